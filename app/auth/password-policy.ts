@@ -1,0 +1,14 @@
+import { z } from 'zod'
+
+/** OWASP ASVS L2 (2.1.1, 2.1.2): at least 12 characters, at most 128, any characters allowed. */
+export const passwordSchema = z
+  .string({ required_error: 'Vul een wachtwoord in.' })
+  .min(12, 'Je wachtwoord moet minstens 12 tekens lang zijn.')
+  .max(128, 'Je wachtwoord mag hoogstens 128 tekens lang zijn.')
+
+export const emailSchema = z
+  .string({ required_error: 'Vul je e-mailadres in.' })
+  .trim()
+  .toLowerCase()
+  .email('Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.be.')
+  .max(254, 'Dit e-mailadres is te lang.')

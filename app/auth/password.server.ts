@@ -1,0 +1,65 @@
+import { db, type Tx } from '../../db/client'
+import { audit } from '../../db/queries/audit'
+import {
+  consumeResetToken,
+  deleteUserSessions,
+  findUsableResetToken,
+  insertPasswordResetToken,
+  recentFailures,
+  recordLoginAttempt,
+} from '../../db/queries/auth'
+import { findUserByEmail, setPassword } from '../../db/queries/users'
+import { sendEmail } from '../../emails/send.server'
+import { digest, hashPassword, newSecret, verifyPassword } from './crypto.server'
+
+// Rate limit (OWASP ASVS 2.2.1): per account against guessing, per address against spraying many accounts.
+export const LOGIN_WINDOW_MINUTES = 15
+export const MAX_FAILURES_PER_EMAIL = 5
+export const MAX_FAILURES_PER_IP = 30
+export const RESET_LINK_HOURS = 1
+
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'rate-limited' }
+
+export async function verifyLogin(email: string, password: string, ip: string): Promise<LoginResult> {
+  const failures = await recentFailures(db(), email, ip, LOGIN_WINDOW_MINUTES)
+  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
+    return { ok: false, reason: 'rate-limited' }
+  }
+  const user = await findUserByEmail(db(), email)
+  const valid = (await verifyPassword(user?.passwordHash ?? null, password)) && !user?.disabledAt
+  await recordLoginAttempt(db(), email, ip, valid)
+  return valid && user ? { ok: true, userId: user.id } : { ok: false, reason: 'invalid' }
+}
+
+/** A one-time link to choose a password: for "forgot password" and for accounts made by `user:create`. */
+export async function createPasswordLink(tx: Tx, userId: string, baseUrl: string, validHours: number) {
+  const secret = newSecret()
+  await insertPasswordResetToken(tx, digest(secret), userId, validHours)
+  return new URL(`/wachtwoord-nieuw?token=${secret}`, baseUrl).toString()
+}
+
+/** Sends a reset link when the address belongs to an active account; says nothing either way (no enumeration). */
+export async function requestPasswordReset(email: string, baseUrl: string) {
+  await db().transaction(async (tx) => {
+    const user = await findUserByEmail(tx, email)
+    if (!user || user.disabledAt) return
+    const resetUrl = await createPasswordLink(tx, user.id, baseUrl, RESET_LINK_HOURS)
+    await sendEmail(tx, { to: user.email, template: 'password-reset', props: { name: user.name, resetUrl } })
+    await audit(tx, { actorUserId: null, action: 'password.reset-requested', subjectType: 'user', subjectId: user.id })
+  })
+}
+
+export const resetLinkIsUsable = async (token: string) => (await findUsableResetToken(db(), digest(token))) !== undefined
+
+/** Sets the new password and ends every session of the account; false when the link is used or expired. */
+export async function resetPassword(token: string, password: string): Promise<boolean> {
+  const passwordHash = await hashPassword(password)
+  return db().transaction(async (tx) => {
+    const userId = await consumeResetToken(tx, digest(token))
+    if (!userId) return false
+    await setPassword(tx, userId, passwordHash)
+    await deleteUserSessions(tx, userId)
+    await audit(tx, { actorUserId: userId, action: 'password.reset', subjectType: 'user', subjectId: userId })
+    return true
+  })
+}

@@ -1,0 +1,75 @@
+import { createCookie, redirect } from '@remix-run/node'
+import { db } from '../../db/client'
+import { audit } from '../../db/queries/audit'
+import { deleteSession, insertSession, useSession } from '../../db/queries/auth'
+import { loadSessionUser, type SessionUser } from '../../db/queries/users'
+import { digest, newSecret } from './crypto.server'
+import { hasPermission, type Permission } from './permissions'
+
+/**
+ * Database-backed sessions (docs/decisions/0003-sessions.md). The cookie holds a random secret; the database
+ * holds its digest, the user and the timestamps, so a session can be revoked at once and expires after
+ * 30 idle minutes. How the user proved who they are (password today, OIDC later) is only `authMethod`.
+ */
+const sessionCookie = (request: Request) =>
+  createCookie('stapsteen_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: new URL(request.url).protocol === 'https:',
+  })
+
+export async function readSessionSecret(request: Request): Promise<string | undefined> {
+  const value = await sessionCookie(request).parse(request.headers.get('Cookie'))
+  return typeof value === 'string' && value.length > 20 ? value : undefined
+}
+
+/** Starts a session for a user whose identity was proved by `authMethod` and sends them to `redirectTo`. */
+export async function signIn(request: Request, userId: string, authMethod: string, redirectTo: string) {
+  const secret = newSecret()
+  await db().transaction(async (tx) => {
+    await insertSession(tx, digest(secret), userId, authMethod)
+    await audit(tx, { actorUserId: userId, action: 'session.start', subjectType: 'user', subjectId: userId, details: { authMethod } })
+  })
+  return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionCookie(request).serialize(secret) } })
+}
+
+export async function signOut(request: Request, redirectTo = '/') {
+  const secret = await readSessionSecret(request)
+  if (secret) await deleteSession(db(), digest(secret))
+  return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionCookie(request).serialize('', { maxAge: 0 }) } })
+}
+
+const cache = new WeakMap<Request, Promise<SessionUser | undefined>>()
+
+/** The signed-in user, or undefined; looked up once per request however many loaders ask. */
+export function getUser(request: Request): Promise<SessionUser | undefined> {
+  let pending = cache.get(request)
+  if (!pending) {
+    pending = (async () => {
+      const secret = await readSessionSecret(request)
+      if (!secret) return undefined
+      const userId = await useSession(db(), digest(secret))
+      return userId ? loadSessionUser(db(), userId) : undefined
+    })()
+    cache.set(request, pending)
+  }
+  return pending
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request)
+  if (user) return user
+  const url = new URL(request.url)
+  const back = url.pathname + url.search
+  throw redirect(`/inloggen?redirectTo=${encodeURIComponent(back)}`)
+}
+
+/** The first line of every protected loader and action: signed in, and allowed to do this. */
+export async function requireUserWithPermission(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!hasPermission(user.role, permission)) {
+    throw new Response('Je hebt geen toegang tot deze pagina.', { status: 403, statusText: 'Forbidden' })
+  }
+  return user
+}

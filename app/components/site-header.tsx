@@ -1,0 +1,47 @@
+import { Form, Link, NavLink } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { Role } from '~/auth/permissions'
+import { navigationFor } from '~/navigation'
+
+export type HeaderUser = { name: string; role: Role; organisationName: string } | null
+
+export function SiteHeader({ user }: { user: HeaderUser }) {
+  const { t } = useTranslation()
+  const items = user ? navigationFor(user.role) : []
+  return (
+    <header className="border-b border-slate-300 bg-brand-50">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link to="/" className="text-2xl font-bold text-brand-800 no-underline">
+          {t('siteName')}
+        </Link>
+        {user ? (
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <span>{t('loggedInAs', { name: user.name, organisation: user.organisationName })}</span>
+            <Form method="post" action="/uitloggen">
+              <button type="submit" className="btn-secondary">
+                {t('logout')}
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <Link to="/inloggen" className="btn-primary">
+            {t('login')}
+          </Link>
+        )}
+      </div>
+      {items.length > 0 ? (
+        <nav aria-label={t('mainNavigation')} className="mx-auto max-w-6xl px-4 pb-2">
+          <ul className="flex flex-wrap gap-x-6 gap-y-1">
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} className="inline-block py-2 aria-[current=page]:font-bold">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  )
+}

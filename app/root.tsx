@@ -1,0 +1,87 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+import { HoneypotProvider } from 'remix-utils/honeypot/react'
+import { getUser } from './auth/session.server'
+import { ErrorPage } from './components/error-page'
+import { SiteHeader } from './components/site-header'
+import { ToastMessage } from './components/toast-message'
+import { i18next } from './i18next.server'
+import stylesheet from './tailwind.css'
+import { honeypotInputProps } from './utils/honeypot.server'
+import { takeToast } from './utils/toast.server'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale, { toast, setCookie }, honeypot] = await Promise.all([
+    getUser(request),
+    i18next.getLocale(request),
+    takeToast(request),
+    honeypotInputProps(),
+  ])
+  return json(
+    {
+      locale,
+      toast,
+      honeypot,
+      user: user ? { name: user.name, role: user.role, organisationName: user.organisation.name } : null,
+    },
+    { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
+  )
+}
+
+export const handle = { i18n: ['common'] }
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const locale = data?.locale ?? 'nl'
+  const { t, i18n } = useTranslation()
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a href="#inhoud" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+          {t('skipToContent')}
+        </a>
+        <SiteHeader user={data?.user ?? null} />
+        <ToastMessage toast={data?.toast ?? null} />
+        <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-slate-300 bg-slate-50">
+          <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-700">{t('footer')}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const { locale, honeypot } = useLoaderData<typeof loader>()
+  useChangeLanguage(locale)
+  return (
+    <HoneypotProvider {...honeypot}>
+      <Outlet />
+    </HoneypotProvider>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Stapsteen' }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

@@ -1,0 +1,91 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { emailSchema } from '~/auth/password-policy'
+import { verifyLogin } from '~/auth/password.server'
+import { homeByRole } from '~/auth/permissions'
+import { getUser, signIn } from '~/auth/session.server'
+import { ErrorPage } from '~/components/error-page'
+import { Field, FormErrors } from '~/components/forms'
+import { safeRedirect } from '~/utils/redirect'
+import { db } from '~/utils/db.server'
+import { loadSessionUser } from '../../../db/queries/users'
+
+const LoginSchema = z.object({
+  email: emailSchema,
+  password: z.string({ required_error: 'Vul je wachtwoord in.' }),
+  redirectTo: z.string().optional(),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  if (user) throw redirect(homeByRole[user.role])
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: LoginSchema })
+  if (submission.status !== 'success') {
+    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const { email, password, redirectTo } = submission.value
+  const result = await verifyLogin(email, password, context.clientIp)
+  if (!result.ok) {
+    const message =
+      result.reason === 'rate-limited'
+        ? 'Te veel mislukte pogingen. Wacht 15 minuten en probeer opnieuw, of kies "Wachtwoord vergeten".'
+        : 'Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer opnieuw.'
+    return json(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
+      status: result.reason === 'rate-limited' ? 429 : 400,
+    })
+  }
+  const user = await loadSessionUser(db(), result.userId)
+  return signIn(request, result.userId, 'password', safeRedirect(redirectTo, user ? homeByRole[user.role] : '/'))
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <div className="mx-auto max-w-md">
+      <h1>Inloggen</h1>
+      <p className="mt-2 mb-6 text-slate-700">Voor medewerkers van werkgevers, OCMW's, VDAB en partnerorganisaties.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field
+          label="E-mailadres"
+          errors={fields.email.errors}
+          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'username' }}
+        />
+        <Field
+          label="Wachtwoord"
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
+        />
+        <button type="submit" className="btn-primary w-full">
+          Inloggen
+        </button>
+      </Form>
+      <p className="mt-6">
+        <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
+      </p>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Inloggen – Stapsteen' }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

@@ -1,0 +1,70 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, json, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { HoneypotInputs } from 'remix-utils/honeypot/react'
+import { z } from 'zod'
+import { emailSchema } from '~/auth/password-policy'
+import { requestPasswordReset } from '~/auth/password.server'
+import { ErrorPage } from '~/components/error-page'
+import { Field } from '~/components/forms'
+import { checkHoneypot } from '~/utils/honeypot.server'
+import { publicBaseUrl } from '~/utils/public-url.server'
+import { withToast } from '~/utils/toast.server'
+
+const ForgotSchema = z.object({ email: emailSchema })
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  await checkHoneypot(formData)
+  const submission = parseWithZod(formData, { schema: ForgotSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  await requestPasswordReset(submission.value.email, publicBaseUrl(request))
+  // The same answer whether or not the address has an account, so nobody can probe for accounts.
+  throw redirect(
+    '/inloggen',
+    await withToast({
+      kind: 'info',
+      message: `Als ${submission.value.email} bij een account hoort, krijg je binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen.`,
+    }),
+  )
+}
+
+export default function ForgotPasswordPage() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'forgot-password',
+    lastResult,
+    constraint: getZodConstraint(ForgotSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <div className="mx-auto max-w-md">
+      <h1>Wachtwoord vergeten</h1>
+      <p className="mt-2 mb-6 text-slate-700">
+        Vul het e-mailadres van je account in. We sturen je een link waarmee je een nieuw wachtwoord kiest.
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <HoneypotInputs label="Laat dit veld leeg" />
+        <Field
+          label="E-mailadres"
+          errors={fields.email.errors}
+          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
+        />
+        <button type="submit" className="btn-primary w-full">
+          Stuur me een link
+        </button>
+      </Form>
+      <p className="mt-6">
+        <Link to="/inloggen">Terug naar inloggen</Link>
+      </p>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Wachtwoord vergeten – Stapsteen' }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

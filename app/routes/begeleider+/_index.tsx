@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ErrorPage } from '~/components/error-page'
+import { RoleHome } from '~/components/role-home'
+import { roleHomeLoader } from '~/utils/role-home.server'
+
+export const loader = ({ request }: LoaderFunctionArgs) => roleHomeLoader(request, 'dashboard:caseworker')
+
+export default function CaseworkerHome() {
+  return (
+    <RoleHome title="Trajectbegeleiding">
+      <p className="mt-2 max-w-3xl">Hier zoekt u werkervaringsplaatsen die passen bij de jobdoelwitten van uw cliënten.</p>
+    </RoleHome>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Trajectbegeleiding – Stapsteen' }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

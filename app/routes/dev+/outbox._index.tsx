@@ -1,0 +1,61 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requireUserWithPermission } from '~/auth/session.server'
+import { ErrorPage } from '~/components/error-page'
+import { formatDateTime } from '~/utils/dates'
+import { db } from '~/utils/db.server'
+import { listOutbox } from '../../../emails/outbox.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, 'outbox:read')
+  const messages = await listOutbox(db())
+  return json({ messages: messages.map(({ html: _html, text: _text, ...summary }) => summary) })
+}
+
+const statusLabels = { queued: 'in de wachtrij', sent: 'verstuurd', failed: 'mislukt' } as const
+
+export default function OutboxPage() {
+  const { messages } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>Dev-outbox</h1>
+      <p className="mt-2 max-w-3xl">
+        Zonder <code>RESEND_API_KEY</code> verstuurt Stapsteen geen echte e-mails: ze komen hier terecht, zodat je ze kan lezen
+        en de links erin kan volgen.
+      </p>
+      {messages.length === 0 ? (
+        <p className="mt-6">Nog geen e-mails.</p>
+      ) : (
+        <table className="mt-6 w-full text-left">
+          <caption className="sr-only">E-mails, nieuwste eerst</caption>
+          <thead>
+            <tr className="border-b border-slate-400">
+              <th scope="col" className="py-2 pr-4">Aangemaakt</th>
+              <th scope="col" className="py-2 pr-4">Aan</th>
+              <th scope="col" className="py-2 pr-4">Onderwerp</th>
+              <th scope="col" className="py-2">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr key={m.id} className="border-b border-slate-200">
+                <td className="py-2 pr-4">{formatDateTime(m.createdAt)}</td>
+                <td className="py-2 pr-4">{m.to}</td>
+                <td className="py-2 pr-4">
+                  <Link to={m.id}>{m.subject}</Link>
+                </td>
+                <td className="py-2">{statusLabels[m.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Dev-outbox – Stapsteen' }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

@@ -1,0 +1,20 @@
+import { Honeypot, SpamError } from 'remix-utils/honeypot/server'
+import { db } from '../../db/client'
+import { sharedSecret } from '../../db/queries/settings'
+
+// The seed is shared through the database so a form rendered by one web process validates on another.
+let instance: Promise<Honeypot> | undefined
+const honeypot = () =>
+  (instance ??= sharedSecret(db(), 'honeypot_seed').then((encryptionSeed) => new Honeypot({ encryptionSeed })))
+
+export const honeypotInputProps = async () => (await honeypot()).getInputProps()
+
+/** Public forms call this first: a filled-in hidden field means a bot, which gets a plain 400. */
+export async function checkHoneypot(formData: FormData) {
+  try {
+    ;(await honeypot()).check(formData)
+  } catch (error) {
+    if (error instanceof SpamError) throw new Response('Dit formulier kon niet verwerkt worden.', { status: 400 })
+    throw error
+  }
+}

@@ -1,0 +1,10 @@
+import type { SessionUser } from '../../db/queries/users'
+import { db } from '../../db/client'
+import { getOwnOrganisation } from '../../db/queries/organisations'
+
+/** The signed-in user's own organisation, for the role home pages. */
+export async function ownOrganisationOverview(user: SessionUser) {
+  const overview = await getOwnOrganisation(db(), user.organisation.id)
+  if (!overview) throw new Response('Je organisatie bestaat niet meer.', { status: 404 })
+  return overview
+}

@@ -1,0 +1,127 @@
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
+import type { Tx } from '../client'
+import { apiTokens, loginAttempts, passwordResetTokens, sessions, users } from '../schema'
+
+/**
+ * Sessions, reset links, API tokens and login attempts. Callers pass digests of secrets (app/auth/crypto),
+ * never the secrets themselves.
+ */
+export const SESSION_IDLE_MINUTES = 30
+export const SESSION_MAX_HOURS = 12
+
+export async function insertSession(tx: Tx, idHash: string, userId: string, authMethod: string) {
+  await tx.insert(sessions).values({
+    idHash,
+    userId,
+    authMethod,
+    expiresAt: sql`now() + make_interval(hours => ${SESSION_MAX_HOURS})`,
+  })
+}
+
+/** The session's user id when the session is neither idle too long nor past its maximum age; touches it. */
+export async function useSession(tx: Tx, idHash: string): Promise<string | undefined> {
+  const [row] = await tx
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`),
+      ),
+    )
+    .returning({ userId: sessions.userId })
+  return row?.userId
+}
+
+export async function deleteSession(tx: Tx, idHash: string) {
+  await tx.delete(sessions).where(eq(sessions.idHash, idHash))
+}
+
+export async function deleteUserSessions(tx: Tx, userId: string, exceptIdHash?: string) {
+  await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), exceptIdHash ? ne(sessions.idHash, exceptIdHash) : undefined))
+}
+
+export async function deleteExpiredSessions(tx: Tx) {
+  await tx
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.expiresAt, sql`now()`),
+        lt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`),
+      ),
+    )
+}
+
+export async function insertPasswordResetToken(tx: Tx, tokenHash: string, userId: string, validHours: number) {
+  await tx.insert(passwordResetTokens).values({
+    tokenHash,
+    userId,
+    expiresAt: sql`now() + make_interval(hours => ${validHours})`,
+  })
+}
+
+/** Whether a reset link is still usable, without using it (the form page shows before the user submits). */
+export async function findUsableResetToken(tx: Tx, tokenHash: string) {
+  const [row] = await tx
+    .select({ userId: passwordResetTokens.userId, email: users.email })
+    .from(passwordResetTokens)
+    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+    .where(
+      and(
+        eq(passwordResetTokens.tokenHash, tokenHash),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, sql`now()`),
+        isNull(users.disabledAt),
+      ),
+    )
+  return row
+}
+
+/** Marks a reset link used; answers the user id only for the one request that used it first. */
+export async function consumeResetToken(tx: Tx, tokenHash: string): Promise<string | undefined> {
+  const [row] = await tx
+    .update(passwordResetTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(passwordResetTokens.tokenHash, tokenHash),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ userId: passwordResetTokens.userId })
+  return row?.userId
+}
+
+export async function insertApiToken(tx: Tx, tokenHash: string, userId: string) {
+  await tx.insert(apiTokens).values({ tokenHash, userId })
+}
+
+export async function findApiTokenUser(tx: Tx, tokenHash: string): Promise<string | undefined> {
+  const [row] = await tx
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .returning({ userId: apiTokens.userId })
+  return row?.userId
+}
+
+export async function recordLoginAttempt(tx: Tx, email: string, ip: string, succeeded: boolean) {
+  await tx.insert(loginAttempts).values({ email: email.toLowerCase(), ip, succeeded: succeeded ? 'yes' : 'no' })
+}
+
+/** Failed logins in the window, per email and per IP address: the rate limit counts both. */
+export async function recentFailures(tx: Tx, email: string, ip: string, windowMinutes: number) {
+  const since = sql`now() - make_interval(mins => ${windowMinutes})`
+  const count = async (column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string) => {
+    const [row] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(loginAttempts)
+      .where(and(eq(column, value), eq(loginAttempts.succeeded, 'no'), gt(loginAttempts.at, since)))
+    return row?.n ?? 0
+  }
+  return { byEmail: await count(loginAttempts.email, email.toLowerCase()), byIp: await count(loginAttempts.ip, ip) }
+}

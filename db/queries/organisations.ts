@@ -1,0 +1,71 @@
+import { asc, count, desc, eq, inArray } from 'drizzle-orm'
+import type { Tx } from '../client'
+import {
+  municipalities,
+  organisationMunicipalities,
+  organisationRegions,
+  organisations,
+  referenceRegions,
+  sessions,
+  users,
+} from '../schema'
+
+/**
+ * Organisation data is always read through the caller's own organisation id (taken from the session, never
+ * from the request), so one organisation can never read another's members.
+ */
+export async function getOwnOrganisation(tx: Tx, organisationId: string) {
+  const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId))
+  if (!organisation) return undefined
+  const area = await tx
+    .select({ nis: municipalities.nis, name: municipalities.name })
+    .from(organisationMunicipalities)
+    .innerJoin(municipalities, eq(municipalities.nis, organisationMunicipalities.municipalityNis))
+    .where(eq(organisationMunicipalities.organisationId, organisationId))
+    .orderBy(asc(municipalities.name))
+  const regions = await tx
+    .select({ code: referenceRegions.code, name: referenceRegions.name })
+    .from(organisationRegions)
+    .innerJoin(referenceRegions, eq(referenceRegions.code, organisationRegions.regionCode))
+    .where(eq(organisationRegions.organisationId, organisationId))
+    .orderBy(asc(referenceRegions.name))
+  const members = await tx
+    .select({ name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.organisationId, organisationId))
+    .orderBy(asc(users.name))
+  return { organisation, municipalities: area, regions, members }
+}
+
+export async function findOrganisationBySlug(tx: Tx, slug: string) {
+  const [organisation] = await tx.select().from(organisations).where(eq(organisations.slug, slug))
+  return organisation
+}
+
+/** Platform admins' overview: how many organisations of each type are registered. */
+export async function countOrganisationsByType(tx: Tx) {
+  return tx
+    .select({ type: organisations.type, n: count() })
+    .from(organisations)
+    .groupBy(organisations.type)
+    .orderBy(asc(organisations.type))
+}
+
+export async function listRegionsWithMunicipalityCount(tx: Tx, codes: string[]) {
+  if (codes.length === 0) return []
+  return tx
+    .select({ code: referenceRegions.code, name: referenceRegions.name, municipalities: count(municipalities.nis) })
+    .from(referenceRegions)
+    .leftJoin(municipalities, eq(municipalities.regionCode, referenceRegions.code))
+    .where(inArray(referenceRegions.code, codes))
+    .groupBy(referenceRegions.code)
+    .orderBy(asc(referenceRegions.name))
+}
+
+export async function listUserSessions(tx: Tx, userId: string) {
+  return tx
+    .select({ idHash: sessions.idHash, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, authMethod: sessions.authMethod })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.lastSeenAt))
+}

@@ -1,0 +1,5 @@
+export * from './reference'
+export * from './organisations'
+export * from './users'
+export * from './mail'
+export * from './audit'

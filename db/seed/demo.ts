@@ -1,0 +1,63 @@
+import { count } from 'drizzle-orm'
+import type { Tx } from '../client'
+import { organisations } from '../schema'
+import { createOrganisation, createUser, enterpriseNumberFrom } from './factories'
+
+/**
+ * Demo data for a first start: organisations of every type and one login per role. Only runs on an empty
+ * database, so it never touches real data. All names are invented.
+ */
+export const DEMO_PASSWORD = 'stapsteen-demo-2026'
+
+export type DemoLogin = { email: string; role: string; organisation: string }
+
+export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> {
+  const [row] = await tx.select({ n: count() }).from(organisations)
+  if ((row?.n ?? 0) > 0) return undefined
+
+  const org = (input: Parameters<typeof createOrganisation>[1]) => createOrganisation(tx, input)
+  const platform = await org({ slug: 'stapsteen', name: 'Stapsteen platformteam', type: 'platform' })
+  const ocmwGent = await org({ slug: 'ocmw-gent', name: 'OCMW Gent', type: 'ocmw', municipalities: ['44021'] })
+  await org({ slug: 'ocmw-antwerpen', name: 'OCMW Antwerpen', type: 'ocmw', municipalities: ['11002'] })
+  const cluster = await org({
+    slug: 'ocmw-cluster-kanaalzone',
+    name: 'OCMW-cluster Kanaalzone (Zelzate, Lochristi, Destelbergen)',
+    type: 'ocmw',
+    municipalities: ['43018', '44087', '44013'],
+  })
+  const vdab = await org({ slug: 'vdab-regio-gent', name: 'VDAB-team Regio Gent', type: 'vdab', regions: ['REFREG13'] })
+  const outreach = await org({ slug: 'buurtcentrum-de-brug', name: 'Buurtcentrum De Brug vzw', type: 'outreach_partner', municipalities: ['44021'] })
+  const employers = [
+    { slug: 'bakkerij-van-damme', name: 'Bakkerij Van Damme bv', employerType: 'private', kbo: 4_123_456 },
+    { slug: 'logistiek-kanaalzone', name: 'Logistiek Kanaalzone nv', employerType: 'private', kbo: 8_765_432 },
+    { slug: 'stad-gent-groendienst', name: 'Stad Gent – Groendienst', employerType: 'public', kbo: 2_070_077 },
+    { slug: 'woonzorgcentrum-ter-linde', name: 'Woonzorgcentrum Ter Linde vzw', employerType: 'nonprofit', kbo: 4_455_667 },
+    { slug: 'maatwerkbedrijf-de-schakel', name: 'Maatwerkbedrijf De Schakel', employerType: 'social_economy', kbo: 4_899_001 },
+  ] as const
+  const employerOrgs = []
+  for (const e of employers) {
+    employerOrgs.push(
+      await org({ slug: e.slug, name: e.name, type: 'employer', employerType: e.employerType, enterpriseNumber: enterpriseNumberFrom(e.kbo) }),
+    )
+  }
+
+  const people = [
+    { email: 'werkgever@demo.stapsteen.be', name: 'Els Van Damme', role: 'employer', organisation: employerOrgs[0]! },
+    { email: 'werkgever.publiek@demo.stapsteen.be', name: 'Tom De Smet', role: 'employer', organisation: employerOrgs[2]! },
+    { email: 'begeleider.ocmw@demo.stapsteen.be', name: 'Sara Peeters', role: 'caseworker', organisation: ocmwGent },
+    { email: 'begeleider.cluster@demo.stapsteen.be', name: 'Jonas Claes', role: 'caseworker', organisation: cluster },
+    { email: 'bemiddelaar.vdab@demo.stapsteen.be', name: 'Nadia El Amrani', role: 'caseworker', organisation: vdab },
+    { email: 'triage.ocmw@demo.stapsteen.be', name: 'Lotte Maes', role: 'triage_worker', organisation: ocmwGent },
+    { email: 'triage.vdab@demo.stapsteen.be', name: 'Pieter Wouters', role: 'triage_worker', organisation: vdab },
+    { email: 'outreach@demo.stapsteen.be', name: 'Yusuf Kaya', role: 'outreach_worker', organisation: outreach },
+    { email: 'regio.gent@demo.stapsteen.be', name: 'An Verhoeven', role: 'regional_admin', organisation: platform, regions: ['REFREG13'] },
+    { email: 'beheer@demo.stapsteen.be', name: 'Bart Jacobs', role: 'platform_admin', organisation: platform },
+  ] as const
+  const logins: DemoLogin[] = []
+  for (const p of people) {
+    const regions = 'regions' in p ? [...p.regions] : []
+    await createUser(tx, { email: p.email, name: p.name, role: p.role, organisationId: p.organisation.id, password: DEMO_PASSWORD, regions })
+    logins.push({ email: p.email, role: p.role, organisation: p.organisation.name })
+  }
+  return logins
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto'
+import { hashPassword } from '../../app/auth/crypto.server'
+import type { Tx } from '../client'
+import { organisationMunicipalities, organisationRegions, organisations, userRegions, users } from '../schema'
+
+/**
+ * Builders for organisations and users, shared by the demo seed and the tests so both create data the same
+ * way. Every argument is optional: a test states only what it cares about.
+ */
+type OrganisationInput = Partial<typeof organisations.$inferInsert> & { municipalities?: string[]; regions?: string[] }
+
+const unique = () => randomBytes(4).toString('hex')
+
+/** A valid KBO/BCE enterprise number: 8 digits starting with 0 or 1, then 97 − (those 8 digits mod 97). */
+export function enterpriseNumberFrom(first8: number) {
+  const base = String(first8).padStart(8, '0')
+  const check = String(97 - (Number(base) % 97)).padStart(2, '0')
+  const digits = base + check
+  return `${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`
+}
+
+export async function createOrganisation(tx: Tx, input: OrganisationInput = {}) {
+  const suffix = unique()
+  const { municipalities = [], regions = [], ...values } = input
+  const type = values.type ?? 'employer'
+  const [organisation] = await tx
+    .insert(organisations)
+    .values({
+      slug: `org-${suffix}`,
+      name: `Organisatie ${suffix}`,
+      ...values,
+      type,
+      employerType: type === 'employer' ? (values.employerType ?? 'private') : null,
+    })
+    .returning()
+  if (!organisation) throw new Error('organisation insert returned nothing')
+  if (municipalities.length > 0) {
+    await tx.insert(organisationMunicipalities).values(municipalities.map((nis) => ({ organisationId: organisation.id, municipalityNis: nis })))
+  }
+  if (regions.length > 0) {
+    await tx.insert(organisationRegions).values(regions.map((code) => ({ organisationId: organisation.id, regionCode: code })))
+  }
+  return organisation
+}
+
+type UserInput = Partial<typeof users.$inferInsert> & { password?: string; regions?: string[] }
+
+export async function createUser(tx: Tx, input: UserInput & { organisationId: string }) {
+  const suffix = unique()
+  const { password, regions = [], ...values } = input
+  const [user] = await tx
+    .insert(users)
+    .values({
+      email: `user-${suffix}@example.test`,
+      name: `Gebruiker ${suffix}`,
+      role: 'employer',
+      ...values,
+      passwordHash: password ? await hashPassword(password) : null,
+    })
+    .returning()
+  if (!user) throw new Error('user insert returned nothing')
+  if (regions.length > 0) await tx.insert(userRegions).values(regions.map((regionCode) => ({ userId: user.id, regionCode })))
+  return user
+}

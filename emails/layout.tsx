@@ -1,0 +1,52 @@
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components'
+import type { ReactNode } from 'react'
+
+/**
+ * The frame around every Stapsteen mail. Sober on purpose: one column, system fonts, 16px text and
+ * high-contrast colours read well in every mail client and with a screen reader.
+ */
+export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+  return (
+    <Html lang="nl" dir="ltr">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={body}>
+        <Container style={container}>
+          <Text style={brand}>Stapsteen</Text>
+          <Section>{children}</Section>
+          <Hr style={rule} />
+          <Text style={footer}>Je krijgt deze e-mail van Stapsteen, het portaal voor werkervaring in Vlaanderen.</Text>
+        </Container>
+      </Body>
+    </Html>
+  )
+}
+
+const body = {
+  backgroundColor: '#f3f4f6',
+  color: '#1f2937',
+  fontFamily: 'Arial, Helvetica, sans-serif',
+  margin: 0,
+  padding: '24px 0',
+}
+const container = { backgroundColor: '#ffffff', maxWidth: '560px', padding: '24px 32px' }
+const brand = { fontSize: '20px', fontWeight: 700, margin: '0 0 16px' }
+const rule = { borderColor: '#d1d5db', margin: '32px 0 16px' }
+const footer = { color: '#4b5563', fontSize: '14px', lineHeight: '20px', margin: 0 }
+
+/** Shared styles for template bodies, so every mail reads the same. */
+export const emailStyles = {
+  heading: { fontSize: '22px', fontWeight: 700, lineHeight: '28px', margin: '0 0 16px' },
+  text: { fontSize: '16px', lineHeight: '24px', margin: '0 0 16px' },
+  button: {
+    backgroundColor: '#1d4ed8',
+    borderRadius: '6px',
+    color: '#ffffff',
+    display: 'inline-block',
+    fontSize: '16px',
+    fontWeight: 700,
+    padding: '12px 20px',
+    textDecoration: 'none',
+  },
+  link: { color: '#1d4ed8', textDecoration: 'underline', wordBreak: 'break-all' as const },
+}

@@ -1,0 +1,33 @@
+import { Button, Heading, Link, Section, Text } from '@react-email/components'
+import { EmailLayout, emailStyles as s } from '../layout'
+
+export type PasswordResetProps = { name: string; resetUrl: string }
+
+export const subject = 'Kies een nieuw wachtwoord voor Stapsteen'
+
+export function PasswordResetEmail({ name, resetUrl }: PasswordResetProps) {
+  return (
+    <EmailLayout preview="Kies een nieuw wachtwoord voor Stapsteen.">
+      <Heading as="h1" style={s.heading}>
+        Nieuw wachtwoord kiezen
+      </Heading>
+      <Text style={s.text}>{`Dag ${name},`}</Text>
+      <Text style={s.text}>Je vroeg om een nieuw wachtwoord voor Stapsteen. Klik op de knop en kies een nieuw wachtwoord.</Text>
+      <Section style={{ margin: '0 0 16px' }}>
+        <Button href={resetUrl} style={s.button}>
+          Kies een nieuw wachtwoord
+        </Button>
+      </Section>
+      {/* Some mail clients block buttons; the plain link always works. */}
+      <Text style={s.text}>
+        Werkt de knop niet? Kopieer dan deze link in je browser:
+        <br />
+        <Link href={resetUrl} style={s.link}>
+          {resetUrl}
+        </Link>
+      </Text>
+      <Text style={s.text}>Deze link werkt 1 uur en maar één keer.</Text>
+      <Text style={s.text}>Heb je dit niet gevraagd? Dan hoef je niets te doen. Je wachtwoord blijft hetzelfde.</Text>
+    </EmailLayout>
+  )
+}

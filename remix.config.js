@@ -1,0 +1,19 @@
+import { flatRoutes } from 'remix-flat-routes'
+
+/**
+ * Remix v2 with the classic compiler (the stack card asks for it; see docs/decisions/0001-stack.md).
+ * Routes live in remix-flat-routes folders grouped by user: werkgever+/, begeleider+/, admin+/ …
+ * CSS goes through PostCSS (postcss.config.js) for Tailwind v4.
+ * @type {import('@remix-run/dev').AppConfig}
+ */
+export default {
+  ignoredRouteFiles: ['**/*'],
+  routes: async (defineRoutes) =>
+    flatRoutes('routes', defineRoutes, { ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}', '**/*.server.{ts,tsx}'] }),
+  serverModuleFormat: 'esm',
+  serverPlatform: 'node',
+  serverDependenciesToBundle: [/^remix-i18next/],
+  postcss: true,
+  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true },
+  watchPaths: ['./db/**/*.ts', './emails/**/*.tsx', './server/env.ts'],
+}

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { DataDirBusyError, type OwnerKind } from '../db/embedded'
+import { migrateDatabase } from '../db/migrate'
+import { loadReferenceData } from '../db/reference/load'
+import { type DemoLogin, seedDemoIfEmpty } from '../db/seed/demo'
+import { ConfigError, env, parseEnv, setEnv } from './env'
+import { openDatabase } from './runtime'
+
+/**
+ * What every process does before its real work: validate configuration, get a database, bring its schema and
+ * reference data up to date (and, for the web server on an empty database, seed the demo).
+ */
+export async function boot(kind: OwnerKind, options: { seed: boolean }) {
+  setEnv(parseEnv())
+  const database = await openDatabase(kind)
+  await probe(database.db, database.url)
+  let demoLogins: DemoLogin[] | undefined
+  await migrateDatabase(database.db, async (tx) => {
+    await loadReferenceData(tx)
+    if (options.seed && env().SEED_DEMO) demoLogins = await seedDemoIfEmpty(tx)
+  })
+  return { ...database, demoLogins }
+}
+
+async function probe(database: Database, url: string) {
+  try {
+    await database.execute(sql`select 1`)
+  } catch (error) {
+    const where = new URL(url)
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new ConfigError(
+      `Cannot reach PostgreSQL at ${where.hostname}:${where.port || 5432}${where.pathname} (${reason}). Check DATABASE_URL, or unset it to use the embedded database.`,
+    )
+  }
+}
+
+/** Errors a user can fix get one clear sentence; anything else is a bug and keeps its stack. */
+export function exitOnStartupError(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof DataDirBusyError) {
+    process.stderr.write(`\n${error.message}\n\n`)
+  } else {
+    process.stderr.write(`\nStapsteen could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  }
+  process.exit(1)
+}

@@ -1,0 +1,74 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * Configuration, validated once at start. Names are part of the machine interface
+ * (shared formats README): PORT, DATA_DIR, DATABASE_URL, MEILISEARCH_URL, MEILISEARCH_API_KEY,
+ * RESEND_API_KEY, EMAIL_FROM, SEED_DEMO.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    errorMap: () => ({ message: 'must be true or false' }),
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const postgresUrl = z
+  .string()
+  .url('must be a URL like postgres://user:password@host:5432/database')
+  .refine((v) => /^postgres(ql)?:$/.test(new URL(v).protocol), 'must start with postgres:// or postgresql://')
+  .refine((v) => new URL(v).pathname.length > 1, 'must name a database, e.g. postgres://user:pw@host:5432/stapsteen')
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce
+    .number({ invalid_type_error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(3000),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: postgresUrl.optional(),
+  MEILISEARCH_URL: z.string().url('must be a URL like http://127.0.0.1:7700').optional(),
+  MEILISEARCH_API_KEY: z.string().optional(),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).default('Stapsteen <noreply@stapsteen.localhost>'),
+  SEED_DEMO: booleanString.default('true'),
+  // Absolute address of the portal, used in links inside emails.
+  PUBLIC_URL: z.string().url('must be a URL like https://stapsteen.example.be').optional(),
+  // Whether `npm start` also runs the job worker in the same process (false when workers run separately).
+  RUN_WORKER: booleanString.default('true'),
+  // Behind a reverse proxy, trust its X-Forwarded-For for the client address (login rate limit, logs).
+  TRUST_PROXY: booleanString.default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Env = z.infer<typeof schema> & { DATA_DIR: string }
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message is one sentence per problem. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty strings in a .env file or shell mean "unset".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const result = schema.safeParse(cleaned)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const key = i.path.join('.')
+      return `${key} ${i.message} (got "${String(cleaned[key] ?? '')}").`
+    })
+    throw new ConfigError(`Configuration error: ${lines.join(' ')} Fix the environment variable and start again.`)
+  }
+  return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) }
+}
+
+const g = globalThis as { __stapsteenEnv?: Env }
+
+/** The validated environment; the server and the Remix build share one copy through globalThis. */
+export function env(): Env {
+  g.__stapsteenEnv ??= parseEnv()
+  return g.__stapsteenEnv
+}
+
+export function setEnv(value: Env) {
+  g.__stapsteenEnv = value
+}

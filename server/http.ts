@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { pinoHttp } from 'pino-http'
+import { sameOriginGuard } from './csrf'
+import { healthRoutes } from './health'
+import { logger } from './logger'
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    requestId: string
+    clientIp: string
+  }
+}
+
+/** The web process: static files, health checks, the CSRF guard, then Remix. */
+export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean }) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', options.trustProxy)
+
+  app.use(
+    pinoHttp({
+      logger: logger(),
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id']
+        const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID()
+        res.setHeader('X-Request-Id', id)
+        return id
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  )
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'same-origin')
+    res.setHeader('X-Frame-Options', 'DENY')
+    next()
+  })
+
+  // Fingerprinted build assets never change; everything else in public/ may.
+  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('public', { maxAge: '1h' }))
+  app.use(healthRoutes())
+  app.use(sameOriginGuard())
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? 'unknown' }),
+    }),
+  )
+  return app
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { renderEmail } from '../../emails/render.server'
+
+const resetUrl = 'https://stapsteen.example.be/wachtwoord/nieuw?token=abc123'
+
+describe('password-reset email', () => {
+  it('renders Dutch HTML with the name, the button and the plain link', async () => {
+    const { subject, html } = await renderEmail('password-reset', { name: 'Amina', resetUrl })
+    expect(subject).toBe('Kies een nieuw wachtwoord voor Stapsteen')
+    expect(html).toMatch(/<html[^>]*\blang="nl"/)
+    expect(html).toContain('Dag Amina,')
+    expect(html).toContain('Deze link werkt 1 uur en maar één keer.')
+    expect(html).toContain('Heb je dit niet gevraagd? Dan hoef je niets te doen.')
+    expect(html).toContain('Je krijgt deze e-mail van Stapsteen, het portaal voor werkervaring in Vlaanderen.')
+    // Once for the button, once for the visible plain link.
+    expect(html.match(/href="https:\/\/stapsteen\.example\.be\/wachtwoord\/nieuw\?token=abc123"/g)).toHaveLength(2)
+    expect(html).toContain(`>${resetUrl}</a>`)
+  })
+
+  it('renders a plain-text version with the same message and the link', async () => {
+    const { text } = await renderEmail('password-reset', { name: 'Amina', resetUrl })
+    expect(text).toContain('Nieuw wachtwoord kiezen')
+    expect(text).toContain('Dag Amina,')
+    expect(text).toContain(resetUrl)
+    expect(text).toContain('Deze link werkt 1 uur en maar één keer.')
+    expect(text).toContain('Heb je dit niet gevraagd? Dan hoef je niets te doen.')
+    expect(text).not.toMatch(/<[a-z]/i)
+  })
+
+  it('escapes the name instead of injecting HTML', async () => {
+    const { html } = await renderEmail('password-reset', { name: '<b>Amina</b>', resetUrl })
+    expect(html).not.toContain('<b>Amina</b>')
+    expect(html).toContain('&lt;b&gt;Amina&lt;/b&gt;')
+  })
+})
