@@ -6,7 +6,7 @@ const alias = { '~': path.resolve(import.meta.dirname, 'app') }
 export default defineConfig({
   resolve: { alias },
   test: {
-    setupFiles: ['tests/support/no-console-error.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], setupFiles: ['tests/support/no-console-error.ts'] } },
       {

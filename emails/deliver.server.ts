@@ -9,7 +9,11 @@ import { transportFromEnv, type MailTransport } from './transport.server'
  * The 'deliver-email' job. Counting the attempt and checking the status is one statement, so a mail that
  * is already sent is never handed to the transport again, even when its job is retried.
  */
-export async function deliverEmail(messageId: string, transport: MailTransport = transportFromEnv()) {
+export async function deliverEmail(
+  messageId: string,
+  transport: MailTransport = transportFromEnv(),
+  options: { finalAttempt?: boolean } = {},
+) {
   const [message] = await db()
     .update(emailMessages)
     .set({ attempts: sql`${emailMessages.attempts} + 1` })
@@ -37,7 +41,8 @@ export async function deliverEmail(messageId: string, transport: MailTransport =
   } catch (error) {
     await db()
       .update(emailMessages)
-      .set({ lastError: error instanceof Error ? error.message : String(error) })
+      // After the last retry the mail is marked failed, so the outbox shows it will not arrive.
+      .set({ lastError: error instanceof Error ? error.message : String(error), ...(options.finalAttempt ? { status: 'failed' as const } : {}) })
       .where(eq(emailMessages.id, messageId))
     throw error
   }
@@ -45,7 +50,9 @@ export async function deliverEmail(messageId: string, transport: MailTransport =
 
 /** One job per fetch, so a failing mail only fails (and retries) its own job. */
 export function registerEmailWorker(boss: PgBoss, transport: MailTransport = transportFromEnv()) {
-  return boss.work<{ messageId: string }>('deliver-email', { batchSize: 1 }, async (jobs) => {
-    for (const job of jobs) await deliverEmail(job.data.messageId, transport)
+  return boss.work<{ messageId: string }>('deliver-email', { batchSize: 1, includeMetadata: true }, async (jobs) => {
+    for (const job of jobs) {
+      await deliverEmail(job.data.messageId, transport, { finalAttempt: job.retryCount >= job.retryLimit })
+    }
   })
 }

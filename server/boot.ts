@@ -28,7 +28,9 @@ async function probe(database: Database, url: string) {
     await database.execute(sql`select 1`)
   } catch (error) {
     const where = new URL(url)
-    const reason = error instanceof Error ? error.message : String(error)
+    // drizzle wraps the driver's error ("Failed query: select 1 …"); the reason a person can act on is its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
+    const reason = cause instanceof Error ? cause.message : String(cause)
     throw new ConfigError(
       `Cannot reach PostgreSQL at ${where.hostname}:${where.port || 5432}${where.pathname} (${reason}). Check DATABASE_URL, or unset it to use the embedded database.`,
     )

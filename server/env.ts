@@ -12,11 +12,22 @@ const booleanString = z
   })
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
-const postgresUrl = z
-  .string()
-  .url('must be a URL like postgres://user:password@host:5432/database')
-  .refine((v) => /^postgres(ql)?:$/.test(new URL(v).protocol), 'must start with postgres:// or postgresql://')
-  .refine((v) => new URL(v).pathname.length > 1, 'must name a database, e.g. postgres://user:pw@host:5432/stapsteen')
+// Checked in order and only the first problem is reported: one sentence per wrong value, and a value that is
+// not a URL at all must not reach `new URL` in a later check (that threw a bare TypeError).
+const postgresUrl = z.string().superRefine((v, ctx) => {
+  let url: URL
+  try {
+    url = new URL(v)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a URL like postgres://user:password@host:5432/database' })
+    return
+  }
+  if (!/^postgres(ql)?:$/.test(url.protocol)) {
+    ctx.addIssue({ code: 'custom', message: 'must start with postgres:// or postgresql://' })
+  } else if (url.pathname.length <= 1) {
+    ctx.addIssue({ code: 'custom', message: 'must name a database, e.g. postgres://user:pw@host:5432/stapsteen' })
+  }
+})
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -47,14 +58,16 @@ export type Env = z.infer<typeof schema> & { DATA_DIR: string }
 export class ConfigError extends Error {}
 
 /** Parses the environment; throws a ConfigError whose message is one sentence per problem. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // Empty strings in a .env file or shell mean "unset".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
   const result = schema.safeParse(cleaned)
   if (!result.success) {
     const lines = result.error.issues.map((i) => {
       const key = i.path.join('.')
-      return `${key} ${i.message} (got "${String(cleaned[key] ?? '')}").`
+      // Never echo a password from a connection URL into a terminal or log.
+      const got = String(cleaned[key] ?? '').replace(/\/\/([^/:@]*):[^/@]*@/, '//$1:***@')
+      return `${key} ${i.message} (got "${got}").`
     })
     throw new ConfigError(`Configuration error: ${lines.join(' ')} Fix the environment variable and start again.`)
   }

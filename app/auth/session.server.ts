@@ -36,7 +36,12 @@ export async function signIn(request: Request, userId: string, authMethod: strin
 
 export async function signOut(request: Request, redirectTo = '/') {
   const secret = await readSessionSecret(request)
-  if (secret) await deleteSession(db(), digest(secret))
+  if (secret) {
+    await db().transaction(async (tx) => {
+      const userId = await deleteSession(tx, digest(secret))
+      if (userId) await audit(tx, { actorUserId: userId, action: 'session.end', subjectType: 'user', subjectId: userId })
+    })
+  }
   return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionCookie(request).serialize('', { maxAge: 0 }) } })
 }
 

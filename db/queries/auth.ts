@@ -34,8 +34,10 @@ export async function useSession(tx: Tx, idHash: string): Promise<string | undef
   return row?.userId
 }
 
-export async function deleteSession(tx: Tx, idHash: string) {
-  await tx.delete(sessions).where(eq(sessions.idHash, idHash))
+/** Ends one session; answers whose it was (undefined when it no longer existed). */
+export async function deleteSession(tx: Tx, idHash: string): Promise<string | undefined> {
+  const [row] = await tx.delete(sessions).where(eq(sessions.idHash, idHash)).returning({ userId: sessions.userId })
+  return row?.userId
 }
 
 export async function deleteUserSessions(tx: Tx, userId: string, exceptIdHash?: string) {

@@ -194,4 +194,14 @@ describe('Resend transport', () => {
     expect(message).toMatchObject({ status: 'queued', attempts: 1, sentAt: null, providerId: null })
     expect(message?.lastError).toContain(reason)
   })
+
+  it('marks the mail failed when its last retry fails too', async () => {
+    server = await captureServer(500, '{"statusCode":500,"name":"internal_server_error","message":"Down for maintenance."}')
+    process.env.RESEND_BASE_URL = server.url
+    const id = await queueEmail()
+
+    await expect(deliverEmail(id, resendTransport('re_test_key'), { finalAttempt: true })).rejects.toThrow('Down for maintenance.')
+
+    expect(await row(id)).toMatchObject({ status: 'failed', attempts: 1, sentAt: null })
+  })
 })

@@ -1,0 +1,89 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseEnv as parseProcessEnv } from '../../server/env'
+
+// Only what each test states: no NODE_ENV or anything else from the environment running the tests.
+const parseEnv = (source: Record<string, string>) => parseProcessEnv(source as NodeJS.ProcessEnv)
+
+/** The ConfigError parseEnv throws for `source`; fails the test when it does not throw one. */
+function configError(source: Record<string, string>): ConfigError {
+  try {
+    parseEnv(source)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return error as ConfigError
+  }
+  throw new Error(`parseEnv accepted ${JSON.stringify(source)}`)
+}
+
+/** Sentences of a message: "Configuration error: ", then one sentence per problem, then what to do. */
+const problemSentences = (message: string) =>
+  message
+    .replace(/^Configuration error: /, '')
+    .split(/(?<=\.)\s+(?=[A-Z])/)
+    .filter((s) => !s.startsWith('Fix the environment'))
+
+describe('parseEnv', () => {
+  it('has defaults for everything an operator may leave out', () => {
+    const config = parseEnv({})
+    expect(config.PORT).toBe(3000)
+    expect(path.isAbsolute(config.DATA_DIR)).toBe(true)
+    expect(config.DATA_DIR).toBe(path.resolve('.data'))
+    expect(config.SEED_DEMO).toBe(true)
+    expect(config.DATABASE_URL).toBeUndefined()
+  })
+
+  it('resolves a relative DATA_DIR to an absolute path and reads valid values', () => {
+    const config = parseEnv({ PORT: '8080', DATA_DIR: 'some/dir', SEED_DEMO: 'false', DATABASE_URL: 'postgres://u:p@db:5432/stapsteen' })
+    expect(config.PORT).toBe(8080)
+    expect(config.DATA_DIR).toBe(path.resolve('some/dir'))
+    expect(config.SEED_DEMO).toBe(false)
+    expect(config.DATABASE_URL).toBe('postgres://u:p@db:5432/stapsteen')
+  })
+
+  it('treats empty strings as unset', () => {
+    const config = parseEnv({ PORT: '', DATA_DIR: '', SEED_DEMO: '', DATABASE_URL: '', MEILISEARCH_URL: '' })
+    expect(config.PORT).toBe(3000)
+    expect(config.DATA_DIR).toBe(path.resolve('.data'))
+    expect(config.SEED_DEMO).toBe(true)
+    expect(config.DATABASE_URL).toBeUndefined()
+  })
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be a number'],
+    ['PORT', '70000', 'PORT must be between 1 and 65535'],
+    ['PORT', '0', 'PORT must be between 1 and 65535'],
+    ['PORT', '80.5', 'PORT must be a whole number'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must start with postgres:// or postgresql://'],
+    ['DATABASE_URL', 'not a url', 'DATABASE_URL must be a URL like postgres://'],
+    ['DATABASE_URL', 'postgres://h:5432/', 'DATABASE_URL must name a database'],
+    ['SEED_DEMO', 'maybe', 'SEED_DEMO must be true or false'],
+  ])('refuses %s=%s with a sentence that names the variable', (name, value, expected) => {
+    const error = configError({ [name]: value })
+    expect(error.message).toContain(expected)
+    expect(error.message).toContain(`(got "${value}")`)
+    // One problem, one sentence: no second complaint about the same value.
+    expect(problemSentences(error.message)).toHaveLength(1)
+    // A sentence for a person, not a dump: no stack frames, no JSON from zod.
+    expect(error.message).not.toMatch(/\n\s*at /)
+    expect(error.message).not.toMatch(/[[{]/)
+  })
+
+  it('does not echo the password of a connection URL it refuses', () => {
+    const error = configError({ DATABASE_URL: 'postgres://app:s3cret-pw@db.example:5432/' })
+    expect(error.message).toContain('DATABASE_URL must name a database')
+    expect(error.message).not.toContain('s3cret-pw')
+    expect(error.message).toContain('postgres://app:***@db.example:5432/')
+  })
+
+  it('gives one sentence per problem when several variables are wrong', () => {
+    const error = configError({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' })
+    const sentences = problemSentences(error.message)
+    expect(sentences).toHaveLength(3)
+    expect(sentences[0]).toMatch(/^PORT must be a number/)
+    expect(sentences[1]).toMatch(/^DATABASE_URL must start with postgres:\/\//)
+    expect(sentences[2]).toMatch(/^SEED_DEMO must be true or false/)
+    expect(error.message).toMatch(/^Configuration error: /)
+    expect(error.message).not.toContain('\n')
+  })
+})
