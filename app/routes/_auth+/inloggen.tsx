@@ -19,6 +19,8 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
+const EMAIL_UNCONFIRMED = 'Bevestig eerst uw e-mailadres via de link in uw mailbox.'
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   if (user) throw redirect(homeByRole[user.role])
@@ -34,10 +36,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value
   const result = await verifyLogin(email, password, context.clientIp)
   if (!result.ok) {
-    const message =
-      result.reason === 'rate-limited'
-        ? 'Te veel mislukte pogingen. Wacht 15 minuten en probeer opnieuw, of kies "Wachtwoord vergeten".'
-        : 'Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer opnieuw.'
+    const message = {
+      'rate-limited': 'Te veel mislukte pogingen. Wacht 15 minuten en probeer opnieuw, of kies "Wachtwoord vergeten".',
+      invalid: 'Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer opnieuw.',
+      'email-unconfirmed': EMAIL_UNCONFIRMED,
+    }[result.reason]
     return json(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
       status: result.reason === 'rate-limited' ? 429 : 400,
     })
@@ -54,7 +57,7 @@ export default function LoginPage() {
     lastResult,
     constraint: getZodConstraint(LoginSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <div className="mx-auto max-w-md">
@@ -77,6 +80,11 @@ export default function LoginPage() {
           Inloggen
         </button>
       </Form>
+      {form.errors?.includes(EMAIL_UNCONFIRMED) ? (
+        <p className="mt-6">
+          <Link to="/e-mail-bevestigen">Geen e-mail gekregen? Vraag een nieuwe bevestigingslink.</Link>
+        </p>
+      ) : null}
       <p className="mt-6">
         <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
       </p>

@@ -42,7 +42,9 @@ export default function NewPasswordPage() {
     lastResult,
     constraint: getZodConstraint(NewPasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPasswordSchema }),
-    shouldRevalidate: 'onBlur',
+    // After a failed attempt, errors update while typing: revalidating on blur removed an error when the
+    // pointer went down on "Wachtwoord opslaan", the button moved up and the click was lost.
+    shouldRevalidate: 'onInput',
   })
   if (!usable) {
     return (
@@ -81,7 +83,9 @@ export default function NewPasswordPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Nieuw wachtwoord – Stapsteen' }, { name: 'referrer', content: 'no-referrer' }]
+// The token in the address never goes to other sites. Not "no-referrer": with it, browsers send `Origin: null`
+// with the form, which Remix refuses as a possible CSRF attack (HTTP 500), so the form failed without JavaScript.
+export const meta: MetaFunction = () => [{ title: 'Nieuw wachtwoord – Stapsteen' }, { name: 'referrer', content: 'same-origin' }]
 
 export function ErrorBoundary() {
   return <ErrorPage />

@@ -37,7 +37,7 @@ export default function ForgotPasswordPage() {
     lastResult,
     constraint: getZodConstraint(ForgotSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <div className="mx-auto max-w-md">
