@@ -4,9 +4,30 @@ type NavItem = { to: string; label: string; end?: boolean }
 
 /** The menu per role: each role sees its own area of the portal and what it may do there. */
 const extraItems: Partial<Record<Role, NavItem[]>> = {
-  platform_admin: [{ to: '/dev/outbox', label: 'Dev-outbox' }],
+  employer: [
+    { to: '/werkgever/plaatsen', label: 'Werkervaringsplaatsen' },
+    { to: '/werkgever/kosten', label: 'Kosten per vestiging' },
+    { to: '/werkgever/organisatie', label: 'Organisatie' },
+    { to: '/werkgever/importeren', label: 'Plaatsen importeren' },
+  ],
+  regional_admin: [
+    { to: '/admin/werkgevers', label: 'Werkgevers verifiëren' },
+    { to: '/admin/vergoedingen', label: 'Vergoedingen' },
+    { to: '/admin/importeren', label: 'Plaatsen importeren' },
+  ],
+  platform_admin: [
+    { to: '/admin/importeren', label: 'Plaatsen importeren' },
+    { to: '/dev/outbox', label: 'Dev-outbox' },
+  ],
 }
 
 export function navigationFor(role: Role): NavItem[] {
   return [{ to: homeByRole[role], label: 'Overzicht', end: true }, ...(extraItems[role] ?? []), { to: '/account', label: 'Mijn account' }]
 }
+
+/** Public pages, shown to everyone in the header. */
+export const publicNavigation: NavItem[] = [
+  { to: '/plaatsen', label: 'Werkervaringsplaatsen' },
+  { to: '/vergoedingen', label: 'Vergoedingen per regio' },
+  { to: '/werkgever-worden', label: 'Werkgever worden' },
+]

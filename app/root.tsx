@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
@@ -10,6 +10,7 @@ import { ErrorPage } from './components/error-page'
 import { SiteHeader } from './components/site-header'
 import { ToastMessage } from './components/toast-message'
 import { i18next } from './i18next.server'
+import { publicNavigation } from './navigation'
 import stylesheet from './tailwind.css'
 import { honeypotInputProps } from './utils/honeypot.server'
 import { takeToast } from './utils/toast.server'
@@ -61,7 +62,18 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="border-t border-slate-300 bg-slate-50">
-          <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-700">{t('footer')}</p>
+          <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-700">
+            <nav aria-label={t('footerNavigation')}>
+              <ul className="mb-3 flex flex-wrap gap-x-6 gap-y-1">
+                {publicNavigation.map((item) => (
+                  <li key={item.to}>
+                    <Link to={item.to}>{item.label}</Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <p>{t('footer')}</p>
+          </div>
         </footer>
         <ScrollRestoration />
         <Scripts />

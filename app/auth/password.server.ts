@@ -18,7 +18,7 @@ export const MAX_FAILURES_PER_EMAIL = 5
 export const MAX_FAILURES_PER_IP = 30
 export const RESET_LINK_HOURS = 1
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'rate-limited' }
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'rate-limited' | 'email-unconfirmed' }
 
 export async function verifyLogin(email: string, password: string, ip: string): Promise<LoginResult> {
   const failures = await recentFailures(db(), email, ip, LOGIN_WINDOW_MINUTES)
@@ -27,8 +27,12 @@ export async function verifyLogin(email: string, password: string, ip: string): 
   }
   const user = await findUserByEmail(db(), email)
   const valid = (await verifyPassword(user?.passwordHash ?? null, password)) && !user?.disabledAt
+  // The right password is not a guess, so it does not count towards the limit even when the address is unconfirmed.
   await recordLoginAttempt(db(), email, ip, valid)
-  return valid && user ? { ok: true, userId: user.id } : { ok: false, reason: 'invalid' }
+  if (!valid || !user) return { ok: false, reason: 'invalid' }
+  // Said only after the right password, so it reveals nothing to someone who does not know it.
+  if (!user.emailVerifiedAt) return { ok: false, reason: 'email-unconfirmed' }
+  return { ok: true, userId: user.id }
 }
 
 /** A one-time link to choose a password: for "forgot password" and for accounts made by `user:create`. */

@@ -8,7 +8,7 @@ export type Role = (typeof roles)[number]
  * organisation (or region) scope applied inside the query functions in db/.
  */
 export const permissionsByRole = {
-  employer: ['dashboard:employer', 'organisation:read-own', 'placement:manage-own'],
+  employer: ['dashboard:employer', 'organisation:read-own', 'organisation:manage-own', 'placement:manage-own', 'placement:import-own'],
   caseworker: ['dashboard:caseworker', 'organisation:read-own', 'placement:read-published', 'client:manage-own-org', 'api:use'],
   triage_worker: ['dashboard:triage', 'organisation:read-own', 'intake:triage-own-org'],
   outreach_worker: ['dashboard:outreach', 'organisation:read-own', 'intake:assist'],
@@ -18,6 +18,7 @@ export const permissionsByRole = {
     'placement:read-published',
     'employer:verify-region',
     'compensation:manage-region',
+    'placement:import',
     'audit:read-region',
     'api:use',
   ],
@@ -27,6 +28,7 @@ export const permissionsByRole = {
     'organisation:manage',
     'user:manage',
     'placement:read-published',
+    'placement:import',
     'audit:read-all',
     'outbox:read',
     'api:use',

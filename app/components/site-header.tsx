@@ -1,13 +1,13 @@
 import { Form, Link, NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '~/auth/permissions'
-import { navigationFor } from '~/navigation'
+import { navigationFor, publicNavigation } from '~/navigation'
 
 export type HeaderUser = { name: string; role: Role; organisationName: string } | null
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
   const { t } = useTranslation()
-  const items = user ? navigationFor(user.role) : []
+  const items = user ? navigationFor(user.role) : publicNavigation
   return (
     <header className="border-b border-slate-300 bg-brand-50">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">

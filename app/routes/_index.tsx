@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next'
 export default function Home() {
   const { t } = useTranslation()
   const blocks = [
-    ['employersTitle', 'employersText'],
-    ['caseworkersTitle', 'caseworkersText'],
-    ['residentsTitle', 'residentsText'],
+    ['employersTitle', 'employersText', '/werkgever-worden', 'employersLink'],
+    ['caseworkersTitle', 'caseworkersText', '/plaatsen', 'caseworkersLink'],
+    ['residentsTitle', 'residentsText', null, null],
   ] as const
   return (
     <>
@@ -21,10 +21,15 @@ export default function Home() {
         </p>
       </section>
       <div className="mt-10 grid gap-6 md:grid-cols-3">
-        {blocks.map(([title, text]) => (
+        {blocks.map(([title, text, to, link]) => (
           <section key={title} className="card" aria-labelledby={title}>
             <h2 id={title}>{t(`home.${title}`)}</h2>
             <p className="mt-2">{t(`home.${text}`)}</p>
+            {to && link ? (
+              <p className="mt-3">
+                <Link to={to}>{t(`home.${link}`)}</Link>
+              </p>
+            ) : null}
           </section>
         ))}
       </div>

@@ -1,11 +1,10 @@
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { municipalities, referenceRegions } from './reference'
+import { organisationTypes, employerTypes } from './values'
+export { organisationTypes, employerTypes } from './values'
 
-export const organisationTypes = ['ocmw', 'vdab', 'employer', 'outreach_partner', 'platform'] as const
 export const organisationType = pgEnum('organisation_type', organisationTypes)
 
-// The employer types of the placement exchange format.
-export const employerTypes = ['private', 'public', 'nonprofit', 'social_economy'] as const
 export const employerType = pgEnum('employer_type', employerTypes)
 
 export const organisations = pgTable(

@@ -2,16 +2,9 @@ import { sql } from 'drizzle-orm'
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations } from './organisations'
 import { referenceRegions } from './reference'
+import { roles } from './values'
+export { roles } from './values'
 
-// Role identifiers are part of the machine interface (shared formats README): keep them exactly.
-export const roles = [
-  'employer',
-  'caseworker',
-  'triage_worker',
-  'outreach_worker',
-  'regional_admin',
-  'platform_admin',
-] as const
 export const roleEnum = pgEnum('user_role', roles)
 
 export const users = pgTable(
@@ -26,6 +19,8 @@ export const users = pgTable(
       .references(() => organisations.id),
     // Null until the user sets a password through the reset link (accounts made by `user:create`).
     passwordHash: text('password_hash'),
+    // Self-registered employers confirm their address before they can log in; others are made verified.
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }).defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },

@@ -1,7 +1,10 @@
 import { count } from 'drizzle-orm'
 import type { Tx } from '../client'
 import { organisations } from '../schema'
-import { createOrganisation, createUser, enterpriseNumberFrom } from './factories'
+import { seedDemoCompensation } from './compensation'
+import { seedDemoPendingEmployer } from './employers'
+import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } from './factories'
+import { seedDemoPlacements } from './placements'
 
 /**
  * Demo data for a first start: organisations of every type and one login per role. Only runs on an empty
@@ -28,19 +31,28 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
   const vdab = await org({ slug: 'vdab-regio-gent', name: 'VDAB-team Regio Gent', type: 'vdab', regions: ['REFREG13'] })
   const outreach = await org({ slug: 'buurtcentrum-de-brug', name: 'Buurtcentrum De Brug vzw', type: 'outreach_partner', municipalities: ['44021'] })
   const employers = [
-    { slug: 'bakkerij-van-damme', name: 'Bakkerij Van Damme bv', employerType: 'private', kbo: 4_123_456 },
-    { slug: 'logistiek-kanaalzone', name: 'Logistiek Kanaalzone nv', employerType: 'private', kbo: 8_765_432 },
-    { slug: 'stad-gent-groendienst', name: 'Stad Gent – Groendienst', employerType: 'public', kbo: 2_070_077 },
-    { slug: 'woonzorgcentrum-ter-linde', name: 'Woonzorgcentrum Ter Linde vzw', employerType: 'nonprofit', kbo: 4_455_667 },
-    { slug: 'maatwerkbedrijf-de-schakel', name: 'Maatwerkbedrijf De Schakel', employerType: 'social_economy', kbo: 4_899_001 },
+    { slug: 'bakkerij-van-damme', name: 'Bakkerij Van Damme bv', employerType: 'private', kbo: 4_123_456, sector: 'Voeding', contact: 'Els Van Damme', sites: [{ municipalityNis: '44021', postcode: '9000', name: 'Bakkerij Gent centrum', street: 'Veldstraat 12' }, { municipalityNis: '11002', postcode: '2000', name: 'Winkel Antwerpen', street: 'Meir 80' }] },
+    { slug: 'logistiek-kanaalzone', name: 'Logistiek Kanaalzone nv', employerType: 'private', kbo: 8_765_432, sector: 'Logistiek', contact: 'Karim Bouzid', sites: [{ municipalityNis: '43018', postcode: '9060', name: 'Magazijn Zelzate', street: 'Havenlaan 3' }] },
+    { slug: 'stad-gent-groendienst', name: 'Stad Gent – Groendienst', employerType: 'public', kbo: 2_070_077, sector: 'Openbaar groen', contact: 'Tom De Smet', sites: [{ municipalityNis: '44021', postcode: '9050', name: 'Groendienst depot', street: 'Proeftuinstraat 86' }] },
+    { slug: 'woonzorgcentrum-ter-linde', name: 'Woonzorgcentrum Ter Linde vzw', employerType: 'nonprofit', kbo: 4_455_667, sector: 'Zorg', contact: 'Marleen Goossens', sites: [{ municipalityNis: '44087', postcode: '9080', name: 'Ter Linde', street: 'Lindenlaan 5' }] },
+    { slug: 'maatwerkbedrijf-de-schakel', name: 'Maatwerkbedrijf De Schakel', employerType: 'social_economy', kbo: 4_899_001, sector: 'Sociale economie', contact: 'Ahmed Yilmaz', sites: [{ municipalityNis: '24062', postcode: '3000', name: 'Atelier Leuven', street: 'Vaartkom 2' }] },
   ] as const
   const employerOrgs = []
   for (const e of employers) {
-    employerOrgs.push(
-      await org({ slug: e.slug, name: e.name, type: 'employer', employerType: e.employerType, enterpriseNumber: enterpriseNumberFrom(e.kbo) }),
-    )
+    const { organisation } = await createEmployer(tx, {
+      slug: e.slug,
+      name: e.name,
+      employerType: e.employerType,
+      enterpriseNumber: enterpriseNumberFrom(e.kbo),
+      profile: { sector: e.sector, contactName: e.contact, contactEmail: `${e.slug}@demo.stapsteen.be` },
+      sites: [...e.sites],
+    })
+    employerOrgs.push(organisation)
   }
+  await seedDemoPendingEmployer(tx)
 
+  await seedDemoCompensation(tx)
+  await seedDemoPlacements(tx)
   const people = [
     { email: 'werkgever@demo.stapsteen.be', name: 'Els Van Damme', role: 'employer', organisation: employerOrgs[0]! },
     { email: 'werkgever.publiek@demo.stapsteen.be', name: 'Tom De Smet', role: 'employer', organisation: employerOrgs[2]! },

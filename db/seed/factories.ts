@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { hashPassword } from '../../app/auth/crypto.server'
+import { eq } from 'drizzle-orm'
 import type { Tx } from '../client'
-import { organisationMunicipalities, organisationRegions, organisations, userRegions, users } from '../schema'
+import {
+  employerProfiles,
+  employerSites,
+  municipalities,
+  organisationMunicipalities,
+  organisationRegions,
+  organisations,
+  userRegions,
+  users,
+} from '../schema'
 
 /**
  * Builders for organisations and users, shared by the demo seed and the tests so both create data the same
@@ -61,4 +71,48 @@ export async function createUser(tx: Tx, input: UserInput & { organisationId: st
   if (!user) throw new Error('user insert returned nothing')
   if (regions.length > 0) await tx.insert(userRegions).values(regions.map((regionCode) => ({ userId: user.id, regionCode })))
   return user
+}
+
+type EmployerInput = OrganisationInput & {
+  profile?: Partial<typeof employerProfiles.$inferInsert>
+  /** Sites by municipality NIS code; coordinates come from the municipality's reference point. */
+  sites?: { municipalityNis: string; postcode: string; name?: string; street?: string }[]
+}
+
+/** An employer organisation with its profile (verified unless told otherwise) and sites. */
+export async function createEmployer(tx: Tx, input: EmployerInput = {}) {
+  const { profile, sites = [{ municipalityNis: '44021', postcode: '9000' }], ...organisationInput } = input
+  const organisation = await createOrganisation(tx, {
+    enterpriseNumber: enterpriseNumberFrom(Number.parseInt(randomBytes(3).toString('hex'), 16) % 20_000_000),
+    ...organisationInput,
+    type: 'employer',
+  })
+  await tx.insert(employerProfiles).values({
+    organisationId: organisation.id,
+    sector: 'Handel',
+    contactName: 'Contactpersoon',
+    contactEmail: `contact-${organisation.slug}@example.test`,
+    verificationStatus: 'verified',
+    verifiedAt: new Date(),
+    ...profile,
+  })
+  const createdSites = []
+  for (const [index, site] of sites.entries()) {
+    const [municipality] = await tx.select().from(municipalities).where(eq(municipalities.nis, site.municipalityNis))
+    if (!municipality) throw new Error(`unknown municipality ${site.municipalityNis}`)
+    const [row] = await tx
+      .insert(employerSites)
+      .values({
+        organisationId: organisation.id,
+        name: site.name ?? `Vestiging ${index + 1}`,
+        street: site.street ?? null,
+        postcode: site.postcode,
+        municipalityNis: site.municipalityNis,
+        lat: municipality.lat,
+        lon: municipality.lon,
+      })
+      .returning()
+    createdSites.push(row!)
+  }
+  return { organisation, sites: createdSites }
 }

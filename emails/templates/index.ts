@@ -1,11 +1,21 @@
 import type { ComponentProps, ComponentType } from 'react'
+import { ScheduleChangedEmail, subject as scheduleChangedSubject } from './schedule-changed'
 import { PasswordResetEmail, subject as passwordResetSubject } from './password-reset'
+import { VerifyEmail, subject as verifyEmailSubject } from './verify-email'
+import { EmployerAwaitingVerificationEmail, subject as employerAwaitingVerificationSubject } from './employer-awaiting-verification'
+import { EmployerVerifiedEmail, subject as employerVerifiedSubject } from './employer-verified'
+import { EmployerRejectedEmail, subject as employerRejectedSubject } from './employer-rejected'
 
-type TemplateDefinition<P> = { subject: (props: P) => string; component: ComponentType<P> }
+export type TemplateDefinition<P> = { subject: (props: P) => string; component: ComponentType<P> }
 
 /** Adding a mail = a new file in this folder + one line here; its id then fixes the props sendEmail accepts. */
 const definitions = {
+  'schedule-changed': { subject: scheduleChangedSubject, component: ScheduleChangedEmail },
   'password-reset': { subject: () => passwordResetSubject, component: PasswordResetEmail },
+  'verify-email': { subject: () => verifyEmailSubject, component: VerifyEmail },
+  'employer-awaiting-verification': { subject: employerAwaitingVerificationSubject, component: EmployerAwaitingVerificationEmail },
+  'employer-verified': { subject: () => employerVerifiedSubject, component: EmployerVerifiedEmail },
+  'employer-rejected': { subject: () => employerRejectedSubject, component: EmployerRejectedEmail },
 }
 
 export type TemplateId = keyof typeof definitions

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { homeByRole } from '../../app/auth/permissions'
-import { navigationFor } from '../../app/navigation'
+import { navigationFor, publicNavigation } from '../../app/navigation'
 import {
   countPosts,
   type DemoUserKey,
@@ -58,7 +58,11 @@ describe.each(modes)('logging in and out, $mode', ({ javaScript }) => {
     expect(await header(p).getByRole('link', { name: 'Inloggen' }).count()).toBe(1)
     expect(await header(p).getByRole('button', { name: 'Uitloggen' }).count()).toBe(0)
     expect(await header(p).textContent()).not.toContain('Ingelogd als')
-    expect(await p.page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0)
+    // Logged out, the menu holds only the public pages.
+    const publicMenu = await p.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').evaluateAll((links) =>
+      links.map((a) => a.getAttribute('href')),
+    )
+    expect(publicMenu).toEqual(publicNavigation.map((item) => item.to))
   })
 
   test('a wrong password gives a Dutch error (HTTP 400) and keeps the e-mail address', async () => {

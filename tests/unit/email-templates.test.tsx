@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { renderEmail } from '../../emails/render.server'
+import { Body, Html, Preview, Text } from '@react-email/components'
+import { renderEmail, renderMarkup } from '../../emails/render.server'
 
 const resetUrl = 'https://stapsteen.example.be/wachtwoord/nieuw?token=abc123'
 
@@ -31,5 +32,25 @@ describe('password-reset email', () => {
     const { html } = await renderEmail('password-reset', { name: '<b>Amina</b>', resetUrl })
     expect(html).not.toContain('<b>Amina</b>')
     expect(html).toContain('&lt;b&gt;Amina&lt;/b&gt;')
+  })
+})
+
+describe('rendering non-ASCII text', () => {
+  // React 18.3's streaming renderer wrote NUL bytes for exactly this mail (a preview and body of accented
+  // text whose bytes straddle a 2 KB chunk); PostgreSQL then refused to store it.
+  it('keeps every character intact and writes no NUL bytes', () => {
+    const body = 'Dag Éléonore '.repeat(50)
+    const element = (
+      <Html lang="nl">
+        <Preview>{`Bevestig uw e-mailadres ${'é'.repeat(50)}`}</Preview>
+        <Body>
+          <Text>{body}</Text>
+        </Body>
+      </Html>
+    )
+    const { html, text } = renderMarkup(element)
+    expect(html).not.toContain('\u0000')
+    expect(text).not.toContain('\u0000')
+    expect(html).toContain(body.trim())
   })
 })

@@ -1,0 +1,120 @@
+import { type FieldMetadata, getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import type { ReactNode } from 'react'
+
+/**
+ * Form controls the placement editor needs beyond `Field` (forms.tsx): textareas, a select, and groups of
+ * checkboxes or radio buttons in a fieldset with a legend. Help and error texts are tied to the controls
+ * (aria-describedby), as in `Field`.
+ */
+type Meta = FieldMetadata<any, any, any>
+
+/** getInputProps for `Field`, without the React key (keys cannot travel in spread props). */
+export function inputProps(meta: Meta, options: Parameters<typeof getInputProps>[1]) {
+  const { key: _key, ...props } = getInputProps(meta, options)
+  return props
+}
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined
+
+function Help({ id, children }: { id: string; children?: ReactNode }) {
+  return children ? (
+    <p id={id} className="text-sm text-slate-700">
+      {children}
+    </p>
+  ) : null
+}
+
+function Errors({ meta }: { meta: Meta }) {
+  return meta.errors?.length ? (
+    <p id={meta.errorId} className="field-error">
+      {meta.errors.join(' ')}
+    </p>
+  ) : null
+}
+
+export function TextAreaField({ meta, label, help, rows = 4 }: { meta: Meta; label: ReactNode; help?: ReactNode; rows?: number }) {
+  const { key: _key, ...props } = getTextareaProps(meta, { ariaAttributes: false })
+  return (
+    <div className="mb-5">
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
+      <Help id={meta.descriptionId}>{help}</Help>
+      <textarea
+        {...props}
+        rows={rows}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(help ? meta.descriptionId : undefined, meta.errors?.length ? meta.errorId : undefined)}
+        className="field-input"
+      />
+      <Errors meta={meta} />
+    </div>
+  )
+}
+
+export function SelectField({ meta, label, help, options }: { meta: Meta; label: ReactNode; help?: ReactNode; options: { value: string; label: string }[] }) {
+  const { key: _key, ...props } = getSelectProps(meta, { ariaAttributes: false })
+  return (
+    <div className="mb-5">
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
+      <Help id={meta.descriptionId}>{help}</Help>
+      <select
+        {...props}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(help ? meta.descriptionId : undefined, meta.errors?.length ? meta.errorId : undefined)}
+        className="field-input"
+      >
+        <option value="">– Kies –</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Errors meta={meta} />
+    </div>
+  )
+}
+
+type Choice = { value: string; label: string; help?: string }
+
+/** Checkboxes (several answers) or radio buttons (one answer) under a legend; each option may explain itself. */
+export function ChoiceGroup(props: { meta: Meta; legend: ReactNode; help?: ReactNode; type: 'checkbox' | 'radio'; choices: Choice[] }) {
+  const { meta, legend, help, type, choices } = props
+  const controls = getCollectionProps(meta, { type, options: choices.map((c) => c.value), ariaAttributes: false })
+  const invalid = meta.errors?.length ? true : undefined
+  return (
+    <fieldset className="mb-6" aria-describedby={describedBy(help ? meta.descriptionId : undefined, invalid && meta.errorId)}>
+      <legend className="field-label">{legend}</legend>
+      <Help id={meta.descriptionId}>{help}</Help>
+      <Errors meta={meta} />
+      <div className="mt-2 space-y-2">
+        {controls.map(({ key: _key, ...control }, index) => {
+          const choice = choices[index]!
+          const id = `${meta.id}-${index}`
+          return (
+            <div key={choice.value} className="flex items-start gap-2">
+              <input
+                {...control}
+                id={id}
+                aria-invalid={invalid}
+                aria-describedby={describedBy(choice.help && `${id}-help`, invalid && meta.errorId)}
+                className="mt-1 size-5 shrink-0"
+              />
+              <div>
+                <label htmlFor={id}>{choice.label}</label>
+                {choice.help ? (
+                  <p id={`${id}-help`} className="text-sm text-slate-700">
+                    {choice.help}
+                  </p>
+                ) : null}
+              </div>
+            </div>
+          )
+        })}
+      </div>
+    </fieldset>
+  )
+}

@@ -1,0 +1,104 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { HoneypotInputs } from 'remix-utils/honeypot/react'
+import { z } from 'zod'
+import { emailSchema } from '~/auth/password-policy'
+import { ErrorPage } from '~/components/error-page'
+import { Field } from '~/components/forms'
+import { confirmationLinkIsUsable, confirmEmail, resendConfirmation } from '~/utils/employer-registration.server'
+import { checkHoneypot } from '~/utils/honeypot.server'
+import { publicBaseUrl } from '~/utils/public-url.server'
+import { withToast } from '~/utils/toast.server'
+
+const ResendSchema = z.object({ email: z.string({ required_error: 'Vul uw e-mailadres in.' }).pipe(emailSchema) })
+
+// Public. The link in the mail only shows a button: mail gateways that scan links with GET must not use it up.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get('token') ?? ''
+  return json({ hasToken: token !== '', token, usable: token.length > 20 && (await confirmationLinkIsUsable(token)) })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  await checkHoneypot(formData)
+  if (formData.get('intent') === 'confirm') {
+    const token = String(formData.get('token') ?? '')
+    // A link used meanwhile (another tab, a double click) shows the page again, which then says so.
+    if (!(await confirmEmail(token, publicBaseUrl(request)))) throw redirect(`/e-mail-bevestigen?token=${encodeURIComponent(token)}`)
+    throw redirect('/inloggen', await withToast({ kind: 'success', message: 'Uw e-mailadres is bevestigd. U kan inloggen.' }))
+  }
+  const submission = parseWithZod(formData, { schema: ResendSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  await resendConfirmation(submission.value.email, publicBaseUrl(request))
+  // The same answer whether or not the address has an account waiting, so nobody can probe for accounts.
+  throw redirect(
+    '/inloggen',
+    await withToast({
+      kind: 'info',
+      message: `Wacht ${submission.value.email} nog op bevestiging? Dan krijgt u binnen enkele minuten een e-mail met een nieuwe link.`,
+    }),
+  )
+}
+
+export default function ConfirmEmailPage() {
+  const { hasToken, token, usable } = useLoaderData<typeof loader>()
+  if (usable) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1>E-mailadres bevestigen</h1>
+        <p className="mt-2 mb-6 text-slate-700">Klik op de knop om te bevestigen dat dit uw e-mailadres is. Daarna kan u inloggen.</p>
+        <Form method="post">
+          <HoneypotInputs label="Laat dit veld leeg" />
+          <input type="hidden" name="token" value={token} />
+          <button type="submit" name="intent" value="confirm" className="btn-primary w-full">
+            Bevestig mijn e-mailadres
+          </button>
+        </Form>
+      </div>
+    )
+  }
+  return (
+    <div className="mx-auto max-w-md">
+      <h1>E-mailadres bevestigen</h1>
+      {hasToken ? (
+        <p className="mt-4">
+          Deze link is verlopen of al gebruikt. Is uw e-mailadres al bevestigd? Dan kan u gewoon <Link to="/inloggen">inloggen</Link>.
+        </p>
+      ) : null}
+      <ResendForm />
+    </div>
+  )
+}
+
+function ResendForm() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'resend-confirmation',
+    lastResult,
+    constraint: getZodConstraint(ResendSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResendSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <>
+      <h2 className="mt-8">Nieuwe link aanvragen</h2>
+      <p className="mt-2 mb-6 text-slate-700">Vul het e-mailadres in waarmee u uw organisatie registreerde. We sturen u een nieuwe link.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <HoneypotInputs label="Laat dit veld leeg" />
+        <Field label="E-mailadres" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} />
+        <button type="submit" name="intent" value="resend" className="btn-primary w-full">
+          Stuur een nieuwe link
+        </button>
+      </Form>
+    </>
+  )
+}
+
+// The token in the address never goes to other sites ("same-origin", not "no-referrer": see wachtwoord-nieuw.tsx).
+export const meta: MetaFunction = () => [{ title: 'E-mailadres bevestigen – Stapsteen' }, { name: 'referrer', content: 'same-origin' }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { ErrorPage } from '~/components/error-page'
+import { ImportRunPanel } from '~/components/import-run'
+import { importRunLoader } from '~/utils/placement-import.server'
+
+export const loader = ({ request, params }: LoaderFunctionArgs) => importRunLoader(request, 'placement:import', params.id)
+
+export default function AdminImportRunPage() {
+  const { run } = useLoaderData<typeof loader>()
+  return <ImportRunPanel run={run} uploadAgain="/admin/importeren" />
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import van ${data?.run.fileName ?? 'een bestand'} – Beheer – Stapsteen` }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

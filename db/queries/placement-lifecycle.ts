@@ -1,0 +1,52 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { canTransition, type PlacementStatus } from '../../app/domain/placement-lifecycle'
+import type { Tx } from '../client'
+import { placementEvents, placements } from '../schema'
+
+export class TransitionError extends Error {}
+
+/**
+ * Moves one of the organisation's placements to a new status and records who did it. The organisation id
+ * comes from the session, so a user can never move another organisation's placement.
+ */
+export async function changePlacementStatus(
+  tx: Tx,
+  input: { placementId: string; organisationId: string; to: PlacementStatus; actorUserId: string | null; note?: string },
+) {
+  const [current] = await tx
+    .select({ status: placements.status })
+    .from(placements)
+    .where(and(eq(placements.id, input.placementId), eq(placements.organisationId, input.organisationId)))
+    .for('update')
+  if (!current) throw new TransitionError('Deze plaats bestaat niet of hoort niet bij uw organisatie.')
+  if (!canTransition(current.status, input.to)) {
+    throw new TransitionError(`Een plaats met status "${current.status}" kan niet naar "${input.to}".`)
+  }
+  await tx
+    .update(placements)
+    .set({
+      status: input.to,
+      updatedAt: sql`now()`,
+      ...(input.to === 'published' ? { publishedAt: sql`coalesce(${placements.publishedAt}, now())` } : {}),
+    })
+    .where(eq(placements.id, input.placementId))
+  await tx.insert(placementEvents).values({
+    placementId: input.placementId,
+    actorUserId: input.actorUserId,
+    fromStatus: current.status,
+    toStatus: input.to,
+    note: input.note ?? null,
+  })
+}
+
+/** On approval of an employer: everything it had submitted goes public. Answers the ids and titles published. */
+export async function publishSubmittedPlacements(tx: Tx, organisationId: string, actorUserId: string | null) {
+  const submitted = await tx
+    .select({ id: placements.id, title: placements.title })
+    .from(placements)
+    .where(and(eq(placements.organisationId, organisationId), eq(placements.status, 'submitted')))
+  for (const placement of submitted) {
+    await changePlacementStatus(tx, { placementId: placement.id, organisationId, to: 'published', actorUserId, note: 'Werkgever geverifieerd' })
+  }
+  return submitted
+}

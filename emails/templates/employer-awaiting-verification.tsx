@@ -1,0 +1,45 @@
+import { Button, Heading, Link, Section, Text } from '@react-email/components'
+import { EmailLayout, emailStyles as s } from '../layout'
+
+export type EmployerAwaitingVerificationProps = {
+  adminName: string
+  organisationName: string
+  enterpriseNumber: string
+  municipalities: string[]
+  reviewUrl: string
+}
+
+export const subject = ({ organisationName }: EmployerAwaitingVerificationProps) => `Nieuwe werkgever om na te kijken: ${organisationName}`
+
+/** To the regional admins of the employer's regions, once the employer has confirmed its e-mail address. */
+export function EmployerAwaitingVerificationEmail(props: EmployerAwaitingVerificationProps) {
+  const { adminName, organisationName, enterpriseNumber, municipalities, reviewUrl } = props
+  // A short, fixed preview: React 18.3's stream renderer can put NUL bytes into a 52–149 character one.
+  return (
+    <EmailLayout preview="Een nieuwe werkgever wacht op verificatie.">
+      <Heading as="h1" style={s.heading}>
+        Een nieuwe werkgever wacht op verificatie
+      </Heading>
+      <Text style={s.text}>{`Dag ${adminName},`}</Text>
+      <Text style={s.text}>
+        {`${organisationName} (ondernemingsnummer ${enterpriseNumber}) registreerde zich op Stapsteen en bevestigde het e-mailadres. De organisatie heeft een vestiging in ${municipalities.join(', ')}.`}
+      </Text>
+      <Text style={s.text}>
+        Kijk na of de werkgever echt bestaat, bijvoorbeeld in de KBO. Pas na jouw goedkeuring worden de plaatsen van deze
+        werkgever zichtbaar.
+      </Text>
+      <Section style={{ margin: '0 0 16px' }}>
+        <Button href={reviewUrl} style={s.button}>
+          Werkgever nakijken
+        </Button>
+      </Section>
+      <Text style={s.text}>
+        Werkt de knop niet? Kopieer dan deze link in je browser:
+        <br />
+        <Link href={reviewUrl} style={s.link}>
+          {reviewUrl}
+        </Link>
+      </Text>
+    </EmailLayout>
+  )
+}

@@ -1,0 +1,40 @@
+import { Button, Heading, Link, Section, Text } from '@react-email/components'
+import { EmailLayout, emailStyles as s } from '../layout'
+
+export type VerifyEmailProps = { name: string; organisationName: string; confirmUrl: string; validHours: number }
+
+export const subject = 'Bevestig uw e-mailadres voor Stapsteen'
+
+export function VerifyEmail({ name, organisationName, confirmUrl, validHours }: VerifyEmailProps) {
+  // A short, fixed preview: React 18.3's stream renderer can put NUL bytes into a 52–149 character one.
+  return (
+    <EmailLayout preview="Bevestig uw e-mailadres voor Stapsteen.">
+      <Heading as="h1" style={s.heading}>
+        Bevestig uw e-mailadres
+      </Heading>
+      <Text style={s.text}>{`Dag ${name},`}</Text>
+      <Text style={s.text}>
+        {`U registreerde ${organisationName} als werkgever op Stapsteen. Klik op de knop om te bevestigen dat dit uw e-mailadres is. Daarna kan u inloggen.`}
+      </Text>
+      <Section style={{ margin: '0 0 16px' }}>
+        <Button href={confirmUrl} style={s.button}>
+          Bevestig mijn e-mailadres
+        </Button>
+      </Section>
+      {/* Some mail clients block buttons; the plain link always works. */}
+      <Text style={s.text}>
+        Werkt de knop niet? Kopieer dan deze link in uw browser:
+        <br />
+        <Link href={confirmUrl} style={s.link}>
+          {confirmUrl}
+        </Link>
+      </Text>
+      <Text style={s.text}>{`Deze link werkt ${validHours} uur en maar één keer.`}</Text>
+      <Text style={s.text}>
+        Wat gebeurt er daarna? Een regionale beheerder kijkt de gegevens van uw organisatie na. Tot dan zijn uw
+        werkervaringsplaatsen nog niet zichtbaar. U krijgt een e-mail zodra dat gebeurd is.
+      </Text>
+      <Text style={s.text}>Hebt u zich niet geregistreerd? Dan hoeft u niets te doen. Zonder bevestiging kan niemand inloggen.</Text>
+    </EmailLayout>
+  )
+}
