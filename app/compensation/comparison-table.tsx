@@ -1,8 +1,9 @@
 import { BandMarker } from '~/components/flanders-map'
 import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'
 import type { Comparison, ScheduleLine } from './comparison'
-import { describeCovers, describeDeviation, describeEmployerPays, describeEstimate, describeWage, formatDate } from './labels'
+import { describeDeviation, describeEstimate, formatDate } from './labels'
 import { formatEuro } from './rules'
+import { ColumnHeads, RuleCells } from './rules-table'
 
 const cell = 'py-2 pr-3'
 
@@ -29,10 +30,7 @@ function LineCells({ line }: { line: ScheduleLine | null }) {
   }
   return (
     <>
-      <td className={cell}>{describeEmployerPays(current.rule)}</td>
-      <td className={cell}>{describeEstimate(current.estimate)}</td>
-      <td className={cell}>{describeWage(current.rule)}</td>
-      <td className={cell}>{describeCovers(current.rule.covers)}</td>
+      <RuleCells rule={current.rule} cell={cell} estimate={describeEstimate(current.estimate)} />
       <td className={cell}>
         {formatDate(current.validFrom)}
         {current.isDemo ? ' (demo)' : ''}
@@ -60,31 +58,19 @@ export function ComparisonTable({ comparison: c }: { comparison: Comparison }) {
           {instrumentLabels[c.instrument].label}, {employerTypeLabels[c.employerType].label.toLowerCase()}: wat de werkgever betaalt per
           referentieregio, op {formatDate(c.on)}
         </caption>
-        <thead>
-          <tr className="border-b border-slate-400 align-bottom">
-            <th scope="col" className={cell}>
-              Referentieregio
-            </th>
-            <th scope="col" className={cell}>
-              Werkgever betaalt
-            </th>
-            <th scope="col" className={cell}>
-              Geschatte kost bij {c.hours} uur per week
-            </th>
-            <th scope="col" className={cell}>
-              Deelnemer krijgt
-            </th>
-            <th scope="col" className={cell}>
-              Gedekt
-            </th>
-            <th scope="col" className={cell}>
-              Geldt vanaf
-            </th>
-            <th scope="col" className={cell}>
-              Verschil met de Vlaamse mediaan
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          cell={cell}
+          className="align-bottom"
+          columns={[
+            'Referentieregio',
+            'Werkgever betaalt',
+            `Geschatte kost bij ${c.hours} uur per week`,
+            'Deelnemer krijgt',
+            'Gedekt',
+            'Geldt vanaf',
+            'Verschil met de Vlaamse mediaan',
+          ]}
+        />
         <tbody>
           {c.rows.flatMap((row) => [
             <tr key={row.region.code} className="border-t border-slate-300 align-top">

@@ -1,9 +1,9 @@
 import type { Comparison, ScheduleLine } from './comparison'
-import { describeCovers, describeEmployerPays, describeWage, formatDate } from './labels'
+import { formatDate } from './labels'
 import type { VersionStatus } from './rules'
+import { ColumnHeads, RuleCells, ruleCell as cell } from './rules-table'
 
 export const statusLabels: Record<VersionStatus, string> = { current: 'geldt nu', planned: 'gepland', past: 'vervangen' }
-const cell = 'py-1 pr-3'
 
 function VersionsTable({ line, regionName }: { line: ScheduleLine; regionName: string }) {
   return (
@@ -11,28 +11,7 @@ function VersionsTable({ line, regionName }: { line: ScheduleLine; regionName: s
       <caption className="text-left font-semibold">
         {line.ocmw ? `Afwijking van ${line.ocmw.name}` : `Regeling van ${regionName}`}: alle versies, nieuwste eerst
       </caption>
-      <thead>
-        <tr className="border-b border-slate-400">
-          <th scope="col" className={cell}>
-            Geldt vanaf
-          </th>
-          <th scope="col" className={cell}>
-            Status
-          </th>
-          <th scope="col" className={cell}>
-            Werkgever betaalt
-          </th>
-          <th scope="col" className={cell}>
-            Deelnemer krijgt
-          </th>
-          <th scope="col" className={cell}>
-            Gedekt
-          </th>
-          <th scope="col" className={cell}>
-            Toelichting
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Geldt vanaf', 'Status', 'Werkgever betaalt', 'Deelnemer krijgt', 'Gedekt', 'Toelichting']} />
       <tbody>
         {line.history.map((v) => (
           <tr key={v.validFrom} className="border-b border-slate-200 align-top">
@@ -41,11 +20,7 @@ function VersionsTable({ line, regionName }: { line: ScheduleLine; regionName: s
             </th>
             <td className={cell}>{statusLabels[v.status]}</td>
             {v.rule ? (
-              <>
-                <td className={cell}>{describeEmployerPays(v.rule)}</td>
-                <td className={cell}>{describeWage(v.rule)}</td>
-                <td className={cell}>{describeCovers(v.rule.covers)}</td>
-              </>
+              <RuleCells rule={v.rule} />
             ) : (
               <td colSpan={3} className={cell}>
                 Geen regeling voor dit instrument en deze soort werkgever.

@@ -1,10 +1,9 @@
 import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'
 import type { ScheduleHistory } from '../../db/queries/compensation'
-import { describeCovers, describeEmployerPays, describeWage, formatDate } from './labels'
+import { formatDate } from './labels'
 import { statusLabels } from './region-history'
 import { versionInForce, versionStatus } from './rules'
-
-const cell = 'py-1 pr-3'
+import { ColumnHeads, RuleCells, ruleCell as cell } from './rules-table'
 
 /** Every version of one schedule, newest first, each readable in full: what the admin's region decided when. */
 export function ScheduleVersions({ schedule, title, today }: { schedule: ScheduleHistory; title: string; today: string }) {
@@ -27,25 +26,7 @@ export function ScheduleVersions({ schedule, title, today }: { schedule: Schedul
                 {version.note ? <p className="mt-2">Toelichting: {version.note}</p> : null}
                 <table className="mt-2 w-full text-left text-sm">
                   <caption className="sr-only">Regels van de versie vanaf {formatDate(version.validFrom)}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-400">
-                      <th scope="col" className={cell}>
-                        Instrument
-                      </th>
-                      <th scope="col" className={cell}>
-                        Soort werkgever
-                      </th>
-                      <th scope="col" className={cell}>
-                        Werkgever betaalt
-                      </th>
-                      <th scope="col" className={cell}>
-                        Deelnemer krijgt
-                      </th>
-                      <th scope="col" className={cell}>
-                        Gedekt
-                      </th>
-                    </tr>
-                  </thead>
+                  <ColumnHeads columns={['Instrument', 'Soort werkgever', 'Werkgever betaalt', 'Deelnemer krijgt', 'Gedekt']} />
                   <tbody>
                     {version.rules.map((rule) => (
                       <tr key={`${rule.instrument}-${rule.employerType}`} className="border-b border-slate-200">
@@ -53,9 +34,7 @@ export function ScheduleVersions({ schedule, title, today }: { schedule: Schedul
                           {instrumentLabels[rule.instrument].label}
                         </th>
                         <td className={cell}>{employerTypeLabels[rule.employerType].label}</td>
-                        <td className={cell}>{describeEmployerPays(rule)}</td>
-                        <td className={cell}>{describeWage(rule)}</td>
-                        <td className={cell}>{describeCovers(rule.covers)}</td>
+                        <RuleCells rule={rule} />
                       </tr>
                     ))}
                   </tbody>

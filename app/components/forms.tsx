@@ -1,17 +1,19 @@
-import type { InputHTMLAttributes, ReactNode } from 'react'
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
 import { useId } from 'react'
 
-type FieldProps = {
+type FrameProps = {
   label: ReactNode
   help?: ReactNode
   errors?: string[]
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { id?: string }
 }
 
-/** A labelled input whose help and error texts are tied to it for screen readers (WCAG 1.3.1, 3.3.1). */
-export function Field({ label, help, errors, inputProps }: FieldProps) {
+// Keys always present, so spreading the wiring after the caller's props overrides theirs.
+type ControlWiring = { id: string; 'aria-describedby': string | undefined; 'aria-invalid': true | undefined }
+
+/** Label, help and error around one control, tied to it for screen readers (WCAG 1.3.1, 3.3.1). */
+function FieldFrame({ id: givenId, label, help, errors, control }: FrameProps & { id?: string; control: (wiring: ControlWiring) => ReactNode }) {
   const fallbackId = useId()
-  const id = inputProps.id ?? fallbackId
+  const id = givenId ?? fallbackId
   const helpId = help ? `${id}-help` : undefined
   const errorId = errors?.length ? `${id}-error` : undefined
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined
@@ -25,13 +27,44 @@ export function Field({ label, help, errors, inputProps }: FieldProps) {
           {help}
         </p>
       ) : null}
-      <input {...inputProps} id={id} aria-describedby={describedBy} aria-invalid={errorId ? true : undefined} className="field-input" />
+      {control({ id, 'aria-describedby': describedBy, 'aria-invalid': errorId ? true : undefined })}
       {errorId ? (
         <p id={errorId} className="field-error">
           {errors?.join(' ')}
         </p>
       ) : null}
     </div>
+  )
+}
+
+type FieldProps = FrameProps & { inputProps: InputHTMLAttributes<HTMLInputElement> & { id?: string } }
+
+/** A labelled input whose help and error texts are tied to it. */
+export function Field({ inputProps, ...frame }: FieldProps) {
+  return <FieldFrame {...frame} id={inputProps.id} control={(wiring) => <input {...inputProps} {...wiring} className="field-input" />} />
+}
+
+type SelectFieldProps = FrameProps & {
+  options: readonly { value: string; label: string }[]
+  selectProps: SelectHTMLAttributes<HTMLSelectElement> & { id?: string }
+}
+
+/** A labelled select, wired like `Field`. */
+export function SelectField({ options, selectProps, ...frame }: SelectFieldProps) {
+  return (
+    <FieldFrame
+      {...frame}
+      id={selectProps.id}
+      control={(wiring) => (
+        <select {...selectProps} {...wiring} className="field-input bg-white">
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   )
 }
 

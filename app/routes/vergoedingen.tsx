@@ -4,10 +4,10 @@ import { publicComparison } from '~/compensation/compensation.server'
 import { parseComparisonFilter } from '~/compensation/comparison-filter'
 import { ComparisonTable } from '~/compensation/comparison-table'
 import { DemoNotice } from '~/compensation/demo-notice'
-import { SelectField } from '~/compensation/form-controls'
 import { RegionHistory } from '~/compensation/region-history'
 import { ErrorPage } from '~/components/error-page'
 import { FlandersMap } from '~/components/flanders-map'
+import { SelectField } from '~/components/forms'
 import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'
 
 // Public: anyone may compare what hosting someone costs in each region; no login, no personal data.

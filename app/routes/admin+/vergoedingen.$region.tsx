@@ -3,12 +3,12 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '~/auth/session.server'
 import { adminRegionEditor, requireAdminRegion, saveVersion } from '~/compensation/compensation.server'
-import { SelectField } from '~/compensation/form-controls'
 import { formatDate } from '~/compensation/labels'
 import { ScheduleVersions } from '~/compensation/schedule-history'
 import { VersionEditor } from '~/compensation/version-editor'
 import { VersionFormSchema, versionFormDefaults } from '~/compensation/version-form'
 import { ErrorPage } from '~/components/error-page'
+import { SelectField } from '~/components/forms'
 import { publicBaseUrl } from '~/utils/public-url.server'
 import { withToast } from '~/utils/toast.server'
 
