@@ -7,12 +7,14 @@ import { createHttpApp } from './http'
 import { startJobQueue, stopJobQueue } from './jobs'
 import { logger } from './logger'
 import { registerWorkers } from './worker-registry'
+import { startSearch } from '../search/readiness'
 
 /** `npm start`: the web server, by default with the job worker in the same process. */
 async function main() {
   const started = Date.now()
   const { url, close, demoLogins } = await boot('server', { seed: true })
   const config = env()
+  await startSearch()
   const boss = await startJobQueue(url, { worker: config.RUN_WORKER })
   if (config.RUN_WORKER) await registerWorkers(boss)
 

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import postgres from 'postgres'
+import { boot } from '../server/boot'
+import { startJobQueue, stopJobQueue } from '../server/jobs'
+
+/**
+ * A throwaway database for a benchmark: a new database on DATABASE_URL's server when that is set, otherwise an
+ * embedded PostgreSQL in a temporary DATA_DIR. Migrated, with reference data, no demo; the job queue runs (no
+ * worker) so code that enqueues inside its transaction works. `dispose` removes everything.
+ */
+export async function throwawayDatabase() {
+  process.env.SEED_DEMO = 'false'
+  let cleanup = async () => {}
+  const serverUrl = process.env.DATABASE_URL
+  if (serverUrl) {
+    const name = `stapsteen_bench_${randomBytes(5).toString('hex')}`
+    await withAdmin(serverUrl, (admin) => admin.unsafe(`CREATE DATABASE ${name}`))
+    const url = new URL(serverUrl)
+    url.pathname = `/${name}`
+    process.env.DATABASE_URL = url.toString()
+    cleanup = () => withAdmin(serverUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-bench-'))
+    process.env.DATA_DIR = dataDir
+    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  const database = await boot('command', { seed: false })
+  await startJobQueue(database.url, { worker: false })
+  return {
+    db: database.db,
+    dispose: async () => {
+      await stopJobQueue()
+      await database.close()
+      await cleanup()
+    },
+  }
+}
+
+async function withAdmin(url: string, run: (admin: postgres.Sql) => Promise<unknown>) {
+  const admin = postgres(url, { max: 1, onnotice: () => {} })
+  try {
+    await run(admin)
+  } finally {
+    await admin.end()
+  }
+}

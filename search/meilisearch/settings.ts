@@ -1,0 +1,44 @@
+import type { Settings } from 'meilisearch'
+import type { SearchDocument } from '../document'
+import { dutchRank } from '../plan'
+import { dutchStopWords } from '../text'
+
+/**
+ * The Meilisearch index as code, applied by applySettings() at every start (idempotent: Meilisearch only
+ * reindexes when a setting changed). Documents carry their occupation's labels and compound parts (search/document.ts),
+ * so a synonym or a word inside a compound is found without index-wide synonyms; occupation-aware ranking is done
+ * by one query per tier (search/meilisearch/engine.ts), not by ranking rules.
+ */
+export type MeilisearchDocument = Omit<SearchDocument, 'lat' | 'lon' | 'publishedAt'> & {
+  _geo: { lat: number; lng: number }
+  dutchRank: number
+  /** Milliseconds since 1970 (0 when never published): sortable, unlike an ISO string. */
+  publishedMs: number
+}
+
+export const indexSettings = {
+  // Order matters for the attribute rule: the title, then the occupation's own words, then the rest.
+  searchableAttributes: ['title', 'occupationLabel', 'occupationAltLabels', 'compoundParts', 'tasks', 'competences', 'municipalityName', 'description'],
+  filterableAttributes: ['occupationUri', 'iscoGroup', 'regionCode', 'municipalityNis', 'dutchRank', 'dutchLevel', 'hoursPerWeek', 'instruments', 'employerType', 'schedules', 'supports', '_geo'],
+  sortableAttributes: ['_geo', 'publishedMs', 'id'],
+  // "sort" first: a sort the user chose (distance, newest) decides within a tier; without one it does nothing.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+  // The same budget as search/text.ts typoBudget(): one typo from 5 letters, two from 9.
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: [], disableOnWords: [] },
+  // Empty on purpose: labels are per document (scoped to the right occupation), and the taxonomy resolves the
+  // query before Meilisearch sees it. Index-wide synonyms from 25,000 labels would match far too widely.
+  synonyms: {},
+  stopWords: [...dutchStopWords].sort(),
+  faceting: { maxValuesPerFacet: 500 },
+  pagination: { maxTotalHits: 1000 },
+} satisfies Settings
+
+export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocument {
+  const { lat, lon, publishedAt, ...rest } = document
+  return {
+    ...rest,
+    _geo: { lat, lng: lon },
+    dutchRank: dutchRank(document.dutchLevel),
+    publishedMs: publishedAt ? Date.parse(publishedAt) : 0,
+  }
+}

@@ -1,0 +1,67 @@
+import type { SearchPlan } from './plan'
+import type { Reason, SearchResult } from './port'
+import type { QueryTerm, Taxonomy } from './taxonomy'
+
+/**
+ * The ranking rule, shared by the engines: tier 2 (same occupation) above tier 1 (related: same ISCO-08 unit
+ * group) above tier 0 (words only); inside tiers 2 and 1 the occupation's confidence, then the requested sort;
+ * inside tier 0 the engine's text relevance (or the requested sort when one was chosen).
+ */
+export type Tier = 0 | 1 | 2
+
+/**
+ * How sure the ranking is of an occupation: its own confidence when the query names it; for a related
+ * occupation that of the best named occupation in its ISCO group (related to the likelier reading first).
+ */
+export function occupationConfidence(plan: SearchPlan, occupationUri: string, iscoGroup: string): number {
+  const same = plan.same.find((o) => o.uri === occupationUri)
+  if (same) return same.score
+  return Math.max(0, ...plan.same.filter((o) => o.iscoGroup === iscoGroup).map((o) => o.score))
+}
+
+/** 2.x, 1.x or 0.x: the tier, plus the occupation's confidence (tiers 2 and 1) or the text relevance (tier 0, 0–1). */
+export function hitScore(plan: SearchPlan, tier: Tier, occupation: { uri: string; iscoGroup: string }, textRelevance: number): number {
+  const within = tier === 0 ? textRelevance : occupationConfidence(plan, occupation.uri, occupation.iscoGroup) / 1.05
+  return Math.round((tier + 0.99 * Math.max(0, Math.min(1, within))) * 10_000) / 10_000
+}
+
+export function reasonsFor(
+  plan: SearchPlan,
+  hit: { occupationUri: string; iscoGroup: string; distanceKm: number | null; words: string[] },
+  taxonomy: Taxonomy,
+): Reason[] {
+  const reasons: Reason[] = []
+  const same = plan.same.find((o) => o.uri === hit.occupationUri)
+  const related = same ? undefined : plan.same.find((o) => o.iscoGroup === hit.iscoGroup)
+  if (same) reasons.push({ kind: 'same_occupation', occupationUri: same.uri, label: same.label, match: same.match })
+  else if (related) {
+    const label = taxonomy.occupation(hit.occupationUri)?.label ?? hit.occupationUri
+    reasons.push({ kind: 'related_occupation', occupationUri: hit.occupationUri, label, iscoGroup: hit.iscoGroup, relatedTo: { uri: related.uri, label: related.label } })
+  }
+  if (hit.words.length > 0) reasons.push({ kind: 'words', words: hit.words })
+  if (hit.distanceKm !== null) reasons.push({ kind: 'distance', km: hit.distanceKm })
+  return reasons
+}
+
+/**
+ * The query words found among a document's words, for the "words" reason where the engine does not say which
+ * words matched (Meilisearch): a word matches itself, a correction, all of its parts, or — the last query word
+ * only, as the user may still be typing — the start of a document word.
+ */
+export function matchedTerms(terms: QueryTerm[], documentWords: ReadonlySet<string>): string[] {
+  const words = [...documentWords]
+  return terms
+    .filter((term, i) => {
+      if (documentWords.has(term.word) || term.corrections.some((c) => documentWords.has(c))) return true
+      if (term.parts.length > 0 && term.parts.every((p) => documentWords.has(p))) return true
+      return i === terms.length - 1 && term.word.length >= 3 && words.some((w) => w.startsWith(term.word))
+    })
+    .map((term) => term.word)
+}
+
+/** What the query text was taken to mean: the occupations it names (not a match's job targets) and a correction. */
+export function understandingOf(plan: SearchPlan): SearchResult['understanding'] {
+  if (!plan.understanding) return null
+  const named = plan.same.flatMap((o) => (o.match === 'job_target' ? [] : [{ uri: o.uri, label: o.label, match: o.match }]))
+  return { occupations: named, corrected: plan.understanding.corrected }
+}

@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { eq, sql } from 'drizzle-orm'
+import type PgBoss from 'pg-boss'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '../../db/client'
+import { placements } from '../../db/schema'
+import { buildDocuments } from '../../search/document'
+import type { SearchEngine } from '../../search/port'
+import { SearchUnavailableError } from '../../search/port'
+import { PostgresSearchEngine } from '../../search/postgres/engine'
+import { applyIndexUpdate, checkIndex, enqueueIndexUpdate, processIndexJobs, registerSearchIndexWorker, reindexAll, retryDelaySeconds } from '../../search/sync'
+import { startJobQueue, stopJobQueue } from '../../server/jobs'
+import { testDatabaseUrl } from '../support/database'
+import { insertPlacement } from '../support/search-conformance'
+
+/** The index sync (outbox jobs, retries while the engine is down), reindex and check, and their commands. */
+const postgres = new PostgresSearchEngine(db)
+let down = false
+let calls = 0
+// The embedded engine, switched off and on by the test: what a Meilisearch outage looks like to the sync.
+const flaky: SearchEngine = new Proxy(postgres, {
+  get(target, property, receiver) {
+    const value = Reflect.get(target, property, receiver)
+    if (property !== 'upsert' && property !== 'remove') return typeof value === 'function' ? value.bind(target) : value
+    return async (...args: unknown[]) => {
+      calls += 1
+      if (down) throw new SearchUnavailableError('engine switched off by the test')
+      return (value as (...a: unknown[]) => Promise<void>).apply(target, args)
+    }
+  },
+})
+
+let boss: PgBoss
+beforeAll(async () => {
+  boss = await startJobQueue(testDatabaseUrl, { worker: true })
+  await registerSearchIndexWorker(boss, flaky)
+})
+afterAll(async () => {
+  await stopJobQueue()
+})
+
+async function eventually(check: () => Promise<boolean>, seconds = 15) {
+  const until = Date.now() + seconds * 1000
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`not within ${seconds} s`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+const indexed = async (id: string) => (await postgres.allIds()).has(id)
+const jobsFor = async (id: string) =>
+  (await db().execute<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'search-index' and data->'placementIds' ? ${id}`))[0]!.n
+
+describe('index sync', () => {
+  it('enqueues an index update only when the change commits', async () => {
+    const { id } = await insertPlacement({ title: 'Terugdraaien' })
+    await db()
+      .transaction(async (tx) => {
+        await enqueueIndexUpdate(tx, [id])
+        tx.rollback()
+      })
+      .catch(() => {})
+    expect(await jobsFor(id)).toBe(0)
+    await db().transaction((tx) => enqueueIndexUpdate(tx, [id]))
+    expect(await jobsFor(id)).toBe(1)
+    await eventually(() => indexed(id))
+  })
+
+  it('removes a placement from the index once it is no longer published', async () => {
+    const { id } = await insertPlacement({ title: 'Tijdelijk' })
+    await applyIndexUpdate([id], postgres)
+    await db().transaction(async (tx) => {
+      await tx.update(placements).set({ status: 'paused' }).where(eq(placements.id, id))
+      await enqueueIndexUpdate(tx, [id])
+    })
+    await eventually(async () => !(await indexed(id)))
+  })
+
+  it('keeps writes working while the engine is down and catches up within seconds after it returns', async () => {
+    down = true
+    calls = 0
+    const { id } = await insertPlacement({ title: 'Tijdens de storing' })
+    await db().transaction((tx) => enqueueIndexUpdate(tx, [id]))
+    await eventually(async () => calls >= 1)
+    expect(await indexed(id)).toBe(false)
+    down = false
+    const back = Date.now()
+    await eventually(() => indexed(id))
+    expect(Date.now() - back).toBeLessThan(10_000)
+  })
+
+  it('hands errors that retrying cannot fix back to the job queue', async () => {
+    const broken: SearchEngine = Object.assign(Object.create(postgres) as PostgresSearchEngine, {
+      upsert: () => Promise.reject(new SearchUnavailableError('invalid document', { retryable: false })),
+    })
+    const { id } = await insertPlacement()
+    await expect(processIndexJobs([{ data: { placementIds: [id] } }], broken)).rejects.toThrow('invalid document')
+  })
+
+  it('waits 1, 2, 4 … seconds between tries, never more than 30', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 100].map(retryDelaySeconds)).toEqual([1, 2, 4, 8, 16, 30, 30, 30])
+  })
+})
+
+describe('reindex and check', () => {
+  it('finds missing, stale and extra documents, and a reindex repairs them', async () => {
+    const missing = await insertPlacement({ title: 'Nooit geïndexeerd' })
+    const stale = await insertPlacement({ title: 'Oude titel' })
+    const extra = await insertPlacement({ title: 'Niet meer gepubliceerd' })
+    await applyIndexUpdate([stale.id, extra.id], postgres)
+    await db().update(placements).set({ title: 'Nieuwe titel' }).where(eq(placements.id, stale.id))
+    await db().update(placements).set({ status: 'closed' }).where(eq(placements.id, extra.id))
+
+    const before = await checkIndex(postgres)
+    expect(before.missing).toContain(missing.id)
+    expect(before.stale).toEqual([stale.id])
+    expect(before.extra).toEqual([extra.id])
+
+    const progress: [number, number][] = []
+    const result = await reindexAll(postgres, (done, total) => void progress.push([done, total]))
+    expect(result.removed).toBe(1)
+    expect(progress.at(-1)).toEqual([result.indexed, result.indexed])
+    expect(await checkIndex(postgres)).toMatchObject({ missing: [], stale: [], extra: [] })
+    const [document] = (await buildDocuments(db(), [stale.id])).documents
+    expect((await postgres.allIds()).get(stale.id)).toBe(document!.hash)
+  })
+
+  it('npm run search:check lists differences and exits 1; npm run search:reindex repairs them', async () => {
+    const { id } = await insertPlacement({ title: 'Voor de commando’s' })
+    const check = await run('cli/search-check.ts')
+    expect(check.code, check.stderr).toBe(1)
+    expect(check.stdout).toMatch(/^postgres: \d+ published placements, \d+ indexed; missing 1, stale 0, extra 0$/m)
+    expect(check.stdout).toContain(`missing ${id}`)
+
+    const reindex = await run('cli/search-reindex.ts')
+    expect(reindex.code, reindex.stderr).toBe(0)
+    expect(reindex.stdout).toMatch(/^indexed \d+, removed 0 \(postgres, \d+ ms\)\n$/)
+    expect(reindex.stderr).toMatch(/indexed \d+ of \d+ placements/)
+
+    expect(await checkIndex(postgres)).toMatchObject({ missing: [], stale: [], extra: [] })
+  })
+})
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+function run(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: testDatabaseUrl, MEILISEARCH_URL: '', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
