@@ -32,49 +32,50 @@ function Errors({ meta }: { meta: Meta }) {
   ) : null
 }
 
-export function TextAreaField({ meta, label, help, rows = 4 }: { meta: Meta; label: ReactNode; help?: ReactNode; rows?: number }) {
-  const { key: _key, ...props } = getTextareaProps(meta, { ariaAttributes: false })
+/** Label, help and errors around one control; `aria` goes onto the control so both stay tied together. */
+function LabelledControl({ meta, label, help, children }: { meta: Meta; label: ReactNode; help?: ReactNode; children: (aria: AriaProps) => ReactNode }) {
+  const aria: AriaProps = {
+    'aria-invalid': meta.errors?.length ? true : undefined,
+    'aria-describedby': describedBy(help ? meta.descriptionId : undefined, meta.errors?.length ? meta.errorId : undefined),
+  }
   return (
     <div className="mb-5">
       <label htmlFor={meta.id} className="field-label">
         {label}
       </label>
       <Help id={meta.descriptionId}>{help}</Help>
-      <textarea
-        {...props}
-        rows={rows}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(help ? meta.descriptionId : undefined, meta.errors?.length ? meta.errorId : undefined)}
-        className="field-input"
-      />
+      {children(aria)}
       <Errors meta={meta} />
     </div>
+  )
+}
+
+type AriaProps = { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }
+
+export function TextAreaField({ meta, label, help, rows = 4 }: { meta: Meta; label: ReactNode; help?: ReactNode; rows?: number }) {
+  const { key: _key, ...props } = getTextareaProps(meta, { ariaAttributes: false })
+  return (
+    <LabelledControl meta={meta} label={label} help={help}>
+      {(aria) => <textarea {...props} {...aria} rows={rows} className="field-input" />}
+    </LabelledControl>
   )
 }
 
 export function SelectField({ meta, label, help, options }: { meta: Meta; label: ReactNode; help?: ReactNode; options: { value: string; label: string }[] }) {
   const { key: _key, ...props } = getSelectProps(meta, { ariaAttributes: false })
   return (
-    <div className="mb-5">
-      <label htmlFor={meta.id} className="field-label">
-        {label}
-      </label>
-      <Help id={meta.descriptionId}>{help}</Help>
-      <select
-        {...props}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(help ? meta.descriptionId : undefined, meta.errors?.length ? meta.errorId : undefined)}
-        className="field-input"
-      >
-        <option value="">– Kies –</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Errors meta={meta} />
-    </div>
+    <LabelledControl meta={meta} label={label} help={help}>
+      {(aria) => (
+        <select {...props} {...aria} className="field-input">
+          <option value="">– Kies –</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledControl>
   )
 }
 
