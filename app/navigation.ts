@@ -9,6 +9,12 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/werkgever/kosten', label: 'Kosten per vestiging' },
     { to: '/werkgever/organisatie', label: 'Organisatie' },
     { to: '/werkgever/importeren', label: 'Plaatsen importeren' },
+    { to: '/werkgever/voorstellen', label: 'Voorstellen' },
+  ],
+  caseworker: [
+    { to: '/begeleider/clienten', label: 'Cliënten' },
+    { to: '/begeleider/zoeken', label: 'Plaatsen zoeken' },
+    { to: '/begeleider/bewaard', label: 'Bewaarde zoekopdrachten' },
   ],
   regional_admin: [
     { to: '/admin/werkgevers', label: 'Werkgevers verifiëren' },

@@ -4,12 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 import { boot } from '../server/boot'
-import { startJobQueue, stopJobQueue } from '../server/jobs'
 
 /**
  * A throwaway database for a benchmark: a new database on DATABASE_URL's server when that is set, otherwise an
  * embedded PostgreSQL in a temporary DATA_DIR. Migrated, with reference data, no demo; the job queue runs (no
- * worker) so code that enqueues inside its transaction works. `dispose` removes everything.
+ * worker) so code that enqueues inside its transaction works. `url` lets another process (a server under test)
+ * connect to it. `dispose` removes everything.
  */
 export async function throwawayDatabase() {
   process.env.SEED_DEMO = 'false'
@@ -27,12 +27,11 @@ export async function throwawayDatabase() {
     process.env.DATA_DIR = dataDir
     cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true })
   }
-  const database = await boot('command', { seed: false })
-  await startJobQueue(database.url, { worker: false })
+  const database = await boot('command', { seed: false, worker: false })
   return {
     db: database.db,
+    url: database.url,
     dispose: async () => {
-      await stopJobQueue()
       await database.close()
       await cleanup()
     },

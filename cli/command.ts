@@ -22,7 +22,8 @@ export async function runCommand<T extends ParseArgsConfig['options']>(
   } catch (error) {
     return fail(`${(error as Error).message}.\nUsage: ${usage}`)
   }
-  const database = await boot('command', { seed: false }).catch(exitOnStartupError)
+  // The queue only enqueues here: an import's index updates and mail wait for a worker (npm start runs one).
+  const database = await boot('command', { seed: false, worker: false }).catch(exitOnStartupError)
   try {
     await run({ values: parsed.values as Record<string, unknown>, positionals: parsed.positionals, db: database.db })
   } catch (error) {

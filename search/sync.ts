@@ -2,35 +2,26 @@ import { and, count, eq, sql } from 'drizzle-orm'
 import type PgBoss from 'pg-boss'
 import { db, type Tx } from '../db/client'
 import { employerProfiles, placements } from '../db/schema'
-import { enqueue, jobQueue } from '../server/jobs'
+import { jobQueue } from '../server/jobs'
 import { logger } from '../server/logger'
 import { buildDocuments, publishedPlacementIds } from './document'
 import { searchEngine } from './engine'
+import { IDS_PER_JOB, type IndexJob, SEARCH_QUEUE } from './outbox'
 import { type SearchEngine, SearchUnavailableError } from './port'
+export { enqueueIndexUpdate } from './outbox'
 
 /**
- * Index sync as an outbox: every change to a placement calls enqueueIndexUpdate inside its own transaction, so an
- * index job exists exactly when the change committed. The job rebuilds the documents of those placements from
+ * Index sync as an outbox: every change to a placement calls enqueueIndexUpdate (search/outbox.ts) inside its own
+ * transaction, so an index job exists exactly when the change committed. The job rebuilds the documents of those placements from
  * the database as it is *then* (published → upserted, anything else → removed), so jobs may run late, twice or
  * out of order and the index still ends up right. While the engine is down, writes to placements keep working
  * and jobs come back after 1, 2, 4 … at most 30 seconds: the index catches up within seconds after it returns.
  */
-export const SEARCH_QUEUE = 'search-index'
-type IndexJob = { placementIds: string[]; attempt?: number }
-
-const IDS_PER_JOB = 500
 const MAX_DELAY_SECONDS = 30
 // At most 30 s apart, this is about a day of retrying; then pg-boss's own retries, then the job fails (search:check).
 const MAX_ATTEMPTS = 2_900
 // Index writes one at a time across all workers: a slow job must not overwrite a newer document with an older one.
 const SYNC_LOCK = 7_371_007
-
-export async function enqueueIndexUpdate(tx: Tx, placementIds: string[]) {
-  const ids = [...new Set(placementIds)]
-  for (let i = 0; i < ids.length; i += IDS_PER_JOB) {
-    await enqueue(tx, SEARCH_QUEUE, { placementIds: ids.slice(i, i + IDS_PER_JOB) } satisfies IndexJob)
-  }
-}
 
 /** Makes the index say what the database says about these placements. */
 export async function applyIndexUpdate(placementIds: string[], engine: SearchEngine = searchEngine(), database: () => Tx = db) {
@@ -63,8 +54,25 @@ export async function processIndexJobs(jobs: { data: IndexJob }[], engine: Searc
   }
 }
 
-export function registerSearchIndexWorker(boss: PgBoss, engine?: SearchEngine) {
-  return boss.work<IndexJob>(SEARCH_QUEUE, { batchSize: 20, pollingIntervalSeconds: 1 }, (jobs) => processIndexJobs(jobs, engine))
+export async function registerSearchIndexWorker(boss: PgBoss, engine?: SearchEngine) {
+  await boss.work<IndexJob>(SEARCH_QUEUE, { batchSize: 20, pollingIntervalSeconds: 1 }, (jobs) => processIndexJobs(jobs, engine))
+  // In the background: a worker must not wait for a walk over every placement before it takes jobs.
+  void reconcileIndex(engine).catch((error: unknown) => logger().warn({ err: error }, 'search index reconciliation at start failed; run npm run search:check'))
+}
+
+/**
+ * At every worker start: queue an update for each placement the index has wrong (missing, stale, or not
+ * published any more). Covers what no job recorded — a fresh Meilisearch, an index restored from an old
+ * backup, a database restored without the job table — so nobody has to remember `search:reindex`.
+ */
+export async function reconcileIndex(engine: SearchEngine = searchEngine()) {
+  const differences = await checkIndex(engine)
+  const ids = [...differences.missing, ...differences.stale, ...differences.extra]
+  for (let i = 0; i < ids.length; i += IDS_PER_JOB) {
+    await jobQueue().send(SEARCH_QUEUE, { placementIds: ids.slice(i, i + IDS_PER_JOB) } satisfies IndexJob)
+  }
+  if (ids.length > 0) logger().info({ missing: differences.missing.length, stale: differences.stale.length, extra: differences.extra.length }, 'search index differences queued')
+  return ids.length
 }
 
 /** `npm run search:reindex`: every published placement again, and nothing else. */

@@ -5,22 +5,42 @@ import { migrateDatabase } from '../db/migrate'
 import { loadReferenceData } from '../db/reference/load'
 import { type DemoLogin, seedDemoIfEmpty } from '../db/seed/demo'
 import { ConfigError, env, parseEnv, setEnv } from './env'
+import { startJobQueue, stopJobQueue } from './jobs'
 import { openDatabase } from './runtime'
 
 /**
- * What every process does before its real work: validate configuration, get a database, bring its schema and
- * reference data up to date (and, for the web server on an empty database, seed the demo).
+ * What every process does before its real work: validate configuration, get a database, start the job queue,
+ * bring the schema and reference data up to date (and, for the web server on an empty database, seed the demo).
+ * The queue starts before the migrations because writes enqueue their jobs (mail, search index) in their own
+ * transaction — the demo seed's placements too. The queue works jobs when `worker` (default RUN_WORKER) says so.
+ * `close` stops the queue, then the database.
  */
-export async function boot(kind: OwnerKind, options: { seed: boolean }) {
+export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: boolean }) {
   setEnv(parseEnv())
   const database = await openDatabase(kind)
-  await probe(database.db, database.url)
+  let boss: Awaited<ReturnType<typeof startJobQueue>>
+  try {
+    await probe(database.db, database.url)
+    boss = await startJobQueue(database.url, { worker: options.worker ?? env().RUN_WORKER })
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  const close = async () => {
+    await stopJobQueue()
+    await database.close()
+  }
   let demoLogins: DemoLogin[] | undefined
-  await migrateDatabase(database.db, async (tx) => {
-    await loadReferenceData(tx)
-    if (options.seed && env().SEED_DEMO) demoLogins = await seedDemoIfEmpty(tx)
-  })
-  return { ...database, demoLogins }
+  try {
+    await migrateDatabase(database.db, async (tx) => {
+      await loadReferenceData(tx)
+      if (options.seed && env().SEED_DEMO) demoLogins = await seedDemoIfEmpty(tx)
+    })
+  } catch (error) {
+    await close()
+    throw error
+  }
+  return { ...database, boss, close, demoLogins }
 }
 
 async function probe(database: Database, url: string) {

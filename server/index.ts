@@ -4,7 +4,6 @@ import { formatDemoLogins } from '../db/seed/print'
 import { boot, exitOnStartupError } from './boot'
 import { ConfigError, env } from './env'
 import { createHttpApp } from './http'
-import { startJobQueue, stopJobQueue } from './jobs'
 import { logger } from './logger'
 import { registerWorkers } from './worker-registry'
 import { startSearch } from '../search/readiness'
@@ -12,10 +11,9 @@ import { startSearch } from '../search/readiness'
 /** `npm start`: the web server, by default with the job worker in the same process. */
 async function main() {
   const started = Date.now()
-  const { url, close, demoLogins } = await boot('server', { seed: true })
+  const { boss, close, demoLogins } = await boot('server', { seed: true })
   const config = env()
   await startSearch()
-  const boss = await startJobQueue(url, { worker: config.RUN_WORKER })
   if (config.RUN_WORKER) await registerWorkers(boss)
 
   // The Remix build is made by `remix build` (npm start runs it first).
@@ -23,7 +21,6 @@ async function main() {
   const build = (await import(buildPath)) as ServerBuild
   const app = createHttpApp(build, { trustProxy: config.TRUST_PROXY })
   const server = await listen(app, config.PORT).catch(async (error) => {
-    await stopJobQueue()
     await close()
     throw error
   })
@@ -42,7 +39,6 @@ async function main() {
       server.close(() => resolve())
       server.closeIdleConnections()
     })
-    await stopJobQueue()
     await close()
     process.exit(0)
   }

@@ -12,6 +12,8 @@ export type QueueName = (typeof queueNames)[number]
 const g = globalThis as { __stapsteenBoss?: PgBoss }
 
 export async function startJobQueue(connectionString: string, options: { worker: boolean }) {
+  // One queue per process: starting again (a test that needs a worker) replaces the one running, never leaks it.
+  await stopJobQueue()
   const boss = new PgBoss({
     connectionString,
     schema: 'pgboss',

@@ -1,16 +1,13 @@
 import { boot, exitOnStartupError } from './boot'
-import { startJobQueue, stopJobQueue } from './jobs'
 import { logger } from './logger'
 import { registerWorkers } from './worker-registry'
 
 /** `npm run worker`: a job worker on its own, for scale-out (several of them on one external Postgres). */
 async function main() {
-  const { url, close } = await boot('command', { seed: false })
-  const boss = await startJobQueue(url, { worker: true })
+  const { boss, close } = await boot('command', { seed: false, worker: true })
   await registerWorkers(boss)
   logger().info('Stapsteen worker is ready')
   const shutdown = async () => {
-    await stopJobQueue()
     await close()
     process.exit(0)
   }

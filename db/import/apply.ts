@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { enqueueIndexUpdate } from '../../search/outbox'
 import type { Tx } from '../client'
 import { placementEvents, placements } from '../schema'
 import { createEmployers } from './employers'
@@ -35,6 +36,7 @@ export async function applyPlan(tx: Tx, plan: ImportPlan, actor: ImportActor, on
   for (const e of plan.employers.values()) if (e.existing) organisationIds.set(e.enterpriseNumber, e.existing.id)
 
   const events: (typeof placementEvents.$inferInsert)[] = []
+  const written: string[] = []
   for (let i = 0; i < toWrite.length; i += CHUNK) {
     const chunk = toWrite.slice(i, i + CHUNK)
     const rows = await tx
@@ -50,6 +52,7 @@ export async function applyPlan(tx: Tx, plan: ImportPlan, actor: ImportActor, on
       .onConflictDoUpdate({ target: [placements.organisationId, placements.externalId], set: upsertSet })
       .returning({ id: placements.id, organisationId: placements.organisationId, externalId: placements.externalId })
     const ids = new Map(rows.map((row) => [`${row.organisationId} ${row.externalId}`, row.id]))
+    written.push(...rows.map((row) => row.id))
     for (const p of chunk) {
       if (p.previousStatus === p.values.status) continue
       const placementId = ids.get(`${organisationIds.get(p.enterpriseNumber)} ${p.externalId}`)!
@@ -59,6 +62,8 @@ export async function applyPlan(tx: Tx, plan: ImportPlan, actor: ImportActor, on
     await onProgress?.(done, total)
   }
   for (let i = 0; i < events.length; i += CHUNK * 2) await tx.insert(placementEvents).values(events.slice(i, i + CHUNK * 2))
+  // "Search index updates follow the import" (shared formats): queued in the import's own transaction.
+  await enqueueIndexUpdate(tx, written)
 
   const count = (change: PlannedPlacement['change']) => toWrite.filter((p) => p.change === change).length
   return { imported: count('new'), updated: count('updated'), unchanged: total - toWrite.length, employersCreated: newEmployers.length }

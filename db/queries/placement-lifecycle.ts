@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { canTransition, type PlacementStatus } from '../../app/domain/placement-lifecycle'
+import { enqueueIndexUpdate } from '../../search/outbox'
 import type { Tx } from '../client'
 import { placementEvents, placements } from '../schema'
 
@@ -37,6 +38,7 @@ export async function changePlacementStatus(
     toStatus: input.to,
     note: input.note ?? null,
   })
+  await enqueueIndexUpdate(tx, [input.placementId])
 }
 
 /** On approval of an employer: everything it had submitted goes public. Answers the ids and titles published. */
@@ -49,4 +51,27 @@ export async function publishSubmittedPlacements(tx: Tx, organisationId: string,
     await changePlacementStatus(tx, { placementId: placement.id, organisationId, to: 'published', actorUserId, note: 'Werkgever geverifieerd' })
   }
   return submitted
+}
+
+/**
+ * One place taken by an accepted proposal: the count drops, the history says so, and the last place moves the
+ * placement to filled. The row lock makes concurrent takers wait for each other, so the last place goes to
+ * exactly one of them. Answers the places left, or null (nothing written) when no place was free any more.
+ */
+export async function fillPlace(tx: Tx, input: { placementId: string; organisationId: string; actorUserId: string | null; note: string }) {
+  const [current] = await tx
+    .select({ status: placements.status, places: placements.places })
+    .from(placements)
+    .where(and(eq(placements.id, input.placementId), eq(placements.organisationId, input.organisationId)))
+    .for('update')
+  // Published or paused: the statuses from which a placement can still become filled.
+  if (!current || !canTransition(current.status, 'filled') || current.places < 1) return null
+  const places = current.places - 1
+  await tx.update(placements).set({ places, updatedAt: sql`now()` }).where(eq(placements.id, input.placementId))
+  // Not a status change: the event keeps the status and says in its note what happened.
+  const note = `${input.note} Nog ${places} ${places === 1 ? 'plaats' : 'plaatsen'} vrij.`
+  await tx.insert(placementEvents).values({ placementId: input.placementId, actorUserId: input.actorUserId, fromStatus: current.status, toStatus: current.status, note })
+  if (places === 0) await changePlacementStatus(tx, { ...input, to: 'filled', note: 'Alle plaatsen zijn ingevuld.' })
+  await enqueueIndexUpdate(tx, [input.placementId])
+  return places
 }

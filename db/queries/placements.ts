@@ -3,6 +3,7 @@ import type { PlacementInput } from '../../app/domain/placement-form'
 import type { PlacementStatus } from '../../app/domain/placement-lifecycle'
 import type { Tx } from '../client'
 import { employerProfiles, employerSites, municipalities, occupations, organisations, placementEvents, placements, users } from '../schema'
+import { enqueueIndexUpdate } from '../../search/outbox'
 import { audit } from './audit'
 import { changePlacementStatus } from './placement-lifecycle'
 
@@ -123,6 +124,8 @@ export async function updatePlacement(tx: Tx, { organisationId, actorUserId }: A
     .map(([key]) => key)
   await tx.update(placements).set({ ...values, updatedAt: sql`now()` }).where(eq(placements.id, placementId))
   await audit(tx, { actorUserId, organisationId, action: 'placement.update', subjectType: 'placement', subjectId: placementId, details: { changed } })
+  // A published placement's new content must reach the index; for any other status the job is a no-op removal.
+  await enqueueIndexUpdate(tx, [placementId])
   return { id: placementId, status: current.status }
 }
 

@@ -42,3 +42,9 @@ export const wagePolicies = ['gross_hourly', 'reference_scale'] as const
 export const coveredItems = ['transport', 'work_clothes', 'meal_vouchers', 'training'] as const
 
 export const importRunStatuses = ['queued', 'running', 'imported', 'rejected', 'failed'] as const
+
+// A proposal of a client to an employer's placement (issue 4). At most 3 open ones per client.
+export const proposalStatuses = ['open', 'accepted', 'declined', 'withdrawn'] as const
+
+// Why an employer declines a proposal: structured, so regions can see what blocks matches.
+export const declineReasons = ['no_capacity', 'profile_mismatch', 'dutch_level', 'availability', 'distance', 'other'] as const

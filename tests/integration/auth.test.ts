@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { digest, newSecret } from '../../app/auth/crypto.server'
 import {
   createPasswordLink,
@@ -15,19 +15,9 @@ import { db } from '../../db/client'
 import { deleteUserSessions, findApiTokenUser, insertApiToken } from '../../db/queries/auth'
 import { apiTokens, auditLog, emailMessages, sessions } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
-import { startJobQueue, stopJobQueue } from '../../server/jobs'
-import { testDatabaseUrl } from '../support/database'
 
 const PASSWORD = 'correct horse battery staple'
 const BASE_URL = 'http://localhost:3000'
-
-beforeAll(async () => {
-  // requestPasswordReset queues a mail, which enqueues a pg-boss job in the same transaction.
-  await startJobQueue(testDatabaseUrl, { worker: false })
-})
-afterAll(async () => {
-  await stopJobQueue()
-})
 
 /** Every test uses its own client address, so the per-IP rate limit of one test never touches another. */
 const freshIp = () => `10.${[1, 2, 3].map(() => randomBytes(1)[0]!).join('.')}`

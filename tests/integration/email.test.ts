@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { eq, sql } from 'drizzle-orm'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { db } from '../../db/client'
 import { emailMessages } from '../../db/schema'
 import { deliverEmail, registerEmailWorker } from '../../emails/deliver.server'
@@ -10,15 +10,7 @@ import { getOutboxMessage, listOutbox } from '../../emails/outbox.server'
 import { sendEmail } from '../../emails/send.server'
 import { outboxTransport, resendTransport, type MailTransport } from '../../emails/transport.server'
 import { env } from '../../server/env'
-import { jobQueue, startJobQueue, stopJobQueue } from '../../server/jobs'
-import { testDatabaseUrl } from '../support/database'
-
-beforeAll(async () => {
-  await startJobQueue(testDatabaseUrl, { worker: false })
-})
-afterAll(async () => {
-  await stopJobQueue()
-})
+import { jobQueue } from '../../server/jobs'
 
 const resetProps = { name: 'Amina', resetUrl: 'https://stapsteen.example.be/wachtwoord/nieuw?token=abc123' }
 

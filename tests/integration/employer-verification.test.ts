@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { digest } from '../../app/auth/crypto.server'
 import { verifyLogin } from '../../app/auth/password.server'
 import { signIn } from '../../app/auth/session.server'
@@ -22,14 +22,6 @@ const BASE_URL = 'http://localhost:3000'
 const context = { requestId: 'test', clientIp: '127.0.0.1' }
 const PASSWORD = 'een lange zin als wachtwoord'
 const GENT = { nis: '44021', region: 'REFREG13' }
-
-beforeAll(async () => {
-  // Every step here sends mail, which enqueues a pg-boss job in the transaction of the change.
-  await startJobQueue(testDatabaseUrl, { worker: false })
-})
-afterAll(async () => {
-  await stopJobQueue()
-})
 
 const unique = () => randomBytes(4).toString('hex')
 const freshIp = () => `10.${[1, 2, 3].map(() => randomBytes(1)[0]!).join('.')}`

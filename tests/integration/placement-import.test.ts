@@ -3,14 +3,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { db } from '../../db/client'
 import { importPlacements, type ImportOptions } from '../../db/import'
 import { createImportRun, getOwnImportRun } from '../../db/import/runs'
 import { processImportRun } from '../../db/import/worker'
 import { auditLog, employerProfiles, organisations, placementEvents, placements } from '../../db/schema'
 import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } from '../../db/seed/factories'
-import { startJobQueue, stopJobQueue } from '../../server/jobs'
 import { testDatabaseUrl } from '../support/database'
 
 // Two real ESCO occupations (db/reference/esco-occupations-nl.json).
@@ -209,13 +208,6 @@ describe('importPlacements', () => {
 })
 
 describe('import runs (large uploads, imported by a job)', () => {
-  beforeAll(async () => {
-    await startJobQueue(testDatabaseUrl, { worker: false })
-  })
-  afterAll(async () => {
-    await stopJobQueue()
-  })
-
   async function uploader() {
     const organisation = await createOrganisation(db(), { type: 'platform' })
     return createUser(db(), { organisationId: organisation.id, role: 'platform_admin' })

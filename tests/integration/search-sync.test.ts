@@ -2,15 +2,17 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import type PgBoss from 'pg-boss'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../db/client'
 import { placements } from '../../db/schema'
 import { buildDocuments } from '../../search/document'
 import type { SearchEngine } from '../../search/port'
 import { SearchUnavailableError } from '../../search/port'
 import { PostgresSearchEngine } from '../../search/postgres/engine'
-import { applyIndexUpdate, checkIndex, enqueueIndexUpdate, processIndexJobs, registerSearchIndexWorker, reindexAll, retryDelaySeconds } from '../../search/sync'
-import { startJobQueue, stopJobQueue } from '../../server/jobs'
+import { importPlacements } from '../../db/import'
+import { changePlacementStatus } from '../../db/queries/placement-lifecycle'
+import { applyIndexUpdate, checkIndex, enqueueIndexUpdate, processIndexJobs, reconcileIndex, registerSearchIndexWorker, reindexAll, retryDelaySeconds } from '../../search/sync'
+import { startJobQueue } from '../../server/jobs'
 import { testDatabaseUrl } from '../support/database'
 import { insertPlacement } from '../support/search-conformance'
 
@@ -35,9 +37,6 @@ let boss: PgBoss
 beforeAll(async () => {
   boss = await startJobQueue(testDatabaseUrl, { worker: true })
   await registerSearchIndexWorker(boss, flaky)
-})
-afterAll(async () => {
-  await stopJobQueue()
 })
 
 async function eventually(check: () => Promise<boolean>, seconds = 15) {
@@ -99,6 +98,46 @@ describe('index sync', () => {
 
   it('waits 1, 2, 4 … seconds between tries, never more than 30', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 100].map(retryDelaySeconds)).toEqual([1, 2, 4, 8, 16, 30, 30, 30])
+  })
+})
+
+describe('placement writes keep the index in step', () => {
+  const organisationOf = async (id: string) =>
+    (await db().select({ organisationId: placements.organisationId }).from(placements).where(eq(placements.id, id)))[0]!.organisationId
+
+  it('indexes a placement when the lifecycle publishes it, and drops it when it is paused', async () => {
+    const { id } = await insertPlacement({ title: 'Via de levenscyclus', status: 'submitted' })
+    const organisationId = await organisationOf(id)
+    await db().transaction((tx) => changePlacementStatus(tx, { placementId: id, organisationId, to: 'published', actorUserId: null }))
+    await eventually(() => indexed(id))
+    await db().transaction((tx) => changePlacementStatus(tx, { placementId: id, organisationId, to: 'paused', actorUserId: null }))
+    await eventually(async () => !(await indexed(id)))
+  })
+
+  it('indexes what an import publishes', async () => {
+    const record = {
+      externalId: 'sync-1',
+      employer: { name: 'Sync bv', enterpriseNumber: '0403.170.701', type: 'private' },
+      title: 'Geïmporteerde plaats',
+      occupation: 'http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34',
+      description: 'Komt via een import.',
+      location: { postcode: '9000' },
+      hoursPerWeek: 20,
+      dutchLevel: 'A1',
+      instruments: ['WES'],
+      places: 1,
+    }
+    const result = await importPlacements(db(), JSON.stringify([record]), { fileName: 'sync.json', actor: { userId: null, organisationId: null, via: 'cli' } })
+    expect(result).toMatchObject({ ok: true, imported: 1 })
+    const [row] = await db().select({ id: placements.id }).from(placements).where(eq(placements.externalId, 'sync-1'))
+    await eventually(() => indexed(row!.id))
+  })
+
+  it('queues at start what the index has wrong, without anyone running search:reindex', async () => {
+    const { id } = await insertPlacement({ title: 'Geschreven zonder job' })
+    expect(await indexed(id)).toBe(false)
+    expect(await reconcileIndex(postgres)).toBeGreaterThanOrEqual(1)
+    await eventually(() => indexed(id))
   })
 })
 
