@@ -18,6 +18,7 @@ export const permissionsByRole = {
     'placement:read-published',
     'employer:verify-region',
     'compensation:manage-region',
+    'triage:configure-region',
     'placement:import',
     'audit:read-region',
     'api:use',

@@ -48,3 +48,27 @@ export const proposalStatuses = ['open', 'accepted', 'declined', 'withdrawn'] as
 
 // Why an employer declines a proposal: structured, so regions can see what blocks matches.
 export const declineReasons = ['no_capacity', 'profile_mismatch', 'dutch_level', 'availability', 'distance', 'other'] as const
+
+// NBAzu intake (issue 5). Languages of the public intake form: Dutch first, then the outreach languages.
+export const intakeLanguages = ['nl', 'en', 'fr', 'ar', 'tr', 'uk'] as const
+
+export const contactMethods = ['phone', 'email', 'organisation'] as const
+
+export const intakeSituations = ['no_income', 'leefloon', 'unemployment_benefit', 'sickness_benefit', 'other', 'unknown'] as const
+
+export const workWishes = ['yes', 'maybe', 'not_now'] as const
+
+export const intakeBarriers = ['dutch', 'childcare', 'transport', 'health', 'debts', 'housing', 'digital_skills', 'foreign_diploma', 'other'] as const
+
+// Self-assessed Dutch, in plain words on the form ("I understand and speak a little" …), not CEFR codes.
+export const dutchSelfAssessments = ['none', 'a_little', 'everyday', 'good', 'fluent'] as const
+
+export const contactMoments = ['morning', 'afternoon', 'evening', 'weekend'] as const
+
+export const intakeStatuses = ['new', 'in_contact', 'referred', 'accepted', 'closed'] as const
+
+export const intakeCloseReasons = ['trajectory_started', 'not_reachable', 'no_longer_interested', 'duplicate', 'moved_away'] as const
+
+export const triageDestinations = ['ocmw', 'vdab', 'joint'] as const
+
+export const referralStatuses = ['pending', 'accepted', 'declined'] as const
