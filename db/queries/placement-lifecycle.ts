@@ -68,10 +68,14 @@ export async function fillPlace(tx: Tx, input: { placementId: string; organisati
   if (!current || !canTransition(current.status, 'filled') || current.places < 1) return null
   const places = current.places - 1
   await tx.update(placements).set({ places, updatedAt: sql`now()` }).where(eq(placements.id, input.placementId))
-  // Not a status change: the event keeps the status and says in its note what happened.
-  const note = `${input.note} Nog ${places} ${places === 1 ? 'plaats' : 'plaatsen'} vrij.`
-  await tx.insert(placementEvents).values({ placementId: input.placementId, actorUserId: input.actorUserId, fromStatus: current.status, toStatus: current.status, note })
-  if (places === 0) await changePlacementStatus(tx, { ...input, to: 'filled', note: 'Alle plaatsen zijn ingevuld.' })
+  // One event per fill (two in one transaction would share a timestamp and could show in either order).
+  if (places === 0) {
+    await changePlacementStatus(tx, { ...input, to: 'filled', note: `${input.note} Alle plaatsen zijn ingevuld.` })
+  } else {
+    // Not a status change: the event keeps the status and says in its note what happened.
+    const note = `${input.note} Nog ${places} ${places === 1 ? 'plaats' : 'plaatsen'} vrij.`
+    await tx.insert(placementEvents).values({ placementId: input.placementId, actorUserId: input.actorUserId, fromStatus: current.status, toStatus: current.status, note })
+  }
   await enqueueIndexUpdate(tx, [input.placementId])
   return places
 }

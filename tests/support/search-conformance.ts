@@ -279,7 +279,7 @@ export function searchConformance(name: string, createEngine: () => SearchEngine
 }
 
 /** A placement of a new employer (verified unless told otherwise), at its municipality's reference point. */
-type PlacementInput = Partial<Omit<Fixture, 'key'>> & { externalId?: string; status?: 'draft' | 'published' | 'paused'; verified?: boolean; publishedAt?: Date }
+type PlacementInput = Partial<Omit<Fixture, 'key'>> & { externalId?: string; status?: 'draft' | 'submitted' | 'published' | 'paused'; verified?: boolean; publishedAt?: Date }
 
 export async function insertPlacement(input: PlacementInput = {}) {
   const nis = input.nis ?? '44021'

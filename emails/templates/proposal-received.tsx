@@ -1,0 +1,38 @@
+import { Button, Heading, Link, Section, Text } from '@react-email/components'
+import { EmailLayout, emailStyles as s } from '../layout'
+
+export type ProposalReceivedProps = { name: string; placementTitle: string; proposerOrganisation: string; proposalUrl: string }
+
+export const subject = ({ placementTitle }: ProposalReceivedProps) => `Een kandidaat voor uw plaats "${placementTitle}"`
+
+/**
+ * To the employer's contact and users when a caseworker proposes a client. No personal data at all, not even the
+ * shared snapshot: mail travels further than the portal, and the candidate's page is behind the login.
+ */
+export function ProposalReceivedEmail({ name, placementTitle, proposerOrganisation, proposalUrl }: ProposalReceivedProps) {
+  return (
+    <EmailLayout preview="Een trajectbegeleider stelt een kandidaat voor.">
+      <Heading as="h1" style={s.heading}>
+        Een kandidaat voor uw plaats
+      </Heading>
+      <Text style={s.text}>{`Dag ${name},`}</Text>
+      <Text style={s.text}>
+        {`Een trajectbegeleider van ${proposerOrganisation} stelt een kandidaat voor voor uw werkervaringsplaats "${placementTitle}". Op Stapsteen ziet u wat de kandidaat met u wil delen.`}
+      </Text>
+      <Text style={s.text}>Laat weten of u het voorstel aanvaardt. Wijst u het af, kies dan de reden: zo kan de begeleider verder zoeken.</Text>
+      <Section style={{ margin: '0 0 16px' }}>
+        <Button href={proposalUrl} style={s.button}>
+          Bekijk het voorstel
+        </Button>
+      </Section>
+      <Text style={s.text}>
+        Werkt de knop niet? Kopieer dan deze link in uw browser:
+        <br />
+        <Link href={proposalUrl} style={s.link}>
+          {proposalUrl}
+        </Link>
+      </Text>
+      <Text style={s.text}>Om de kandidaat te beschermen staan er geen persoonsgegevens in deze e-mail.</Text>
+    </EmailLayout>
+  )
+}
