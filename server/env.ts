@@ -50,6 +50,8 @@ const schema = z.object({
   RUN_WORKER: booleanString.default('true'),
   // Behind a reverse proxy, trust its X-Forwarded-For for the client address (login rate limit, logs).
   TRUST_PROXY: booleanString.default('false'),
+  // Intakes without progress for this many months are anonymised by the daily retention job (issue 5).
+  INTAKE_RETENTION_MONTHS: z.coerce.number({ message: 'must be a whole number of months' }).int('must be a whole number of months').min(1, 'must be at least 1').max(120, 'must be at most 120').default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

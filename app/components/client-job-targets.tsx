@@ -53,6 +53,8 @@ export function ClientJobTargets({ form, meta, occupations, hits }: Props) {
                   serverHits={hits?.[index] ?? null}
                   errors={fields.uri.errors}
                   onChosen={() => form.validate({ name: fields.uri.name })}
+                  label={`Beroep van jobdoelwit ${index + 1}`}
+                  help="Het beroep waarin de cliënt ervaring wil opdoen."
                 />
                 <div className="mb-3 flex flex-wrap gap-2">
                   {index > 0 ? (

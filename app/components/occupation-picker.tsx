@@ -15,6 +15,9 @@ type Props = {
   errors?: string[]
   /** Called after a choice, so the form can re-check the field. */
   onChosen?: () => void
+  /** The field's label and help; the defaults speak of a placement's jobdoelwit. */
+  label?: string
+  help?: string
 }
 
 /**
@@ -32,10 +35,10 @@ export function OccupationPicker(props: Props) {
   return (
     <div className="mb-5">
       <label htmlFor={`${id}-input`} className="field-label">
-        Jobdoelwit (beroep)
+        {props.label ?? 'Jobdoelwit (beroep)'}
       </label>
       <p id={`${id}-help`} className="text-sm text-slate-700">
-        Het beroep waarvoor iemand hier ervaring opdoet. Typ een deel van de naam, bijvoorbeeld "bakker" of "magazijn".
+        {props.help ?? 'Het beroep waarvoor iemand hier ervaring opdoet.'} Typ een deel van de naam, bijvoorbeeld "bakker" of "magazijn".
       </p>
       {hydrated ? (
         <Combobox {...props} id={id} describedBy={describedBy} chosen={chosen} onChoose={setChosen} />

@@ -127,3 +127,9 @@ export async function recentFailures(tx: Tx, email: string, ip: string, windowMi
   }
   return { byEmail: await count(loginAttempts.email, email.toLowerCase()), byIp: await count(loginAttempts.ip, ip) }
 }
+
+/** Data minimisation: login attempts only serve the rate limit, so they are deleted after `days` (daily job). */
+export async function deleteOldLoginAttempts(tx: Tx, days: number) {
+  const deleted = await tx.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - make_interval(days => ${days})`)).returning({ id: loginAttempts.id })
+  return deleted.length
+}

@@ -11,14 +11,15 @@ const e2e = useE2E()
  */
 async function pickOccupation(p: E2EPage, form: Locator, legend: string, text: string, label: string) {
   const target = form.getByRole('group', { name: legend, exact: true })
+  const field = `Beroep van jobdoelwit ${/\d+/.exec(legend)![0]}`
   if (p.javaScript) {
-    const combobox = target.getByRole('combobox', { name: 'Jobdoelwit (beroep)' })
+    const combobox = target.getByRole('combobox', { name: field })
     await combobox.fill(text)
     await expect.poll(() => combobox.getAttribute('aria-expanded')).toBe('true')
     await target.getByRole('option', { name: label, exact: true }).click()
     expect(await combobox.getAttribute('aria-expanded')).toBe('false')
   } else {
-    await target.getByRole('textbox', { name: 'Jobdoelwit (beroep)' }).fill(text)
+    await target.getByRole('textbox', { name: field }).fill(text)
     expect((await p.submit(target.getByRole('button', { name: 'Zoek beroep' }))).status()).toBe(200)
     await form.getByRole('group', { name: legend, exact: true }).getByRole('group', { name: 'Kies het beroep dat het best past' }).getByLabel(label, { exact: true }).check()
   }

@@ -14,6 +14,7 @@ import { changePlacementStatus } from '../../db/queries/placement-lifecycle'
 import { applyIndexUpdate, checkIndex, enqueueIndexUpdate, processIndexJobs, reconcileIndex, registerSearchIndexWorker, reindexAll, retryDelaySeconds } from '../../search/sync'
 import { startJobQueue } from '../../server/jobs'
 import { testDatabaseUrl } from '../support/database'
+import { eventually } from '../support/eventually'
 import { insertPlacement } from '../support/search-conformance'
 
 /** The index sync (outbox jobs, retries while the engine is down), reindex and check, and their commands. */
@@ -39,13 +40,6 @@ beforeAll(async () => {
   await registerSearchIndexWorker(boss, flaky)
 })
 
-async function eventually(check: () => Promise<boolean>, seconds = 15) {
-  const until = Date.now() + seconds * 1000
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`not within ${seconds} s`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 const indexed = async (id: string) => (await postgres.allIds()).has(id)
 const jobsFor = async (id: string) =>
   (await db().execute<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'search-index' and data->'placementIds' ? ${id}`))[0]!.n
