@@ -8,7 +8,7 @@ export const loader = ({ request }: LoaderFunctionArgs) => roleHomeLoader(reques
 export default function CaseworkerHome() {
   return (
     <RoleHome title="Trajectbegeleiding">
-      <p className="mt-2 max-w-3xl">Hier zoekt u werkervaringsplaatsen die passen bij de jobdoelwitten van uw cliënten.</p>
+      <p className="mt-2 max-w-3xl">Hier zoek je werkervaringsplaatsen die passen bij de jobdoelwitten van je cliënten.</p>
     </RoleHome>
   )
 }
