@@ -20,9 +20,12 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/werkgevers', label: 'Werkgevers verifiëren' },
     { to: '/admin/vergoedingen', label: 'Vergoedingen' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
+    { to: '/admin/audit', label: 'Auditlog' },
   ],
+  outreach_worker: [{ to: '/partner/kanalen', label: 'Aanmeldlinks en affiches' }],
   platform_admin: [
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
+    { to: '/admin/audit', label: 'Auditlog' },
     { to: '/dev/outbox', label: 'Dev-outbox' },
   ],
 }

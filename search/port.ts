@@ -111,10 +111,21 @@ export interface SearchEngine {
 }
 
 /**
+ * The server (run by tsx) and the Remix build each load their own copy of this module, while the engine is one
+ * per process — so an error thrown by the engine comes from the other copy's class. A brand registered with
+ * Symbol.for is the same in both copies, and `instanceof` checks it instead of the prototype chain.
+ */
+const branded = (brand: symbol) => (value: unknown) => typeof value === 'object' && value !== null && brand in value
+const unavailableBrand = Symbol.for('stapsteen.search.SearchUnavailableError')
+const inputBrand = Symbol.for('stapsteen.search.SearchInputError')
+
+/**
  * The engine cannot answer now (down, unreachable, timing out, or it refused the request). Pages show "zoeken
  * is tijdelijk niet beschikbaar"; the index sync retries when `retryable`.
  */
 export class SearchUnavailableError extends Error {
+  static [Symbol.hasInstance] = branded(unavailableBrand)
+  readonly [unavailableBrand] = true
   readonly retryable: boolean
   readonly code: string | undefined
   constructor(message: string, options: { cause?: unknown; retryable?: boolean; code?: string } = {}) {
@@ -127,6 +138,8 @@ export class SearchUnavailableError extends Error {
 
 /** The query itself is wrong (an unknown municipality, a radius without origin …): a 400 with a field, in Dutch. */
 export class SearchInputError extends Error {
+  static [Symbol.hasInstance] = branded(inputBrand)
+  readonly [inputBrand] = true
   readonly field: string
   constructor(field: string, message: string) {
     super(message)

@@ -102,13 +102,20 @@ export async function insertApiToken(tx: Tx, tokenHash: string, userId: string) 
   await tx.insert(apiTokens).values({ tokenHash, userId })
 }
 
+// "Last used" is for spotting forgotten tokens, so a minute is precise enough; writing it on every request would
+// make parallel requests with one token queue on its row lock.
+const LAST_USED_PRECISION_MS = 60_000
+
 export async function findApiTokenUser(tx: Tx, tokenHash: string): Promise<string | undefined> {
   const [row] = await tx
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
+    .select({ userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .returning({ userId: apiTokens.userId })
-  return row?.userId
+  if (!row) return undefined
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await tx.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.tokenHash, tokenHash))
+  }
+  return row.userId
 }
 
 export async function recordLoginAttempt(tx: Tx, email: string, ip: string, succeeded: boolean) {

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { RoleHome } from '~/components/role-home'
 import { roleHomeLoader } from '~/utils/role-home.server'
@@ -8,7 +9,15 @@ export const loader = ({ request }: LoaderFunctionArgs) => roleHomeLoader(reques
 export default function OutreachHome() {
   return (
     <RoleHome title="Outreachpartner">
-      <p className="mt-2 max-w-3xl">Hier helpt u inwoners zich aan te melden en vindt u de aanmeldlinks en affiches van uw organisatie.</p>
+      <p className="mt-2 max-w-3xl">Hier help je inwoners zich aan te melden en vind je de aanmeldlinks en affiches van je organisatie.</p>
+      <ul className="mt-4 list-disc space-y-1 ps-6">
+        <li>
+          <Link to="/partner/aanmelden" className="underline">Samen met een inwoner het aanmeldformulier invullen</Link>
+        </li>
+        <li>
+          <Link to="/partner/kanalen" className="underline">Aanmeldlinks en affiches</Link>
+        </li>
+      </ul>
     </RoleHome>
   )
 }

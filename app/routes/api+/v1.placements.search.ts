@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { methodNotAllowed, serveApi } from '~/utils/api.server'
+import { parseSearchParams } from '~/utils/api-input.server'
+
+/**
+ * GET /api/v1/placements/search (docs/openapi.yaml): published placements for a bearer token of a caseworker or
+ * an admin, ranked best first by the search port, with the filters of the query string.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return serveApi(request, context, { endpoint: 'placements.search', permission: 'api:use' }, (engine) =>
+    engine.search(parseSearchParams(new URL(request.url).searchParams)),
+  )
+}
+
+// Public on purpose: every other method gets a JSON 405, not Remix's error for a route without an action.
+export const action = () => methodNotAllowed('GET')

@@ -1,0 +1,74 @@
+import { type AppLoadContext, json } from '@remix-run/node'
+import { searchEngine } from '../../search/engine'
+import type { SearchEngine, SearchResult } from '../../search/port'
+import { logger } from '../../server/logger'
+import type { Permission } from '../auth/permissions'
+import { requireApiUser } from './api-auth.server'
+import { errorResponse, NO_STORE } from './api-errors.server'
+
+export { methodNotAllowed } from './api-errors.server'
+
+/**
+ * One API request from token to answer: authenticate, let the route ask the search port (the same engine and
+ * ranking as the portal's pages), answer the contract's JSON (docs/openapi.yaml) or an error answer, and log it.
+ *
+ * The log line is the API's request log: who asked (user and organisation), which endpoint, the outcome, how many
+ * results and how long it took, joined to the HTTP access log by requestId. It is not an audit entry: the audit
+ * log records changes, and an API call changes nothing. The request's content is not logged: a match body
+ * describes a client (home, Dutch level, hours).
+ */
+type Options = { endpoint: 'placements.search' | 'match'; permission: Permission; engineFields?: Record<string, string> }
+
+export async function serveApi(
+  request: Request,
+  context: AppLoadContext | undefined,
+  options: Options,
+  ask: (engine: SearchEngine) => Promise<SearchResult>,
+): Promise<Response> {
+  const started = performance.now()
+  let user: Awaited<ReturnType<typeof requireApiUser>> | undefined
+  let total: number | undefined
+  let response: Response
+  try {
+    user = await requireApiUser(request, options.permission)
+    const result = await ask(searchEngine())
+    total = result.total
+    response = json(apiResult(result), { headers: NO_STORE })
+  } catch (error) {
+    response = errorResponse(error, options.engineFields)
+  }
+  logger().info(
+    {
+      requestId: context?.requestId,
+      endpoint: options.endpoint,
+      userId: user?.id,
+      organisationId: user?.organisation.id,
+      status: response.status,
+      total,
+      ms: Math.round(performance.now() - started),
+    },
+    'api request',
+  )
+  return response
+}
+
+/**
+ * The contract's answer, field by field: only what the contract names leaves the process. `occupation` is the
+ * ESCO occupation URI, as `occupation` in docs/schemas/placement.schema.json.
+ */
+export function apiResult(result: SearchResult) {
+  return {
+    engine: result.engine,
+    total: result.total,
+    results: result.results.map((hit) => ({
+      id: hit.id,
+      externalId: hit.externalId,
+      title: hit.title,
+      occupation: hit.occupationUri,
+      municipalityNis: hit.municipalityNis,
+      distanceKm: hit.distanceKm,
+      score: hit.score,
+      reasons: hit.reasons,
+    })),
+  }
+}
