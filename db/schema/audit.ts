@@ -13,7 +13,13 @@ export const auditLog = pgTable(
     subjectId: text('subject_id'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
-  (t) => [index('audit_log_subject_idx').on(t.subjectType, t.subjectId), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_subject_idx').on(t.subjectType, t.subjectId),
+    index('audit_log_at_idx').on(t.at),
+    // The audit viewer filters by organisation (regional scope) and by action, newest first.
+    index('audit_log_organisation_idx').on(t.organisationId, t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
+  ],
 )
 
 // Installation-wide values every web process must share, such as the cookie signing secret.

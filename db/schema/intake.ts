@@ -114,6 +114,7 @@ export const intakes = pgTable(
     index('intakes_phone_idx').on(t.phone),
     index('intakes_email_idx').on(t.email),
     index('intakes_created_idx').on(t.createdAt),
+    index('intakes_channel_idx').on(t.channelId, t.createdAt),
     check('intakes_consent', sql`${t.consentProcessing}`),
     check('intakes_birth_year', sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
   ],
