@@ -14,7 +14,8 @@ import { instruments } from '../../db/schema/values'
 import type { SessionUser } from '../../db/queries/users'
 import { buildComparison } from './comparison'
 import { compensationForPlacement } from './placement-compensation.server'
-import { type EmployerType, type Instrument, type RuleValues, suggestValidFrom, todayIso, versionInForce } from './rules'
+import { type EmployerType, type Instrument, type RuleValues, todayIso, versionInForce } from './rules'
+import { versionFormStart } from './version-form'
 
 /** What the compensation routes need from the database; routes import only this (server-only) module. */
 
@@ -50,29 +51,15 @@ export async function requireAdminRegion(user: SessionUser, code: string) {
 
 /**
  * One region of the admin (404 otherwise) and the schedule being edited: the region's own, or one OCMW's
- * deviation. The new-version form starts as a copy of that schedule's latest version; a deviation without
- * versions yet starts from the region's rules with no instrument ticked, so the admin picks what deviates.
+ * deviation, with where its new-version form starts (versionFormStart).
  */
 export async function adminRegionEditor(user: SessionUser, code: string, ocmwId: string | null) {
   const region = await requireAdminRegion(user, code)
   const [ocmws, schedules] = await Promise.all([listOcmwsInRegion(db(), region.code), loadSchedules(db(), { regionCodes: [region.code] })])
   const ocmw = ocmwId ? ocmws.find((o) => o.id === ocmwId) : null
   if (ocmw === undefined) throw new Response('Dit OCMW bedient geen gemeenten in deze regio.', { status: 404 })
-  const own = schedules.find((s) => !s.ocmw)
-  const target = schedules.find((s) => (s.ocmw?.id ?? null) === (ocmw?.id ?? null))
-  const latest = target?.versions[0]
-  const startFrom: { rules: RuleValues[]; regulated: Instrument[] } = latest
-    ? { rules: latest.rules, regulated: [...new Set(latest.rules.map((r) => r.instrument))] }
-    : { rules: own?.versions[0]?.rules ?? [], regulated: [] }
-  return {
-    region,
-    ocmws,
-    ocmw,
-    schedules,
-    startFrom,
-    suggestedValidFrom: suggestValidFrom(latest?.validFrom, todayIso()),
-    today: todayIso(),
-  }
+  const today = todayIso()
+  return { region, ocmws, ocmw, schedules, form: versionFormStart(schedules, ocmw?.id ?? null, today), today }
 }
 
 /**

@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import type { ScheduleHistory } from '../../db/queries/compensation'
 import { coveredItems, payUnits, wagePolicies } from '../../db/schema/values'
 import { employerTypes } from '../../db/schema/values'
 import { instruments } from '../../db/schema/values'
-import { centsToInput, isIsoDate, MAX_NOTE_LENGTH, parseEuroCents, ruleProblems, type RuleValues } from './rules'
+import { centsToInput, isIsoDate, MAX_NOTE_LENGTH, parseEuroCents, ruleProblems, type RuleValues, suggestValidFrom } from './rules'
 
 /**
  * The admin's "new version" form: one row per instrument × employer type (7 × 4), amounts typed in euro.
@@ -103,4 +104,19 @@ export function versionFormDefaults(
       }),
     ),
   }
+}
+
+/**
+ * Where the new-version form starts for one schedule of a region (`ocmwId` null: the region's own, else that
+ * OCMW's deviation): a copy of that schedule's latest version, planned or in force, with a start after it. A
+ * deviation without versions yet starts from the region's latest rules with no instrument ticked, so the admin
+ * picks what deviates. `latestVersionId` names the copied version: the page renews the form when it changes.
+ */
+export function versionFormStart(schedules: readonly ScheduleHistory[], ocmwId: string | null, today: string) {
+  const latest = schedules.find((s) => (s.ocmw?.id ?? null) === ocmwId)?.versions[0]
+  const regionLatest = schedules.find((s) => !s.ocmw)?.versions[0]
+  const defaultValue = latest
+    ? versionFormDefaults(latest.rules, [...new Set(latest.rules.map((r) => r.instrument))], suggestValidFrom(latest.validFrom, today), ocmwId)
+    : versionFormDefaults(regionLatest?.rules ?? [], [], suggestValidFrom(undefined, today), ocmwId)
+  return { latestVersionId: latest?.id ?? null, defaultValue }
 }

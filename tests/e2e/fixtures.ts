@@ -104,6 +104,28 @@ export { DEMO_PASSWORD }
 
 export type E2EBrowser = { context: BrowserContext; javaScript: boolean; close: () => Promise<void> }
 
+/**
+ * With JavaScript, Remix renders the result of a navigation in a React transition, which may commit well after
+ * the router is idle (seconds on a busy machine, e.g. while axe scans the page). This minimal React DevTools
+ * hook, installed before the page's scripts run, is how React hands out its roots, so that settle() can also
+ * wait until React has no update left to render.
+ */
+function trackReactRoots() {
+  const roots = new Set<unknown>()
+  Object.assign(window, {
+    __e2eReactRoots: roots,
+    __REACT_DEVTOOLS_GLOBAL_HOOK__: {
+      supportsFiber: true,
+      renderers: new Map(),
+      inject: () => 1,
+      checkDCE: () => {},
+      onCommitFiberRoot: (_renderer: number, root: unknown) => roots.add(root),
+      onCommitFiberUnmount: () => {},
+      onPostCommitFiberRoot: () => {},
+    },
+  })
+}
+
 /** A headless Debian Chromium with a fresh profile, which closing removes. */
 export async function launchBrowser({ javaScript }: { javaScript: boolean }): Promise<E2EBrowser> {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-e2e-chromium-'))
@@ -123,6 +145,7 @@ export async function launchBrowser({ javaScript }: { javaScript: boolean }): Pr
         '--disable-sync',
       ],
     })
+    if (javaScript) await context.addInitScript(trackReactRoots)
     return {
       context,
       javaScript,
@@ -378,11 +401,15 @@ export class E2EPage {
     await this.page.waitForLoadState('load')
     if (!this.javaScript) return
     await this.page.waitForFunction(() => {
-      const router = (window as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } })
-        .__remixRouter
+      const { __remixRouter: router, __e2eReactRoots: roots } = window as {
+        __remixRouter?: { state: { navigation: { state: string }; revalidation: string } }
+        __e2eReactRoots?: Set<{ pendingLanes: number }>
+      }
       const footer = document.querySelector('body > footer')
       const hydrated = !!footer && Object.keys(footer).some((key) => key.startsWith('__reactFiber$'))
-      return !!router && hydrated && router.state.navigation.state === 'idle' && router.state.revalidation === 'idle'
+      // Pending lanes: updates React has been given (the router's new state among them) but not committed yet.
+      const rendered = [...(roots ?? [])].every((root) => root.pendingLanes === 0)
+      return !!router && hydrated && rendered && router.state.navigation.state === 'idle' && router.state.revalidation === 'idle'
     })
   }
 

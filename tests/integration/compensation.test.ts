@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compensationForPlacement } from '../../app/compensation/placement-compensation.server'
 import { PlacementCompensation } from '../../app/components/placement-compensation'
 import { type EmployerType, type Instrument, ruleProblems, type RuleValues } from '../../app/compensation/rules'
+import { versionFormStart } from '../../app/compensation/version-form'
 import { db, type Tx } from '../../db/client'
-import { applicableRules, createVersion, type CreateVersionInput, insertVersion } from '../../db/queries/compensation'
+import { applicableRules, createVersion, type CreateVersionInput, insertVersion, loadSchedules } from '../../db/queries/compensation'
 import { auditLog, compensationRules, compensationVersions, emailMessages, occupations, placements } from '../../db/schema'
 import { seedDemoCompensation } from '../../db/seed/compensation'
 import { createEmployer, createOrganisation, createUser } from '../../db/seed/factories'
@@ -386,6 +387,49 @@ describe('createVersion', () => {
       expect(mails.map((m) => [m.to, m.subject])).toEqual([
         ['gent@werkgever.example', 'Nieuwe vergoedingen voor werkervaring in OCMW Test (Regio Gent) vanaf 1 januari 2027'],
       ])
+    }))
+})
+
+describe('versionFormStart', () => {
+  /** The form's amount for TWE art. 60 at private employers, as the admin sees it typed. */
+  const tweAtPrivate = (start: ReturnType<typeof versionFormStart>) =>
+    start.defaultValue.rules.find((r) => r.instrument === 'TWE_ART60' && r.employerType === 'private')?.employerPays
+
+  it("copies the chosen schedule's own latest version, also when the region has a planned version", () =>
+    rolledBack(async (tx) => {
+      // As in the demo data after an admin planned a region version: the deviation's latest lies in the past.
+      const ocmw = await createOrganisation(tx, { type: 'ocmw', name: 'OCMW Test', municipalities: [GENT] })
+      const withoutVersions = await createOrganisation(tx, { type: 'ocmw', name: 'OCMW Zonder', municipalities: [GENT] })
+      await insertVersion(tx, { regionCode: 'REFREG13', validFrom: '2026-07-01', rules: [rule('TWE_ART60', 'private', { employerPaysCents: 460 })] })
+      const planned = await insertVersion(tx, {
+        regionCode: 'REFREG13',
+        validFrom: '2027-01-01',
+        rules: [rule('TWE_ART60', 'private', { employerPaysCents: 495 }), rule('IBO', 'private')],
+      })
+      const deviation = await insertVersion(tx, {
+        regionCode: 'REFREG13',
+        ocmwOrganisationId: ocmw.id,
+        validFrom: '2026-01-01',
+        rules: [rule('TWE_ART60', 'private', { employerPaysCents: 350 })],
+      })
+      const schedules = await loadSchedules(tx, { regionCodes: ['REFREG13'] })
+      const today = '2026-11-23'
+
+      const ofDeviation = versionFormStart(schedules, ocmw.id, today)
+      expect(ofDeviation.latestVersionId).toBe(deviation)
+      expect(tweAtPrivate(ofDeviation)).toBe('3,50')
+      expect(ofDeviation.defaultValue).toMatchObject({ ocmwOrganisationId: ocmw.id, validFrom: '2026-12-01', regulated: ['TWE_ART60'] })
+
+      const ofRegion = versionFormStart(schedules, null, today)
+      expect(ofRegion.latestVersionId).toBe(planned)
+      expect(tweAtPrivate(ofRegion)).toBe('4,95')
+      expect(ofRegion.defaultValue).toMatchObject({ ocmwOrganisationId: '', validFrom: '2027-02-01', regulated: ['TWE_ART60', 'IBO'] })
+
+      // A deviation without versions yet starts from the region's latest rules, with nothing ticked.
+      const fresh = versionFormStart(schedules, withoutVersions.id, today)
+      expect(fresh.latestVersionId).toBeNull()
+      expect(tweAtPrivate(fresh)).toBe('4,95')
+      expect(fresh.defaultValue).toMatchObject({ ocmwOrganisationId: withoutVersions.id, validFrom: '2026-12-01', regulated: [] })
     }))
 })
 

@@ -6,7 +6,7 @@ import { adminRegionEditor, requireAdminRegion, saveVersion } from '~/compensati
 import { formatDate } from '~/compensation/labels'
 import { ScheduleVersions } from '~/compensation/schedule-history'
 import { VersionEditor } from '~/compensation/version-editor'
-import { VersionFormSchema, versionFormDefaults } from '~/compensation/version-form'
+import { VersionFormSchema } from '~/compensation/version-form'
 import { ErrorPage } from '~/components/error-page'
 import { SelectField } from '~/components/forms'
 import { publicBaseUrl } from '~/utils/public-url.server'
@@ -15,9 +15,7 @@ import { withToast } from '~/utils/toast.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'compensation:manage-region')
   const ocmwId = new URL(request.url).searchParams.get('ocmw') || null
-  const editor = await adminRegionEditor(user, params.region ?? '', ocmwId)
-  const { startFrom, suggestedValidFrom, ocmw } = editor
-  return json({ ...editor, defaultValue: versionFormDefaults(startFrom.rules, startFrom.regulated, suggestedValidFrom, ocmw?.id ?? null) })
+  return json(await adminRegionEditor(user, params.region ?? '', ocmwId))
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RegionCompensationPage() {
-  const { region, ocmws, ocmw, schedules, defaultValue, today } = useLoaderData<typeof loader>()
+  const { region, ocmws, ocmw, schedules, form, today } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const scheduleName = ocmw ? ocmw.name : region.name
   return (
@@ -86,10 +84,11 @@ export default function RegionCompensationPage() {
           Het formulier begint met een kopie van de laatste versie. Pas aan wat verandert en kies vanaf wanneer het geldt. Vorige versies
           blijven bewaard. Werkgevers met gepubliceerde plaatsen in {scheduleName} krijgen een e-mail.
         </p>
-        {/* A new key after each saved version (its suggested start moves on), so the form starts afresh. */}
+        {/* Conform reads its starting values once per mount: keyed by the schedule and the version it copies, the form
+            starts afresh for another schedule and after every saved version (the suggested start alone may not move). */}
         <VersionEditor
-          key={`${ocmw?.id ?? 'regio'}-${defaultValue.validFrom}`}
-          defaultValue={defaultValue}
+          key={`${ocmw?.id ?? 'regio'}-${form.latestVersionId ?? 'geen-versie'}`}
+          defaultValue={form.defaultValue}
           lastResult={lastResult}
           scheduleName={scheduleName}
         />
