@@ -22,7 +22,10 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/audit', label: 'Auditlog' },
   ],
-  outreach_worker: [{ to: '/partner/kanalen', label: 'Aanmeldlinks en affiches' }],
+  outreach_worker: [
+    { to: '/partner/aanmelden', label: 'Inwoner aanmelden' },
+    { to: '/partner/kanalen', label: 'Aanmeldlinks en affiches' },
+  ],
   platform_admin: [
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/audit', label: 'Auditlog' },

@@ -7,7 +7,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { HoneypotProvider } from 'remix-utils/honeypot/react'
 import { getUser } from './auth/session.server'
 import { ErrorPage } from './components/error-page'
-import { SiteHeader } from './components/site-header'
+import { SiteHeader, useNavLabel } from './components/site-header'
 import { ToastMessage } from './components/toast-message'
 import { i18next } from './i18next.server'
 import { publicNavigation } from './navigation'
@@ -44,6 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const locale = data?.locale ?? 'nl'
   const { t, i18n } = useTranslation()
+  const navLabel = useNavLabel()
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -53,7 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <a href="#inhoud" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        <a href="#inhoud" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:bg-white focus:p-2">
           {t('skipToContent')}
         </a>
         <SiteHeader user={data?.user ?? null} />
@@ -67,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <ul className="mb-3 flex flex-wrap gap-x-6 gap-y-1">
                 {publicNavigation.map((item) => (
                   <li key={item.to}>
-                    <Link to={item.to}>{item.label}</Link>
+                    <Link to={item.to}>{navLabel(item)}</Link>
                   </li>
                 ))}
               </ul>

@@ -5,9 +5,22 @@ import type { ReactNode } from 'react'
  * The frame around every Stapsteen mail. Sober on purpose: one column, system fonts, 16px text and
  * high-contrast colours read well in every mail client and with a screen reader.
  */
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+export function EmailLayout({
+  preview,
+  children,
+  lang = 'nl',
+  dir = 'ltr',
+  footer = 'Je krijgt deze e-mail van Stapsteen, het portaal voor werkervaring in Vlaanderen.',
+}: {
+  preview: string
+  children: ReactNode
+  /** Mails to residents are in their language (the intake form's), right to left for Arabic. */
+  lang?: string
+  dir?: 'ltr' | 'rtl'
+  footer?: string
+}) {
   return (
-    <Html lang="nl" dir="ltr">
+    <Html lang={lang} dir={dir}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>
@@ -15,7 +28,7 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
           <Text style={brand}>Stapsteen</Text>
           <Section>{children}</Section>
           <Hr style={rule} />
-          <Text style={footer}>Je krijgt deze e-mail van Stapsteen, het portaal voor werkervaring in Vlaanderen.</Text>
+          <Text style={footerStyle}>{footer}</Text>
         </Container>
       </Body>
     </Html>
@@ -32,7 +45,7 @@ const body = {
 const container = { backgroundColor: '#ffffff', maxWidth: '560px', padding: '24px 32px' }
 const brand = { fontSize: '20px', fontWeight: 700, margin: '0 0 16px' }
 const rule = { borderColor: '#d1d5db', margin: '32px 0 16px' }
-const footer = { color: '#4b5563', fontSize: '14px', lineHeight: '20px', margin: 0 }
+const footerStyle = { color: '#4b5563', fontSize: '14px', lineHeight: '20px', margin: 0 }
 
 /** Shared styles for template bodies, so every mail reads the same. */
 export const emailStyles = {

@@ -6,7 +6,7 @@ import type { Tx } from '../db/client'
  * Jobs are enqueued inside the transaction of the change that causes them, so a job exists exactly when
  * its change was committed.
  */
-export const queueNames = ['deliver-email', 'import-placements', 'search-index'] as const
+export const queueNames = ['deliver-email', 'import-placements', 'search-index', 'intake-retention', 'intake-erasure', 'triage-daily-summary'] as const
 export type QueueName = (typeof queueNames)[number]
 
 const g = globalThis as { __stapsteenBoss?: PgBoss }

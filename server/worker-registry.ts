@@ -1,6 +1,9 @@
 import type PgBoss from 'pg-boss'
 import { registerImportWorker } from '../db/import/worker'
+import { registerPrivacyWorkers } from '../db/intake/privacy-worker'
+import { registerTriageSummaryWorker } from '../app/domain/triage-daily-summary.server'
 import { registerEmailWorker } from '../emails/deliver.server'
+import { registerSavedSearchAlertWorker } from '../search/alerts'
 import { registerSearchIndexWorker } from '../search/sync'
 
 /** Every job handler in one place: the in-process worker of `npm start` and `npm run worker` both use it. */
@@ -8,4 +11,7 @@ export async function registerWorkers(boss: PgBoss) {
   await registerEmailWorker(boss)
   await registerImportWorker(boss)
   await registerSearchIndexWorker(boss)
+  await registerPrivacyWorkers(boss)
+  await registerSavedSearchAlertWorker(boss)
+  await registerTriageSummaryWorker(boss)
 }

@@ -5,8 +5,15 @@ import { navigationFor, publicNavigation } from '~/navigation'
 
 export type HeaderUser = { name: string; role: Role; organisationName: string } | null
 
+/** A menu item's label in the page's language: public pages are also shown around the multilingual intake form. */
+export function useNavLabel() {
+  const { t } = useTranslation()
+  return (item: { to: string; label: string }) => t(`nav.${item.to}`, { defaultValue: item.label })
+}
+
 export function SiteHeader({ user }: { user: HeaderUser }) {
   const { t } = useTranslation()
+  const navLabel = useNavLabel()
   const items = user ? navigationFor(user.role) : publicNavigation
   return (
     <header className="border-b border-slate-300 bg-brand-50">
@@ -35,7 +42,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
             {items.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end} className="inline-block py-2 aria-[current=page]:font-bold">
-                  {item.label}
+                  {navLabel(item)}
                 </NavLink>
               </li>
             ))}

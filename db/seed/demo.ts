@@ -1,8 +1,11 @@
 import { count } from 'drizzle-orm'
 import type { Tx } from '../client'
 import { organisations } from '../schema'
+import { seedDemoClients } from './clients'
 import { seedDemoCompensation } from './compensation'
 import { seedDemoPendingEmployer } from './employers'
+import { seedDemoIntake } from './intake'
+import { seedDemoTriage } from './intake-triage'
 import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } from './factories'
 import { seedDemoPlacements } from './placements'
 
@@ -71,5 +74,8 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
     await createUser(tx, { email: p.email, name: p.name, role: p.role, organisationId: p.organisation.id, password: DEMO_PASSWORD, regions })
     logins.push({ email: p.email, role: p.role, organisation: p.organisation.name })
   }
+  await seedDemoClients(tx)
+  await seedDemoIntake(tx)
+  await seedDemoTriage(tx)
   return logins
 }

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { hashPassword } from '../../app/auth/crypto.server'
 import { eq } from 'drizzle-orm'
 import type { Tx } from '../client'
+import { intakes } from '../schema/intake'
+import { generateReference } from '../../app/domain/intake-reference'
 import {
+  clients,
   employerProfiles,
   employerSites,
   municipalities,
@@ -115,4 +118,69 @@ export async function createEmployer(tx: Tx, input: EmployerInput = {}) {
     createdSites.push(row!)
   }
   return { organisation, sites: createdSites }
+}
+
+type ClientInput = Partial<typeof clients.$inferInsert> & { organisationId: string }
+
+// ESCO "magazijnmedewerker": a jobdoelwit that exists in the reference data.
+const WAREHOUSE_WORKER = 'http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f'
+
+/** A client of an OCMW or VDAB organisation, living in Gent unless told otherwise. */
+export async function createClient(tx: Tx, input: ClientInput) {
+  const [client] = await tx
+    .insert(clients)
+    .values({
+      displayName: `Cliënt ${unique()}`,
+      homeMunicipalityNis: '44021',
+      postcode: '9000',
+      jobTargets: [WAREHOUSE_WORKER],
+      dutchLevel: 'A2',
+      maxDistanceKm: 25,
+      hoursAvailable: 38,
+      ...input,
+    })
+    .returning()
+  if (!client) throw new Error('client insert returned nothing')
+  return client
+}
+
+type IntakeInput = Partial<typeof intakes.$inferInsert>
+
+/**
+ * A resident's intake as the public form stores it, inserted directly (tests and the triage demo): a Dutch
+ * registration in Gent that waits in the queues of the organisations given as ocmwOrganisationId and
+ * vdabOrganisationId, first contact due in five days unless told otherwise.
+ */
+export async function createIntake(tx: Tx, input: IntakeInput = {}) {
+  const suffix = unique()
+  const dueOn = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)
+  const [intake] = await tx
+    .insert(intakes)
+    .values({
+      reference: generateReference(),
+      statusTokenHash: `test-token-${suffix}-${randomBytes(8).toString('hex')}`,
+      submissionKey: `test-submission-${suffix}-${randomBytes(8).toString('hex')}`,
+      language: 'nl',
+      firstName: 'Inwoner',
+      lastName: `Test ${suffix}`,
+      contactMethod: 'phone',
+      phone: `04${String(Number.parseInt(randomBytes(4).toString('hex'), 16)).padStart(8, '0').slice(0, 8)}`,
+      postcode: '9000',
+      municipalityNis: '44021',
+      birthYear: 1990,
+      situation: 'no_income',
+      wantsWork: 'yes',
+      wantsTraining: true,
+      barriers: [],
+      dutchSelfAssessment: 'everyday',
+      consentProcessing: true,
+      consentSharing: true,
+      suggestedDestination: 'vdab',
+      suggestionReasons: [{ rule: 'Wil nu werken en heeft geen grote drempels', destination: 'vdab' }],
+      firstContactDueOn: dueOn,
+      ...input,
+    })
+    .returning()
+  if (!intake) throw new Error('intake insert returned nothing')
+  return intake
 }

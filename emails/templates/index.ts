@@ -5,6 +5,12 @@ import { VerifyEmail, subject as verifyEmailSubject } from './verify-email'
 import { EmployerAwaitingVerificationEmail, subject as employerAwaitingVerificationSubject } from './employer-awaiting-verification'
 import { EmployerVerifiedEmail, subject as employerVerifiedSubject } from './employer-verified'
 import { EmployerRejectedEmail, subject as employerRejectedSubject } from './employer-rejected'
+import { ProposalReceivedEmail, subject as proposalReceivedSubject } from './proposal-received'
+import { ProposalDecidedEmail, subject as proposalDecidedSubject } from './proposal-decided'
+import { SavedSearchAlertEmail, subject as savedSearchAlertSubject } from './saved-search-alert'
+import { IntakeReceivedEmail, subject as intakeReceivedSubject } from './intake-received'
+import { TriageHandoverEmail, subject as triageHandoverSubject } from './triage-handover'
+import { TriageDailySummaryEmail, subject as triageDailySummarySubject } from './triage-daily-summary'
 
 export type TemplateDefinition<P> = { subject: (props: P) => string; component: ComponentType<P> }
 
@@ -16,6 +22,12 @@ const definitions = {
   'employer-awaiting-verification': { subject: employerAwaitingVerificationSubject, component: EmployerAwaitingVerificationEmail },
   'employer-verified': { subject: () => employerVerifiedSubject, component: EmployerVerifiedEmail },
   'employer-rejected': { subject: () => employerRejectedSubject, component: EmployerRejectedEmail },
+  'proposal-received': { subject: proposalReceivedSubject, component: ProposalReceivedEmail },
+  'proposal-decided': { subject: proposalDecidedSubject, component: ProposalDecidedEmail },
+  'saved-search-alert': { subject: savedSearchAlertSubject, component: SavedSearchAlertEmail },
+  'intake-received': { subject: intakeReceivedSubject, component: IntakeReceivedEmail },
+  'triage-handover': { subject: triageHandoverSubject, component: TriageHandoverEmail },
+  'triage-daily-summary': { subject: triageDailySummarySubject, component: TriageDailySummaryEmail },
 }
 
 export type TemplateId = keyof typeof definitions

@@ -1,19 +1,44 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { requireUserWithPermission } from '~/auth/session.server'
 import { ErrorPage } from '~/components/error-page'
-import { RoleHome } from '~/components/role-home'
-import { roleHomeLoader } from '~/utils/role-home.server'
+import { TriageFollowedTable } from '~/components/triage-followed-table'
+import { TriageQueueFilter } from '~/components/triage-queue-filter'
+import { TriageQueueTable } from '~/components/triage-queue-table'
+import { parseQueueFilter } from '~/domain/triage-forms'
+import { loadQueue } from '~/domain/triage-queue.server'
 
-export const loader = ({ request }: LoaderFunctionArgs) => roleHomeLoader(request, 'dashboard:triage')
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, 'intake:triage-own-org')
+  const filter = parseQueueFilter(new URL(request.url).searchParams)
+  return json({ organisation: user.organisation.name, filter, ...(await loadQueue(user, filter)) })
+}
 
-export default function TriageHome() {
+export default function TriageQueuePage() {
+  const { organisation, filter, rows, more, followed, today } = useLoaderData<typeof loader>()
+  const overdue = rows.filter((row) => row.overdue).length
   return (
-    <RoleHome title="Triage">
-      <p className="mt-2 max-w-3xl">Hier komen de aanmeldingen van inwoners uit uw werkgebied binnen, om samen te beslissen of het OCMW of VDAB helpt.</p>
-    </RoleHome>
+    <>
+      <h1>Triagewachtrij</h1>
+      <p className="mt-2 max-w-3xl">
+        Aanmeldingen van inwoners voor {organisation}. Een nieuwe aanmelding staat in de wachtrij van het OCMW van de gemeente én van het VDAB-team van de
+        regio. Neem ze op, leg een eerste contact en beslis samen met de inwoner wie verder helpt.
+      </p>
+      <Form method="get" className="mt-6">
+        <TriageQueueFilter value={filter} />
+      </Form>
+      <p className="mt-4">
+        {rows.length === 1 ? '1 aanmelding' : `${rows.length} aanmeldingen`}
+        {overdue > 0 ? `, waarvan ${overdue} te laat voor een eerste contact (bovenaan)` : ''}.
+        {more ? ' Er zijn er meer dan we tonen: kies een status om ze te zien.' : ''}
+      </p>
+      <TriageQueueTable rows={rows} today={today} />
+      <TriageFollowedTable rows={followed} organisation={organisation} />
+    </>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Triage – Stapsteen' }]
+export const meta: MetaFunction = () => [{ title: 'Triagewachtrij – Stapsteen' }]
 
 export function ErrorBoundary() {
   return <ErrorPage />

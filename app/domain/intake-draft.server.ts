@@ -1,0 +1,113 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import { createCookie } from '@remix-run/node'
+import { z } from 'zod'
+import { newSecret } from '~/auth/crypto.server'
+import { db } from '~/utils/db.server'
+import { sharedSecret } from '../../db/queries/settings'
+import { intakeLanguages } from '../../db/schema/values'
+import type { IntakeLanguage } from './intake-languages'
+import { type IntakeAnswers, parseAnswers } from './intake-steps'
+
+/**
+ * The answers of a form in progress live only in the person's browser, in a cookie the server signs and
+ * encrypts (docs/decisions/0008-intake-form-state.md): an abandoned form leaves nothing in the database, and
+ * whoever reads the cookie (a shared computer at a community centre) reads nothing.
+ */
+export type IntakeDraft = {
+  /** Generated when the form starts; the summary sends it, and the intakes table takes it once. */
+  submissionKey: string
+  /** The resident's status link secret; only its digest reaches the database, at submission. */
+  statusToken: string
+  language: IntakeLanguage
+  channelId: string | null
+  assisted: boolean
+  answers: IntakeAnswers
+  /** After submission the answers are dropped; the key still finds the intake for the confirmation page. */
+  submitted: boolean
+}
+
+/** Idle time after which the cookie is gone and its content refused: a form left open does not stay readable. */
+export const DRAFT_IDLE_MINUTES = 60
+
+const stored = z.object({
+  submissionKey: z.string().min(32),
+  statusToken: z.string().min(43),
+  language: z.enum(intakeLanguages),
+  channelId: z.string().uuid().nullable(),
+  assisted: z.boolean(),
+  answers: z.unknown(),
+  submitted: z.boolean(),
+  savedAt: z.number(),
+})
+
+let secrets: Promise<{ signing: string; key: Buffer }> | undefined
+const draftSecrets = () =>
+  (secrets ??= Promise.all([sharedSecret(db(), 'cookie_secret'), sharedSecret(db(), 'intake_draft_key')]).then(([signing, key]) => ({
+    signing,
+    key: Buffer.from(key, 'base64url'),
+  })))
+
+const draftCookie = (request: Request, signing: string) =>
+  createCookie('stapsteen_intake', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/aanmelden',
+    maxAge: DRAFT_IDLE_MINUTES * 60,
+    secure: new URL(request.url).protocol === 'https:',
+    secrets: [signing],
+  })
+
+// Compressed (the field names repeat), then AES-256-GCM: its tag also authenticates, so a changed cookie
+// decrypts to nothing. The step schemas' length limits keep even the longest answers within one cookie.
+function seal(key: Buffer, value: unknown): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  const body = Buffer.concat([cipher.update(deflateRawSync(JSON.stringify(value))), cipher.final()])
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
+}
+
+function open(key: Buffer, sealed: unknown): unknown {
+  if (typeof sealed !== 'string') return undefined
+  try {
+    const bytes = Buffer.from(sealed, 'base64url')
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12))
+    decipher.setAuthTag(bytes.subarray(12, 28))
+    return JSON.parse(inflateRawSync(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()])).toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+export function newDraft(init: { language: IntakeLanguage; channelId?: string | null; assisted?: boolean }): IntakeDraft {
+  return {
+    submissionKey: newSecret(),
+    statusToken: newSecret(),
+    language: init.language,
+    channelId: init.channelId ?? null,
+    assisted: init.assisted ?? false,
+    answers: {},
+    submitted: false,
+  }
+}
+
+/** The draft of this browser, or undefined when there is none, it expired, or it was tampered with. */
+export async function readDraft(request: Request): Promise<IntakeDraft | undefined> {
+  const { signing, key } = await draftSecrets()
+  const parsed = stored.safeParse(open(key, await draftCookie(request, signing).parse(request.headers.get('Cookie'))))
+  if (!parsed.success || Date.now() - parsed.data.savedAt > DRAFT_IDLE_MINUTES * 60_000) return undefined
+  const { savedAt: _, answers, ...draft } = parsed.data
+  return { ...draft, answers: parseAnswers(answers) }
+}
+
+/** The Set-Cookie header that stores the draft. */
+export async function commitDraft(request: Request, draft: IntakeDraft): Promise<string> {
+  const { signing, key } = await draftSecrets()
+  return draftCookie(request, signing).serialize(seal(key, { ...draft, savedAt: Date.now() }))
+}
+
+/** The Set-Cookie header that removes the draft from the browser. */
+export async function clearDraft(request: Request): Promise<string> {
+  const { signing } = await draftSecrets()
+  return draftCookie(request, signing).serialize('', { maxAge: 0 })
+}

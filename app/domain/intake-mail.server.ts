@@ -1,0 +1,32 @@
+import type { Tx } from '../../db/client'
+import { findIntakeBySubmission } from '../../db/queries/intake-status'
+import type { IntakeReceivedProps } from '../../emails/templates/intake-received'
+import type { IntakeDraft } from './intake-draft.server'
+import { intakePath, textDirection } from './intake-languages'
+import { intakeTranslations } from './intake-page.server'
+import { contactWayText, nextStepsText } from './intake-texts'
+import { brusselsDate } from './intake-working-days'
+
+/** The confirmation mail's texts in the resident's language, from the intake just inserted in `tx`. */
+export async function intakeReceivedMail(tx: Tx, draft: IntakeDraft, baseUrl: string): Promise<IntakeReceivedProps> {
+  const intake = await findIntakeBySubmission(tx, draft.submissionKey)
+  if (!intake) throw new Error('The intake to confirm by mail is not in the transaction')
+  const t = await intakeTranslations(draft.language)
+  const statusUrl = new URL(intakePath(`status/${draft.statusToken}`, draft.language), baseUrl).toString()
+  const dates = { submittedOn: brusselsDate(intake.createdAt), dueOn: intake.firstContactDueOn }
+  return {
+    lang: draft.language,
+    dir: textDirection(draft.language),
+    subject: t('mail.subject', { reference: intake.reference }),
+    preview: t('mail.preview'),
+    heading: t('mail.heading'),
+    greeting: t('mail.greeting', { name: intake.firstName ?? '' }),
+    paragraphs: [t('done.reference', { reference: intake.reference }), nextStepsText(t, intake, dates, draft.language), contactWayText(t, intake)],
+    statusIntro: t('done.statusIntro'),
+    statusButton: t('mail.statusButton'),
+    linkFallback: t('mail.linkFallback'),
+    statusUrl,
+    keepSafe: t('done.statusKeepSafe'),
+    footer: t('mail.footer'),
+  }
+}

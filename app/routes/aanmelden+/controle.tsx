@@ -1,0 +1,94 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { HoneypotInputs } from 'remix-utils/honeypot/react'
+import { FormErrors } from '~/components/forms'
+import { useIntakeLanguage } from '~/components/intake-language-switcher'
+import { IntakeAssistedNotice, IntakeProgress } from '~/components/intake-step-form'
+import { IntakeSummary } from '~/components/intake-summary'
+import { commitDraft, readDraft } from '~/domain/intake-draft.server'
+import { type IntakeLanguage, intakePath } from '~/domain/intake-languages'
+import { assistingUser, helpingOrganisation, intakeLanguage, intakePageLanguage, intakeTranslations, requireDraft } from '~/domain/intake-page.server'
+import { firstMissingStep, intakeSteps, isComplete, SUMMARY_STEP, TOTAL_STEPS } from '~/domain/intake-steps'
+import { submitIntake } from '~/domain/intake-submit.server'
+import { db } from '~/utils/db.server'
+import { checkHoneypot } from '~/utils/honeypot.server'
+import { publicBaseUrl } from '~/utils/public-url.server'
+import { findMunicipality } from '../../../db/queries/reference'
+
+// Public: the last step of the intake form. Sending it is the one moment the intake reaches the database.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = await intakePageLanguage(request)
+  const draft = await requireDraft(request, language)
+  const { answers } = draft
+  if (!isComplete(answers)) throw redirect(intakePath(firstMissingStep(answers)!, language))
+  const municipality = await findMunicipality(db(), answers.woonplaats.municipalityNis ?? '')
+  const t = await intakeTranslations(language)
+  return json({
+    title: t('summary.title'),
+    answers,
+    municipalityName: municipality?.name ?? '',
+    helperName: await helpingOrganisation(request, draft),
+    assisted: draft.assisted,
+    submissionKey: draft.submissionKey,
+  })
+}
+
+const done = (language: IntakeLanguage) => intakePath('klaar', language)
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  await checkHoneypot(formData)
+  const language = await intakeLanguage(request)
+  const draft = await readDraft(request)
+  // A page sent again after it was sent (back button, double click): the intake exists, show its confirmation.
+  if (draft?.submitted && draft.submissionKey === formData.get('submissionKey')) throw redirect(done(language))
+  const current = await requireDraft(request, language)
+  if (current.submissionKey !== formData.get('submissionKey')) throw redirect(intakePath(SUMMARY_STEP, language))
+  const helper = await assistingUser(request, current)
+  if (current.assisted && !helper) {
+    throw redirect(`/inloggen?redirectTo=${encodeURIComponent(intakePath(SUMMARY_STEP, language))}`)
+  }
+  const outcome = await submitIntake({
+    draft: { ...current, language },
+    clientIp: context.clientIp,
+    assistedByUserId: helper?.id ?? null,
+    baseUrl: publicBaseUrl(request),
+  })
+  if (outcome.kind === 'incomplete') throw redirect(intakePath(outcome.step, language))
+  if (outcome.kind === 'rate-limited') return json({ formErrors: ['errors.rateLimited'] }, { status: 429 })
+  // The answers leave the browser; the key and the status token stay for the confirmation page.
+  const submitted = { ...current, language, answers: {}, submitted: true }
+  throw redirect(done(language), { headers: { 'Set-Cookie': await commitDraft(request, submitted) } })
+}
+
+export default function IntakeSummaryPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('intake')
+  const language = useIntakeLanguage()
+  return (
+    <>
+      {data.assisted ? <IntakeAssistedNotice organisation={data.helperName} /> : null}
+      <IntakeProgress current={TOTAL_STEPS} />
+      <h1>{t('summary.title')}</h1>
+      <p className="mt-2 mb-6 text-lg">{t('summary.intro')}</p>
+      <IntakeSummary answers={data.answers} municipalityName={data.municipalityName} helperName={data.helperName} />
+      <Form method="post" className="mt-8">
+        <HoneypotInputs label={t('honeypot')} />
+        <FormErrors errors={actionData?.formErrors.map((key) => t(key))} />
+        <input type="hidden" name="submissionKey" value={data.submissionKey} />
+        <div className="flex flex-wrap items-center justify-between gap-4">
+          <Link to={intakePath(intakeSteps[intakeSteps.length - 1]!, language)} className="btn-secondary">
+            {t('nav.back')}
+          </Link>
+          <button type="submit" className="btn-primary">
+            {t('summary.submit')}
+          </button>
+        </div>
+      </Form>
+    </>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} – Stapsteen` : 'Stapsteen' }]
