@@ -20,6 +20,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/werkgevers', label: 'Werkgevers verifiëren' },
     { to: '/admin/vergoedingen', label: 'Vergoedingen' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
+    { to: '/admin/triage-instellingen', label: 'Triage-instellingen' },
     { to: '/admin/audit', label: 'Auditlog' },
   ],
   outreach_worker: [

@@ -24,7 +24,9 @@ export function originText(intake: {
 /** The top of the intake page: who, where it stands, the first-contact timer in words, and consent warnings. */
 export function TriageIntakeSummary({ page }: { page: IntakePageData<'full' | 'referral'> }) {
   const { intake, timer } = page
-  const queues = [intake.ocmwName, intake.vdabName].filter(Boolean).join(' en ')
+  // Without consent to share, an intake nobody handles is in the OCMW's queue only (docs/triage-visibility.md).
+  const sharing = intake.consentSharing && !intake.consentWithdrawnAt
+  const queues = (sharing ? [intake.ocmwName, intake.vdabName] : [intake.ocmwName ?? intake.vdabName]).filter(Boolean).join(' en ')
   return (
     <>
       <h1 className="mt-2">{residentName(intake)}</h1>

@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss'
 import { sql } from 'drizzle-orm'
 import { db } from '../../db/client'
-import { dailySummarySent, triageTeamSummaries } from '../../db/queries/intake-triage'
+import { dailySummarySent, triageTeamSummaries } from '../../db/queries/intake-daily-summary'
 import { sendEmail } from '../../emails/send.server'
 import { env } from '../../server/env'
 import { logger } from '../../server/logger'

@@ -1,6 +1,6 @@
 import { db } from '../../db/client'
 import { sharedNotes } from '../../db/queries/intake-notes'
-import { listFollowedReferrals, listQueue } from '../../db/queries/intake-triage'
+import { listFollowedReferrals, listQueue } from '../../db/queries/intake-queue'
 import type { SessionUser } from '../../db/queries/users'
 import { todayIso } from '../compensation/rules'
 import type { QueueFilter } from './triage-forms'

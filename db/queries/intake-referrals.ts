@@ -7,8 +7,9 @@ import { sendEmail } from '../../emails/send.server'
 import type { Tx } from '../client'
 import { intakeReferrals, intakes, organisations, users } from '../schema'
 import { audit } from './audit'
+import { changeStatus } from './intake-changes'
 import { sharedNotes } from './intake-notes'
-import { accessLevelOf, changeStatus, intakeAccess, isUuid, lockIntake, triageOrganisation } from './intake-triage'
+import { accessLevelOf, intakeAccess, isUuid, lockIntake, triageOrganisation } from './intake-triage'
 import type { SessionUser } from './users'
 
 /**

@@ -115,6 +115,7 @@ export const intakes = pgTable(
     index('intakes_email_idx').on(t.email),
     index('intakes_created_idx').on(t.createdAt),
     index('intakes_channel_idx').on(t.channelId, t.createdAt),
+    index('intakes_handling_idx').on(t.handlingOrganisationId, t.status),
     check('intakes_consent', sql`${t.consentProcessing}`),
     check('intakes_birth_year', sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
   ],
@@ -181,6 +182,9 @@ export const intakeReferrals = pgTable(
   },
   (t) => [
     index('intake_referrals_to_idx').on(t.toOrganisationId, t.status),
+    // Every access check looks up an intake's referrals, and a sender's follow-up list by its organisation.
+    index('intake_referrals_intake_idx').on(t.intakeId, t.status),
+    index('intake_referrals_from_idx').on(t.fromOrganisationId),
     uniqueIndex('intake_referrals_pending_once_idx').on(t.intakeId).where(sql`status = 'pending'`),
   ],
 )

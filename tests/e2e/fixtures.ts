@@ -31,6 +31,16 @@ export const modes = [
 
 export type DemoUser = { email: string; name: string; organisation: string; role: Role }
 
+// The VDAB team's triage worker, under two keys: triage.test.ts logs in as `triageWorkerVdab`; auth.test.ts tries
+// wrong passwords as `wrongPasswordTarget`, on this account only, one per mode: below the per-account login limit
+// (MAX_FAILURES_PER_EMAIL), so the triage test's logins still succeed.
+const triageVdab = {
+  email: 'triage.vdab@demo.stapsteen.be',
+  name: 'Pieter Wouters',
+  organisation: 'VDAB-team Regio Gent',
+  role: 'triage_worker',
+} as const satisfies DemoUser
+
 /**
  * The demo logins of db/seed/demo.ts, by the role the tests log in as. The tests share one server and one
  * database, so who may change what is fixed here: password-reset.test.ts changes the passwords of
@@ -56,13 +66,8 @@ export const demoUsers = {
     role: 'caseworker',
   },
   triageWorker: { email: 'triage.ocmw@demo.stapsteen.be', name: 'Lotte Maes', organisation: 'OCMW Gent', role: 'triage_worker' },
-  // auth.test.ts tries wrong passwords on this account only, so the per-account login limit never hits another test.
-  wrongPasswordTarget: {
-    email: 'triage.vdab@demo.stapsteen.be',
-    name: 'Pieter Wouters',
-    organisation: 'VDAB-team Regio Gent',
-    role: 'triage_worker',
-  },
+  triageWorkerVdab: triageVdab,
+  wrongPasswordTarget: triageVdab,
   outreachWorker: {
     email: 'outreach@demo.stapsteen.be',
     name: 'Yusuf Kaya',

@@ -72,7 +72,7 @@ describe.each(modes)('the warm hand-over from OCMW to VDAB, $mode', ({ javaScrip
     // 4. The VDAB triage worker sees it waiting in the queue, opens the dossier and accepts. Not a page shows the note.
     const vdabPages: string[] = []
     const seen = async () => vdabPages.push(await p.page.content())
-    await loginAs(p, 'wrongPasswordTarget')
+    await loginAs(p, 'triageWorkerVdab')
     await seen()
     expect(await queueRow(p, demo.name).textContent()).toContain('wacht op jullie antwoord')
     await p.follow(queueRow(p, demo.name).getByRole('link', { name: demo.name }))

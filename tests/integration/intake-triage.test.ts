@@ -1,22 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { todayIso } from '../../app/compensation/rules'
 import { performIntakeAction } from '../../app/domain/triage-actions.server'
 import { db, type Tx } from '../../db/client'
+import { assignIntake, closeIntake, registerFirstContact } from '../../db/queries/intake-changes'
+import { findDuplicates, mergeIntakes } from '../../db/queries/intake-duplicates'
 import { addNote, listNotes } from '../../db/queries/intake-notes'
-import {
-  assignIntake,
-  closeIntake,
-  findDuplicates,
-  intakeHistory,
-  listQueue,
-  mergeIntakes,
-  openIntake,
-  registerFirstContact,
-  saveTriageSettings,
-} from '../../db/queries/intake-triage'
+import { intakeHistory, listQueue, openIntake } from '../../db/queries/intake-queue'
 import { listReferrals } from '../../db/queries/intake-referrals'
-import { getTriageSettings } from '../../db/queries/triage-settings'
+import { getTriageSettings, saveTriageSettings } from '../../db/queries/triage-settings'
 import type { SessionUser } from '../../db/queries/users'
 import { auditLog, intakeEvents, intakeNotes, intakes } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
@@ -64,13 +56,23 @@ describe('who sees an intake', () => {
     expect(await queueIds(w.ocmwUser, 'closed')).toContain(intake.id)
   })
 
-  it('without consent to share between OCMW and VDAB, a handled intake stays with its handler', async () => {
+  it('without consent to share between OCMW and VDAB, an intake is in one queue only', async () => {
     const w = await triageWorld()
-    const intake = await w.intake({ consentSharing: false })
-    expect(await access(w.vdabUser, intake.id)).toBe('full')
-    await tx((t) => assignIntake(t, w.ocmwUser, intake.id, w.ocmwUser.id))
-    expect(await access(w.ocmwUser, intake.id)).toBe('full')
-    expect(await access(w.vdabUser, intake.id)).toBeUndefined()
+    const never = await w.intake({ consentSharing: false })
+    expect([await access(w.ocmwUser, never.id), await access(w.vdabUser, never.id)]).toEqual(['full', undefined])
+    const vdabOnly = await w.intake({ consentSharing: false, ocmwOrganisationId: null })
+    expect(await access(w.vdabUser, vdabOnly.id)).toBe('full')
+    // Withdrawn later: the shared phase ends, for a file nobody handles (OCMW) and for a handled one (its handler).
+    const withdrawn = await w.intake()
+    const handled = await w.intake()
+    await tx((t) => assignIntake(t, w.vdabUser, handled.id, w.vdabUser.id))
+    expect([await access(w.ocmwUser, handled.id), await access(w.vdabUser, withdrawn.id)]).toEqual(['full', 'full'])
+    await db()
+      .update(intakes)
+      .set({ consentSharing: false, consentWithdrawnAt: new Date() })
+      .where(inArray(intakes.id, [withdrawn.id, handled.id]))
+    expect([await access(w.ocmwUser, withdrawn.id), await access(w.vdabUser, withdrawn.id)]).toEqual(['full', undefined])
+    expect([await access(w.ocmwUser, handled.id), await access(w.vdabUser, handled.id)]).toEqual([undefined, 'full'])
   })
 
   it('an anonymised intake is nobody’s', async () => {

@@ -8,9 +8,8 @@ import { TriageSettingsForm } from '~/components/triage-settings-form'
 import { triageSettingsSchema } from '~/domain/triage-settings-form'
 import { db } from '~/utils/db.server'
 import { withToast } from '~/utils/toast.server'
-import { saveTriageSettings } from '../../../db/queries/intake-triage'
 import { listRegions } from '../../../db/queries/reference'
-import { getTriageSettings } from '../../../db/queries/triage-settings'
+import { getTriageSettings, saveTriageSettings } from '../../../db/queries/triage-settings'
 import type { SessionUser } from '../../../db/queries/users'
 
 /** The admin's own reference regions; another region is simply not there (404), as if it did not exist. */
