@@ -1,32 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import type { Locator } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { describedBy, type E2EPage, loginAs, logout, main, modes, useE2E } from './fixtures'
+import { describedBy, loginAs, logout, main, modes, useE2E } from './fixtures'
+import { matchResult, pickOccupation } from './journeys'
 
 const e2e = useE2E()
-
-/**
- * Picks an occupation in the n-th jobdoelwit: with JavaScript in the combobox, without through "Zoek beroep"
- * and the radio buttons it brings back.
- */
-async function pickOccupation(p: E2EPage, form: Locator, legend: string, text: string, label: string) {
-  const target = form.getByRole('group', { name: legend, exact: true })
-  const field = `Beroep van jobdoelwit ${/\d+/.exec(legend)![0]}`
-  if (p.javaScript) {
-    const combobox = target.getByRole('combobox', { name: field })
-    await combobox.fill(text)
-    await expect.poll(() => combobox.getAttribute('aria-expanded')).toBe('true')
-    await target.getByRole('option', { name: label, exact: true }).click()
-    expect(await combobox.getAttribute('aria-expanded')).toBe('false')
-  } else {
-    await target.getByRole('textbox', { name: field }).fill(text)
-    expect((await p.submit(target.getByRole('button', { name: 'Zoek beroep' }))).status()).toBe(200)
-    await form.getByRole('group', { name: legend, exact: true }).getByRole('group', { name: 'Kies het beroep dat het best past' }).getByLabel(label, { exact: true }).check()
-  }
-}
-
-/** A result of "Zoek passende plaatsen", by its title. */
-const result = (p: E2EPage, title: string) => main(p).getByRole('article').filter({ has: p.page.getByRole('heading', { name: title, exact: true }) })
 
 describe.each(modes)('clients, $mode', ({ javaScript }) => {
   test('a caseworker creates a client with two jobdoelwitten and finds fitting placements with reasons; another organisation gets 404', async () => {
@@ -85,12 +62,12 @@ describe.each(modes)('clients, $mode', ({ javaScript }) => {
     await p.follow(main(p).getByRole('link', { name: 'Zoek passende plaatsen' }))
     expect(p.path).toBe(`${recordPath}/passend`)
     expect(await main(p).getByRole('heading', { level: 1 }).textContent()).toBe(`Passende plaatsen voor ${name}`)
-    const warehouse = result(p, 'Magazijnmedewerker')
+    const warehouse = matchResult(p, 'Magazijnmedewerker')
     expect(await warehouse.getByTestId('match-reasons').textContent()).toMatch(/zelfde beroep: magazijnmedewerker.*op \d+(,\d)? km/)
-    const picker = result(p, 'Orderpicker in ploegen')
+    const picker = matchResult(p, 'Orderpicker in ploegen')
     expect(await picker.getByTestId('match-reasons').textContent()).toContain('verwant beroep (zelfde ISCO-groep) als magazijnmedewerker: orderpicker')
-    expect(await result(p, 'Keukenhulp in het woonzorgcentrum').getByTestId('match-reasons').textContent()).toContain('zelfde beroep: keukenhulp')
-    expect(await result(p, 'Hulp in de bakkerij').count()).toBe(0)
+    expect(await matchResult(p, 'Keukenhulp in het woonzorgcentrum').getByTestId('match-reasons').textContent()).toContain('zelfde beroep: keukenhulp')
+    expect(await matchResult(p, 'Hulp in de bakkerij').count()).toBe(0)
     const placementHref = await warehouse.getByRole('link', { name: 'Magazijnmedewerker', exact: true }).getAttribute('href')
     expect(placementHref).toMatch(/^\/plaatsen\/[0-9a-f-]{36}$/)
     expect(await warehouse.getByRole('link', { name: /^Voorstellen/ }).getAttribute('href')).toBe(

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { describedBy, type E2EPage, loginAs, logout, main, modes, useE2E } from './fixtures'
+import { describedBy, loginAs, logout, main, modes, useE2E } from './fixtures'
+import { acceptProposal, definition, expectOnePlaceFilled, restorePlaces, waitingProposals } from './journeys'
 
 const e2e = useE2E()
 
@@ -7,8 +8,6 @@ const e2e = useE2E()
 // demo placement of Bakkerij Van Damme (werkgever@demo.stapsteen.be) that fits that jobdoelwit.
 const CLIENT = 'J.D.'
 const PLACEMENT = 'Hulp in de bakkerij'
-
-const definition = (p: E2EPage, term: string) => main(p).locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]')
 
 describe.each(modes)('proposals, $mode', ({ javaScript }) => {
   test('a caseworker proposes a client, the employer sees only what is shared and accepts; a place is filled', async () => {
@@ -50,7 +49,7 @@ describe.each(modes)('proposals, $mode', ({ javaScript }) => {
     await logout(p)
     await loginAs(p, 'employer')
     await p.visit('/werkgever/voorstellen')
-    const waiting = main(p).getByRole('region', { name: 'Wachten op uw antwoord' }).getByRole('row').filter({ hasText: PLACEMENT })
+    const waiting = waitingProposals(p, PLACEMENT)
     expect(await waiting.count()).toBe(1)
     expect(await waiting.textContent()).toContain('OCMW Gent')
     await p.follow(waiting.getByRole('link', { name: 'Kandidaat (naam niet gedeeld)' }))
@@ -61,23 +60,9 @@ describe.each(modes)('proposals, $mode', ({ javaScript }) => {
     expect(await main(p).textContent()).toContain('Kan volgende week komen kennismaken.')
     expect(await main(p).textContent()).not.toContain(CLIENT)
 
-    await p.submit(main(p).getByRole('button', { name: 'Voorstel aanvaarden' }))
-    expect(await p.page.getByRole('status').first().textContent()).toContain('U hebt het voorstel aanvaard.')
-    expect(await main(p).textContent()).toContain('Status: Aanvaard')
-    expect(await main(p).getByRole('button', { name: 'Voorstel aanvaarden' }).count()).toBe(0)
-
-    // The placement page: one place fewer, and the history says why.
-    await p.follow(main(p).getByRole('link', { name: 'Naar de plaats' }))
-    expect(p.path).toBe(`/werkgever/plaatsen/${placementId}`)
-    const places = main(p).getByLabel('Aantal plaatsen')
-    expect(Number(await places.inputValue())).toBe(placesBefore - 1)
-    expect(await main(p).getByRole('region', { name: 'Geschiedenis' }).textContent()).toContain('Eén plaats ingevuld via een aanvaard voorstel.')
-
+    await acceptProposal(p)
+    await expectOnePlaceFilled(p, placementId, placesBefore)
     // Give the place back, so the demo placement stays as the other tests know it.
-    if (placesBefore > 1) {
-      await places.fill(String(placesBefore))
-      await p.submit(main(p).getByRole('button', { name: 'Wijzigingen opslaan' }))
-      expect(Number(await main(p).getByLabel('Aantal plaatsen').inputValue())).toBe(placesBefore)
-    }
+    if (placesBefore > 1) await restorePlaces(p, placesBefore)
   })
 })

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto'
+import { describe, expect, test } from 'vitest'
+import { loginAs, logout, main, modes, useE2E } from './fixtures'
+import { acceptProposal, definition, expectOnePlaceFilled, matchResult, pickOccupation, restorePlaces, waitingProposals } from './journeys'
+
+const e2e = useE2E()
+
+// The demo placement of Bakkerij Van Damme (werkgever@demo.stapsteen.be) in Gent with 2 places, for a
+// bakkerijmedewerker at A2, 19 hours a week. Its other published placement is in Antwerp and asks B1 and 30
+// hours: the client below may never see it.
+const PLACEMENT = 'Hulp in de bakkerij'
+const OUT_OF_REACH = 'Verkoper in onze bakkerswinkel'
+
+/** Issue 4, "done when": the whole way from a new client to a filled place, as the caseworker and the employer go it. */
+describe.each(modes)('caseworker journey, $mode', ({ javaScript }) => {
+  test('a caseworker creates a client with two jobdoelwitten, finds fitting placements with reasons and proposes one; the employer accepts and the place count drops', async () => {
+    const p = await e2e.newPage({ javaScript })
+    const suffix = randomBytes(3).toString('hex')
+    const name = `Reis ${javaScript ? 'met' : 'zonder'} JS ${suffix}`
+    const firstName = `Mira ${suffix}`
+
+    // The caseworker records the client: only what matching needs.
+    await loginAs(p, 'caseworkerOcmw')
+    await p.visit('/begeleider/clienten')
+    await p.follow(main(p).getByRole('link', { name: 'Nieuwe cliënt' }))
+    const form = main(p).locator('form[method="post"]')
+    await form.getByLabel('Naam of initialen').fill(name)
+    await form.getByLabel('Voornaam (niet verplicht)').fill(firstName)
+    await form.getByLabel('Woonplaats').fill('9000')
+    await form.getByLabel('Maximale afstand (km)').fill('25')
+    await pickOccupation(p, form, 'Jobdoelwit 1 (het belangrijkste)', 'bakkerij', 'bakkerijmedewerker')
+    const add = form.getByRole('button', { name: 'Nog een jobdoelwit toevoegen' })
+    if (javaScript) await add.click()
+    else expect((await p.submit(add)).status()).toBe(200)
+    await pickOccupation(p, form, 'Jobdoelwit 2', 'keukenhulp', 'keukenhulp')
+    await form.getByLabel('Op tijd komen').check()
+    await form.getByLabel('A2 – eenvoudige gesprekken').check()
+    await form.getByLabel('Uren per week beschikbaar').fill('25')
+    await p.submit(form.getByRole('button', { name: 'Cliënt opslaan', exact: true }))
+    expect(p.path).toMatch(/^\/begeleider\/clienten\/[0-9a-f-]{36}$/)
+    const clientPath = p.path
+    expect(await p.page.getByRole('status').first().textContent()).toContain('De cliënt is opgeslagen.')
+    expect(await main(p).locator('dd ol li').allTextContents()).toEqual(['bakkerijmedewerker', 'keukenhulp'])
+
+    // One click: the placements that fit either jobdoelwit, each with why; nothing beyond the hard constraints.
+    await p.follow(main(p).getByRole('link', { name: 'Zoek passende plaatsen' }))
+    expect(p.path).toBe(`${clientPath}/passend`)
+    expect(await main(p).getByRole('heading', { level: 1 }).textContent()).toBe(`Passende plaatsen voor ${name}`)
+    const bakery = matchResult(p, PLACEMENT)
+    expect(await bakery.getByTestId('match-reasons').textContent()).toMatch(/zelfde beroep: bakkerijmedewerker.*op \d+(,\d)? km/)
+    expect(await matchResult(p, 'Keukenhulp in het woonzorgcentrum').getByTestId('match-reasons').textContent()).toContain('zelfde beroep: keukenhulp')
+    expect(await matchResult(p, OUT_OF_REACH).count()).toBe(0)
+    const placesBefore = Number(await definition(bakery, 'Open plaatsen').textContent())
+    expect(placesBefore).toBeGreaterThanOrEqual(2)
+
+    await p.follow(bakery.getByRole('link', { name: `Voorstellen voor ${PLACEMENT}` }))
+    expect(p.path).toMatch(new RegExp(`^${clientPath}/voorstellen/nieuw\\?plaats=[0-9a-f-]{36}$`))
+    const placementId = new URL(p.page.url()).searchParams.get('plaats')!
+    expect(Number(await definition(p, 'Vrije plaatsen').textContent())).toBe(placesBefore)
+    const proposal = main(p).locator('form[method="post"]')
+    for (const shared of ['voornaam', 'competenties', 'Nederlands niveau', 'beschikbaarheid']) {
+      await proposal.getByLabel(shared, { exact: true }).check()
+    }
+    await proposal.getByRole('checkbox', { name: /^De cliënt gaat akkoord met dit voorstel/ }).check()
+    await p.submit(proposal.getByRole('button', { name: 'Voorstel versturen' }))
+    expect(p.path).toBe(`${clientPath}/voorstellen`)
+    expect(await p.page.getByRole('status').first().textContent()).toContain('Het voorstel is verstuurd naar Bakkerij Van Damme bv.')
+    expect(await main(p).getByRole('region', { name: 'Openstaand' }).getByRole('article', { name: PLACEMENT }).textContent()).toContain(
+      'Status: Openstaand',
+    )
+
+    // The employer sees what the client agreed to share, never the name in the record, and accepts.
+    await logout(p)
+    await loginAs(p, 'employer')
+    await p.visit('/werkgever/voorstellen')
+    await p.follow(waitingProposals(p, PLACEMENT).getByRole('link', { name: firstName, exact: true }))
+    expect(await main(p).getByRole('heading', { level: 1 }).textContent()).toBe(`Kandidaat voor ${PLACEMENT}`)
+    expect(await definition(p, 'Voornaam').textContent()).toBe(firstName)
+    expect(await definition(p, 'Competenties').textContent()).toContain('Op tijd komen')
+    expect(await definition(p, 'Nederlands').textContent()).toBe('A2 – eenvoudige gesprekken')
+    expect(await definition(p, 'Beschikbaarheid').textContent()).toBe('Tot 25 uur per week')
+    expect(await main(p).textContent()).not.toContain(name)
+    await acceptProposal(p)
+
+    // One place fewer on the employer's placement page and on the public page.
+    await expectOnePlaceFilled(p, placementId, placesBefore)
+    await p.visit(`/plaatsen/${placementId}`)
+    expect(await main(p).getByRole('heading', { level: 1 }).textContent()).toBe(PLACEMENT)
+    expect(await definition(p, 'Plaatsen').textContent()).toBe(String(placesBefore - 1))
+
+    // Give the place back: the other e2e tests (proposals.test.ts) count on the demo placement as seeded.
+    await p.visit(`/werkgever/plaatsen/${placementId}`)
+    await restorePlaces(p, placesBefore)
+    await p.visit(`/plaatsen/${placementId}`)
+    expect(await definition(p, 'Plaatsen').textContent()).toBe(String(placesBefore))
+  })
+})

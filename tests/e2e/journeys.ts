@@ -1,0 +1,69 @@
+import type { Locator } from 'playwright-core'
+import { expect } from 'vitest'
+import { E2EPage, main } from './fixtures'
+
+/**
+ * Steps of the caseworker's and the employer's journeys (clients, matching, proposals) that several e2e files
+ * take in the same way, so each page is driven in one place.
+ */
+
+/** The value of a term in a definition list: on the page (its <main>) or within one part of it. */
+export const definition = (within: E2EPage | Locator, term: string) =>
+  (within instanceof E2EPage ? main(within) : within).locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]')
+
+/**
+ * Picks an occupation in the n-th jobdoelwit of the client form: with JavaScript in the combobox, without
+ * through "Zoek beroep" and the radio buttons it brings back.
+ */
+export async function pickOccupation(p: E2EPage, form: Locator, legend: string, text: string, label: string) {
+  const target = form.getByRole('group', { name: legend, exact: true })
+  const field = `Beroep van jobdoelwit ${/\d+/.exec(legend)![0]}`
+  if (p.javaScript) {
+    const combobox = target.getByRole('combobox', { name: field })
+    await combobox.fill(text)
+    await expect.poll(() => combobox.getAttribute('aria-expanded')).toBe('true')
+    await target.getByRole('option', { name: label, exact: true }).click()
+    expect(await combobox.getAttribute('aria-expanded')).toBe('false')
+  } else {
+    await target.getByRole('textbox', { name: field }).fill(text)
+    expect((await p.submit(target.getByRole('button', { name: 'Zoek beroep' }))).status()).toBe(200)
+    await form.getByRole('group', { name: legend, exact: true }).getByRole('group', { name: 'Kies het beroep dat het best past' }).getByLabel(label, { exact: true }).check()
+  }
+}
+
+/** A result of "Zoek passende plaatsen", by its title. */
+export const matchResult = (p: E2EPage, title: string) =>
+  main(p).getByRole('article').filter({ has: p.page.getByRole('heading', { name: title, exact: true }) })
+
+/** The employer's proposals for a placement that wait for an answer (rows of /werkgever/voorstellen). */
+export const waitingProposals = (p: E2EPage, placement: string) =>
+  main(p).getByRole('region', { name: 'Wachten op uw antwoord' }).getByRole('row').filter({ hasText: placement })
+
+/** On the employer's page of an open proposal: accepts it and checks that it is decided. */
+export async function acceptProposal(p: E2EPage) {
+  await p.submit(main(p).getByRole('button', { name: 'Voorstel aanvaarden' }))
+  expect(await p.page.getByRole('status').first().textContent()).toContain('U hebt het voorstel aanvaard.')
+  expect(await main(p).textContent()).toContain('Status: Aanvaard')
+  expect(await main(p).getByRole('button', { name: 'Voorstel aanvaarden' }).count()).toBe(0)
+}
+
+/**
+ * From the employer's page of an accepted proposal to its placement: one place fewer than before, and the
+ * history says why.
+ */
+export async function expectOnePlaceFilled(p: E2EPage, placementId: string, placesBefore: number) {
+  await p.follow(main(p).getByRole('link', { name: 'Naar de plaats' }))
+  expect(p.path).toBe(`/werkgever/plaatsen/${placementId}`)
+  expect(Number(await main(p).getByLabel('Aantal plaatsen').inputValue())).toBe(placesBefore - 1)
+  expect(await main(p).getByRole('region', { name: 'Geschiedenis' }).textContent()).toContain('Eén plaats ingevuld via een aanvaard voorstel.')
+}
+
+/**
+ * On the employer's placement page: gives the filled places back, so a demo placement stays as the other
+ * tests know it (they share one database).
+ */
+export async function restorePlaces(p: E2EPage, places: number) {
+  await main(p).getByLabel('Aantal plaatsen').fill(String(places))
+  await p.submit(main(p).getByRole('button', { name: 'Wijzigingen opslaan' }))
+  expect(Number(await main(p).getByLabel('Aantal plaatsen').inputValue())).toBe(places)
+}
