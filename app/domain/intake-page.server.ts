@@ -35,6 +35,18 @@ export async function intakePageLanguage(request: Request): Promise<IntakeLangua
 
 export const intakeTranslations = (language: IntakeLanguage) => i18next.getFixedT(language, 'intake')
 
+/**
+ * The posted fields of an intake page, without names our pages never send. Conform reads `name[7]` and `name.7`
+ * as paths into lists, so a crafted `barriers[999999999]` became a list of a billion empty places that validating
+ * and echoing it walk: half a minute of CPU for one request, or the process out of memory. Our fields have plain
+ * names (checkboxes repeat theirs), so a name with a path in it is dropped, like any unknown field.
+ */
+export async function intakeFormData(request: Request): Promise<FormData> {
+  const formData = await request.formData()
+  for (const name of new Set(formData.keys())) if (/[[.]/.test(name)) formData.delete(name)
+  return formData
+}
+
 /** The draft, or back to the start page; after sending a step, it says the answers were cleared after a while. */
 export async function requireDraft(request: Request, language: IntakeLanguage): Promise<IntakeDraft> {
   const draft = await readDraft(request)

@@ -8,7 +8,7 @@ import { BarriersStep, ConsentStep, DutchStep, PreferencesStep, WorkStep } from 
 import { checkStep, municipalityChoices } from '~/domain/intake-checks.server'
 import { commitDraft } from '~/domain/intake-draft.server'
 import { intakePath } from '~/domain/intake-languages'
-import { helpingOrganisation, intakeLanguage, intakePageLanguage, intakeTranslations, requireDraft } from '~/domain/intake-page.server'
+import { helpingOrganisation, intakeFormData, intakeLanguage, intakePageLanguage, intakeTranslations, requireDraft } from '~/domain/intake-page.server'
 import { firstMissingStep, type IntakeStep, isIntakeStep, nextStep, previousStep, stepNumber, stepSchemas, SUMMARY_STEP, TOTAL_STEPS } from '~/domain/intake-steps'
 import { checkHoneypot } from '~/utils/honeypot.server'
 
@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const step = stepOf(params)
-  const formData = await request.formData()
+  const formData = await intakeFormData(request)
   await checkHoneypot(formData)
   const language = await intakeLanguage(request)
   const draft = await requireDraft(request, language)

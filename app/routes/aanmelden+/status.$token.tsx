@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ConsentWithdrawalForm, ContactCorrectionForm, ErasureRequestForm } from '~/components/intake-status-forms'
 import { checkContactMethod } from '~/domain/intake-checks.server'
 import { intakePath } from '~/domain/intake-languages'
-import { intakeLanguage, intakeTranslations, requireLanguageParam } from '~/domain/intake-page.server'
+import { intakeFormData, intakeLanguage, intakeTranslations, requireLanguageParam } from '~/domain/intake-page.server'
 import { requireResidentIntake, statusTexts } from '~/domain/intake-status.server'
 import { contactSchema, erasureSchema } from '~/domain/intake-steps'
 import { db } from '~/utils/db.server'
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intake = await requireResidentIntake(params.token)
   const language = await intakeLanguage(request)
   const t = await intakeTranslations(language)
-  const formData = await request.formData()
+  const formData = await intakeFormData(request)
   const url = new URL(request.url)
   const here = url.pathname + url.search
   const intent = formData.get('intent')

@@ -2,24 +2,29 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '~/auth/session.server'
 import { ErrorPage } from '~/components/error-page'
+import { OrganisationOverview } from '~/components/organisation-overview'
 import { TriageFollowedTable } from '~/components/triage-followed-table'
 import { TriageQueueFilter } from '~/components/triage-queue-filter'
 import { TriageQueueTable } from '~/components/triage-queue-table'
 import { parseQueueFilter } from '~/domain/triage-forms'
 import { loadQueue } from '~/domain/triage-queue.server'
+import { ownOrganisationOverview } from '~/utils/organisation.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'intake:triage-own-org')
   const filter = parseQueueFilter(new URL(request.url).searchParams)
-  return json({ organisation: user.organisation.name, filter, ...(await loadQueue(user, filter)) })
+  // The queue is the triage worker's home: it also says who they work for, where (the queue's municipalities), and with whom.
+  const overview = await ownOrganisationOverview(user)
+  return json({ userName: user.name, organisation: user.organisation.name, overview, filter, ...(await loadQueue(user, filter)) })
 }
 
 export default function TriageQueuePage() {
-  const { organisation, filter, rows, more, followed, today } = useLoaderData<typeof loader>()
+  const { userName, organisation, overview, filter, rows, more, followed, today } = useLoaderData<typeof loader>()
   const overdue = rows.filter((row) => row.overdue).length
   return (
     <>
       <h1>Triagewachtrij</h1>
+      <p className="mt-2 text-lg">Welkom, {userName}.</p>
       <p className="mt-2 max-w-3xl">
         Aanmeldingen van inwoners voor {organisation}. Een nieuwe aanmelding staat in de wachtrij van het OCMW van de gemeente én van het VDAB-team van de
         regio. Neem ze op, leg een eerste contact en beslis samen met de inwoner wie verder helpt.
@@ -34,6 +39,7 @@ export default function TriageQueuePage() {
       </p>
       <TriageQueueTable rows={rows} today={today} />
       <TriageFollowedTable rows={followed} organisation={organisation} />
+      <OrganisationOverview overview={overview} />
     </>
   )
 }
