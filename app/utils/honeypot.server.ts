@@ -1,4 +1,4 @@
-import { Honeypot, SpamError } from 'remix-utils/honeypot/server'
+import { Honeypot } from 'remix-utils/honeypot/server'
 import { db } from '../../db/client'
 import { sharedSecret } from '../../db/queries/settings'
 
@@ -11,10 +11,11 @@ export const honeypotInputProps = async () => (await honeypot()).getInputProps()
 
 /** Public forms call this first: a filled-in hidden field means a bot, which gets a plain 400. */
 export async function checkHoneypot(formData: FormData) {
+  const pot = await honeypot()
   try {
-    ;(await honeypot()).check(formData)
-  } catch (error) {
-    if (error instanceof SpamError) throw new Response('Dit formulier kon niet verwerkt worden.', { status: 400 })
-    throw error
+    pot.check(formData)
+  } catch {
+    // A SpamError, or a garbled timestamp crypto-js cannot decode ("Malformed UTF-8 data"): not our page's form.
+    throw new Response('Dit formulier kon niet verwerkt worden.', { status: 400 })
   }
 }
