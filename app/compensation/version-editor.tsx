@@ -7,7 +7,8 @@ import {
   type SubmissionResult,
   useForm,
 } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/parse-form'
 import { json, redirect } from '@remix-run/node'
 import { clientFormSchema, toClientInput } from '~/domain/client-form'
 import { db } from '~/utils/db.server'

@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { type ClientForm, type ClientFormFields, clientDutchLevelLabels, clientFormSchema, type clientFormDefaults } from '~/domain/client-form'

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/parse-form'
 import { json, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { todayIso } from '~/compensation/rules'

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/parse-form'
 import { Form, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '~/domain/placement-values'

@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { clientDutchLevelLabels } from '~/domain/client-form'

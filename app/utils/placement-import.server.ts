@@ -1,5 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/parse-form'
 import {
   json,
   MaxPartSizeExceededError,
