@@ -38,7 +38,7 @@ describe.each(modes)('logging in and out, $mode', ({ javaScript }) => {
     expect(await main(p).textContent()).toContain(`Welkom, ${user.name}.`)
     // The role homes show the organisation itself; the admin home shows what the admin manages instead.
     if (home !== '/admin') {
-      expect(await main(p).getByRole('heading', { level: 2, name: user.organisation }).count()).toBe(1)
+      expect(await main(p).getByRole('heading', { level: 2, name: user.organisation, exact: true }).count()).toBe(1)
     }
 
     // The menu shows the role's items (app/navigation.ts), starting with its home, marked as the current page.
