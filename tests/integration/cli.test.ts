@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { digest } from '../../app/auth/crypto.server'
@@ -7,34 +5,11 @@ import { resetLinkIsUsable } from '../../app/auth/password.server'
 import { db } from '../../db/client'
 import { apiTokens, auditLog, userRegions, users } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
-import { testDatabaseUrl } from '../support/database'
+import { type CommandResult, runCommand } from '../support/run-command'
 
-/**
- * The commands as an operator runs them (`npm run user:create -- …` is exactly this node invocation), against
- * this file's test database through DATABASE_URL.
- */
-const root = path.resolve(import.meta.dirname, '../..')
 
-type Result = { code: number | null; stdout: string; stderr: string }
-
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: testDatabaseUrl, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
-
-const userCreate = (args: string[], env?: Record<string, string>) => run('cli/user-create.ts', args, env)
-const tokenCreate = (args: string[], env?: Record<string, string>) => run('cli/token-create.ts', args, env)
+const userCreate = (args: string[], env?: Record<string, string>) => runCommand('cli/user-create.ts', args, env)
+const tokenCreate = (args: string[], env?: Record<string, string>) => runCommand('cli/token-create.ts', args, env)
 
 /** What a person reads on stderr: the lines that are not the usage reminder. */
 const messageLines = (stderr: string) =>
@@ -44,7 +19,7 @@ const messageLines = (stderr: string) =>
     .filter((l) => l !== '' && !l.startsWith('Usage: '))
 
 /** A mistake by the caller: exit 2, one sentence, no stack trace, nothing on stdout. */
-function expectUsageError(result: Result, message: RegExp) {
+function expectUsageError(result: CommandResult, message: RegExp) {
   expect(result.code, result.stderr).toBe(2)
   const lines = messageLines(result.stderr)
   expect(lines, result.stderr).toHaveLength(1)

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,7 +9,7 @@ import { createImportRun, getOwnImportRun } from '../../db/import/runs'
 import { processImportRun } from '../../db/import/worker'
 import { auditLog, employerProfiles, organisations, placementEvents, placements } from '../../db/schema'
 import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } from '../../db/seed/factories'
-import { testDatabaseUrl } from '../support/database'
+import { runCommand } from '../support/run-command'
 
 // Two real ESCO occupations (db/reference/esco-occupations-nl.json).
 const STAGEHAND = 'http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34'
@@ -244,26 +243,10 @@ describe('import runs (large uploads, imported by a job)', () => {
 })
 
 describe('npm run placements:import (the CLI as an operator runs it)', () => {
-  const root = path.resolve(import.meta.dirname, '../..')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placements-import-'))
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-  type Result = { code: number | null; stdout: string; stderr: string }
-  function run(args: string[]): Promise<Result> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'cli/placements-import.ts', ...args], {
-        cwd: root,
-        env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: testDatabaseUrl },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-      child.on('error', reject)
-      child.on('close', (code) => resolve({ code, stdout, stderr }))
-    })
-  }
+  const run = (args: string[]) => runCommand('cli/placements-import.ts', args)
   const write = (name: string, text: string) => {
     const file = path.join(dir, name)
     fs.writeFileSync(file, text)

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process'
-import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import type PgBoss from 'pg-boss'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -15,6 +13,7 @@ import { applyIndexUpdate, checkIndex, enqueueIndexUpdate, processIndexJobs, rec
 import { startJobQueue } from '../../server/jobs'
 import { testDatabaseUrl } from '../support/database'
 import { eventually } from '../support/eventually'
+import { runCommand } from '../support/run-command'
 import { insertPlacement } from '../support/search-conformance'
 
 /** The index sync (outbox jobs, retries while the engine is down), reindex and check, and their commands. */
@@ -160,12 +159,12 @@ describe('reindex and check', () => {
 
   it('npm run search:check lists differences and exits 1; npm run search:reindex repairs them', async () => {
     const { id } = await insertPlacement({ title: 'Voor de commando’s' })
-    const check = await run('cli/search-check.ts')
+    const check = await runCommand('cli/search-check.ts', [], { LOG_LEVEL: 'warn' })
     expect(check.code, check.stderr).toBe(1)
     expect(check.stdout).toMatch(/^postgres: \d+ published placements, \d+ indexed; missing 1, stale 0, extra 0$/m)
     expect(check.stdout).toContain(`missing ${id}`)
 
-    const reindex = await run('cli/search-reindex.ts')
+    const reindex = await runCommand('cli/search-reindex.ts', [], { LOG_LEVEL: 'warn' })
     expect(reindex.code, reindex.stderr).toBe(0)
     expect(reindex.stdout).toMatch(/^indexed \d+, removed 0 \(postgres, \d+ ms\)\n$/)
     expect(reindex.stderr).toMatch(/indexed \d+ of \d+ placements/)
@@ -173,21 +172,3 @@ describe('reindex and check', () => {
     expect(await checkIndex(postgres)).toMatchObject({ missing: [], stale: [], extra: [] })
   })
 })
-
-const root = path.resolve(import.meta.dirname, '../..')
-
-function run(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: testDatabaseUrl, MEILISEARCH_URL: '', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
