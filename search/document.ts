@@ -5,6 +5,7 @@ import { employerProfiles, municipalities, occupations, organisations, placement
 import type { Taxonomy } from './taxonomy'
 import { loadTaxonomy } from './taxonomy-store'
 import { tokenize } from './text'
+import { isUuid } from '../db/queries/ids'
 
 /**
  * What an engine indexes for one published placement: the placement, its occupation's preferred and
@@ -44,15 +45,14 @@ export type SearchDocument = {
 /** Only these are searchable: published, by an employer a regional admin verified. */
 const isPublished = (status: string, verification: string | null) => status === 'published' && verification === 'verified'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * The documents of these placements, in one query. Ids that are not (or no longer) published — or do not
  * exist — come back in `unpublished`: the index must not hold them.
  */
 export async function buildDocuments(tx: Tx, placementIds: string[]): Promise<{ documents: SearchDocument[]; unpublished: string[] }> {
-  const ids = [...new Set(placementIds)].filter((id) => UUID.test(id))
-  const invalid = placementIds.filter((id) => !UUID.test(id))
+  const ids = [...new Set(placementIds)].filter((id) => isUuid(id))
+  const invalid = placementIds.filter((id) => !isUuid(id))
   if (ids.length === 0) return { documents: [], unpublished: [...new Set(invalid)] }
   const taxonomy = await loadTaxonomy(tx)
   const rows = await selectRows(tx).where(sql`${placements.id} = any(${sql.param(ids)}::uuid[])`)

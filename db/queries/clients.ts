@@ -5,6 +5,7 @@ import { clients, employerProfiles, municipalities, occupations, organisations, 
 import { audit } from './audit'
 import { foldSearchText, municipalitiesForPostcode } from './reference'
 import type { SessionUser } from './users'
+import { isUuid } from './ids'
 
 /**
  * A caseworker's clients: personal data of vulnerable people. Every function takes the organisation from the
@@ -18,7 +19,6 @@ export class UnknownOccupationError extends Error {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The organisation whose clients the user works with; only caseworkers of an OCMW or a VDAB team have one. */
 function ownOrganisation(user: SessionUser): string {
@@ -63,7 +63,7 @@ export type ClientRecord = NonNullable<Awaited<ReturnType<typeof getClient>>>
  */
 export async function getClient(tx: Tx, user: SessionUser, clientId: string, purpose: 'view' | 'edit' | 'match' = 'view') {
   const organisationId = ownOrganisation(user)
-  if (!UUID.test(clientId)) return null
+  if (!isUuid(clientId)) return null
   const [row] = await tx
     .select({ client: clients, municipality: municipalities.name, caseworker: users.name })
     .from(clients)
@@ -99,7 +99,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Saves the form's values; 'not-found' for another organisation's client. The audit names the changed fields. */
 export async function updateClient(tx: Tx, user: SessionUser, clientId: string, input: ClientInput) {
   const organisationId = ownOrganisation(user)
-  if (!UUID.test(clientId)) return 'not-found' as const
+  if (!isUuid(clientId)) return 'not-found' as const
   const [current] = await tx
     .select()
     .from(clients)

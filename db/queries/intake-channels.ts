@@ -5,6 +5,7 @@ import { intakeChannels, intakes, organisations } from '../schema'
 import type { intakeLanguages } from '../schema/values'
 import { audit } from './audit'
 import type { SessionUser } from './users'
+import { isUuid } from './ids'
 
 /**
  * An outreach partner's links `/aanmelden/k/<code>` and their posters. Every function takes the organisation
@@ -23,7 +24,6 @@ export function newChannelCode(): string {
   return Array.from({ length: CHANNEL_CODE_LENGTH }, () => CHANNEL_CODE_ALPHABET[randomInt(CHANNEL_CODE_ALPHABET.length)]).join('')
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The outreach partner whose channels the user manages; only outreach workers of an outreach partner have one. */
 function ownOrganisation(user: SessionUser): string {
@@ -55,7 +55,7 @@ export async function listOwnChannels(tx: Tx, user: SessionUser) {
 /** One channel of the user's organisation (with the organisation's name, for the poster), or null. */
 export async function getOwnChannel(tx: Tx, user: SessionUser, channelId: string) {
   const organisationId = ownOrganisation(user)
-  if (!UUID.test(channelId)) return null
+  if (!isUuid(channelId)) return null
   const [row] = await tx
     .select({
       id: intakeChannels.id,
@@ -100,7 +100,7 @@ export async function createOwnChannel(tx: Tx, user: SessionUser, input: { name:
 /** Renames a channel of the user's organisation; null when there is no such channel. Links and posters stay valid. */
 export async function renameOwnChannel(tx: Tx, user: SessionUser, channelId: string, name: string) {
   const organisationId = ownOrganisation(user)
-  if (!UUID.test(channelId)) return null
+  if (!isUuid(channelId)) return null
   const [row] = await tx
     .update(intakeChannels)
     .set({ name })

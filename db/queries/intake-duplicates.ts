@@ -5,7 +5,8 @@ import type { Tx } from '../client'
 import { intakeEvents, intakeNotes, intakes } from '../schema'
 import { audit } from './audit'
 import { changeStatus } from './intake-changes'
-import { type AccessibleIntake, fullAccess, isUuid, lockIntake, triageOrganisation } from './intake-triage'
+import { type AccessibleIntake, fullAccess, lockIntake, triageOrganisation } from './intake-triage'
+import { isUuid } from './ids'
 import type { SessionUser } from './users'
 
 type DuplicateKeys = Pick<typeof intakes.$inferSelect, 'id' | 'phone' | 'email' | 'firstName' | 'lastName' | 'birthYear' | 'municipalityNis'>

@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Tx } from '../client'
 import { intakeNotes, intakes, organisations, users } from '../schema'
 import { audit } from './audit'
-import { fullAccess, isUuid, lockIntake, referralAccess, triageOrganisation } from './intake-triage'
+import { fullAccess, lockIntake, referralAccess, triageOrganisation } from './intake-triage'
+import { isUuid } from './ids'
 import type { SessionUser } from './users'
 
 /**

@@ -5,7 +5,8 @@ import { isOverdue } from '../../app/domain/triage-workflow'
 import type { Tx } from '../client'
 import { intakeChannels, intakeEvents, intakes, municipalities, organisations, users } from '../schema'
 import { audit } from './audit'
-import { accessLevelOf, fullAccess, isUuid, referralAccess, statusAccess, triageOrganisation } from './intake-triage'
+import { accessLevelOf, fullAccess, referralAccess, statusAccess, triageOrganisation } from './intake-triage'
+import { isUuid } from './ids'
 import type { SessionUser } from './users'
 
 /**

@@ -9,7 +9,8 @@ import { intakeReferrals, intakes, organisations, users } from '../schema'
 import { audit } from './audit'
 import { changeStatus } from './intake-changes'
 import { sharedNotes } from './intake-notes'
-import { accessLevelOf, intakeAccess, isUuid, lockIntake, triageOrganisation } from './intake-triage'
+import { accessLevelOf, intakeAccess, lockIntake, triageOrganisation } from './intake-triage'
+import { isUuid } from './ids'
 import type { SessionUser } from './users'
 
 /**

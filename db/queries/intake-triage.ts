@@ -3,6 +3,7 @@ import type { IntakeFacts } from '../../app/domain/triage-workflow'
 import type { Tx } from '../client'
 import { intakeReferrals, intakes } from '../schema'
 import type { SessionUser } from './users'
+import { isUuid } from './ids'
 
 /**
  * The triage queue of OCMW and VDAB teams: residents' personal data. WHO SEES WHAT is decided here and only here
@@ -19,9 +20,6 @@ import type { SessionUser } from './users'
  * summary in intake-daily-summary.ts, notes in intake-notes.ts, hand-overs in intake-referrals.ts.
  */
 export type AccessLevel = 'full' | 'referral' | 'status'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isUuid = (value: string | undefined): value is string => typeof value === 'string' && UUID.test(value)
 
 /** Only triage workers of an OCMW or a VDAB team work in a queue; anyone else is a bug in the caller. */
 export function triageOrganisation(user: SessionUser): string {

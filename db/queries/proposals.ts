@@ -1,5 +1,4 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
-import { z } from 'zod'
 import { declineReasonLabels, type DeclineReason, MAX_OPEN_PROPOSALS, type ShareField, sharedSnapshot } from '../../app/domain/proposal-form'
 import { sendEmail } from '../../emails/send.server'
 import type { Tx } from '../client'
@@ -7,6 +6,7 @@ import { clients, employerProfiles, municipalities, occupations, organisations, 
 import { audit } from './audit'
 import { fillPlace } from './placement-lifecycle'
 import type { SessionUser } from './users'
+import { isUuid } from './ids'
 
 /**
  * Proposals of clients to placements (issue 4). The caseworker's side is scoped to the client's organisation
@@ -14,9 +14,6 @@ import type { SessionUser } from './users'
  * user. The employer's side selects the shared snapshot only, never a column of the client record.
  */
 const link = (baseUrl: string, path: string) => new URL(path, baseUrl).toString()
-
-/** Ids arrive from URLs and forms; anything but a UUID is simply not found (PostgreSQL would refuse it). */
-const isUuid = (value: string | undefined): value is string => z.string().uuid().safeParse(value).success
 
 /** A placement a client can be proposed for: published by a verified employer, with a place free. Any caseworker sees these. */
 export async function getProposablePlacement(tx: Tx, placementId: string | undefined) {
@@ -110,21 +107,26 @@ async function employerRecipients(tx: Tx, organisationId: string) {
   return [...byAddress.values()]
 }
 
+/** What both sides see of a proposal: its state, the answer, and the snapshot the client agreed to share. */
+const proposalColumns = {
+  id: proposals.id,
+  status: proposals.status,
+  createdAt: proposals.createdAt,
+  decidedAt: proposals.decidedAt,
+  declineReason: proposals.declineReason,
+  declineNote: proposals.declineNote,
+  message: proposals.message,
+  sharedFirstName: proposals.sharedFirstName,
+  sharedCompetences: proposals.sharedCompetences,
+  sharedDutchLevel: proposals.sharedDutchLevel,
+  sharedAvailability: proposals.sharedAvailability,
+}
+
 /** The caseworker's view of one client's proposals, newest first: where, what was shared, what the employer answered. */
 export async function listClientProposals(tx: Tx, user: SessionUser, clientId: string) {
   return tx
     .select({
-      id: proposals.id,
-      status: proposals.status,
-      createdAt: proposals.createdAt,
-      decidedAt: proposals.decidedAt,
-      declineReason: proposals.declineReason,
-      declineNote: proposals.declineNote,
-      message: proposals.message,
-      sharedFirstName: proposals.sharedFirstName,
-      sharedCompetences: proposals.sharedCompetences,
-      sharedDutchLevel: proposals.sharedDutchLevel,
-      sharedAvailability: proposals.sharedAvailability,
+      ...proposalColumns,
       placement: { id: placements.id, title: placements.title },
       employer: organisations.name,
     })
@@ -154,17 +156,7 @@ export async function withdrawProposal(tx: Tx, user: SessionUser, proposalId: st
 
 /** What an employer sees of a proposal: the snapshot, the caseworker who proposed, and the placement. No client column. */
 const employerView = {
-  id: proposals.id,
-  status: proposals.status,
-  createdAt: proposals.createdAt,
-  decidedAt: proposals.decidedAt,
-  declineReason: proposals.declineReason,
-  declineNote: proposals.declineNote,
-  message: proposals.message,
-  sharedFirstName: proposals.sharedFirstName,
-  sharedCompetences: proposals.sharedCompetences,
-  sharedDutchLevel: proposals.sharedDutchLevel,
-  sharedAvailability: proposals.sharedAvailability,
+  ...proposalColumns,
   placement: { id: placements.id, title: placements.title, places: placements.places, status: placements.status },
   proposer: { organisation: organisations.name, name: users.name, email: users.email },
 }
