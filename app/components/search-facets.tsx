@@ -61,6 +61,28 @@ function FacetGroup(props: {
 const options = <T extends string>(labels: Record<T, { label: string }>, counts: Record<string, number> | undefined): Option[] =>
   (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value].label, count: counts?.[value] ?? 0 }))
 
+type ListFacet = {
+  legend: string
+  help?: string
+  name: 'maatregel' | 'werkgever' | 'uurrooster' | 'steun'
+  labels: Record<string, { label: string }>
+  counts: keyof FacetCounts
+}
+
+/** The checkbox filters over a value list of the exchange format: any of them (supports: all of them). */
+const listFacets: ListFacet[] = [
+  { legend: 'Maatregel', name: 'maatregel', labels: instrumentLabels, counts: 'instruments' },
+  { legend: 'Soort werkgever', name: 'werkgever', labels: employerTypeLabels, counts: 'employerType' },
+  { legend: 'Uurrooster', name: 'uurrooster', labels: scheduleLabels, counts: 'schedules' },
+  {
+    legend: 'Ondersteuning die de persoon nodig heeft',
+    help: 'Alleen plaatsen die alles bieden wat je aanvinkt.',
+    name: 'steun',
+    labels: supportLabels,
+    counts: 'supports',
+  },
+]
+
 /** Every filter with a fixed list of values; counts are null when there is no result to count (errors, engine down). */
 export function SearchFacets({
   values,
@@ -98,39 +120,18 @@ export function SearchFacets({
         errors={errors.regio}
         options={withoutCounts(regions.map((r) => ({ value: r.code, label: r.name, count: count('regionCode')?.[r.code] ?? 0 })))}
       />
-      <FacetGroup
-        legend="Maatregel"
-        name="maatregel"
-        type="checkbox"
-        selected={values.maatregel}
-        errors={errors.maatregel}
-        options={withoutCounts(options(instrumentLabels, count('instruments')))}
-      />
-      <FacetGroup
-        legend="Soort werkgever"
-        name="werkgever"
-        type="checkbox"
-        selected={values.werkgever}
-        errors={errors.werkgever}
-        options={withoutCounts(options(employerTypeLabels, count('employerType')))}
-      />
-      <FacetGroup
-        legend="Uurrooster"
-        name="uurrooster"
-        type="checkbox"
-        selected={values.uurrooster}
-        errors={errors.uurrooster}
-        options={withoutCounts(options(scheduleLabels, count('schedules')))}
-      />
-      <FacetGroup
-        legend="Ondersteuning die de persoon nodig heeft"
-        help="Alleen plaatsen die alles bieden wat je aanvinkt."
-        name="steun"
-        type="checkbox"
-        selected={values.steun}
-        errors={errors.steun}
-        options={withoutCounts(options(supportLabels, count('supports')))}
-      />
+      {listFacets.map((facet) => (
+        <FacetGroup
+          key={facet.name}
+          legend={facet.legend}
+          help={facet.help}
+          name={facet.name}
+          type="checkbox"
+          selected={values[facet.name]}
+          errors={errors[facet.name]}
+          options={withoutCounts(options(facet.labels, count(facet.counts)))}
+        />
+      ))}
     </>
   )
 }
