@@ -5,6 +5,7 @@ import { parseEuroCents, todayIso } from '../../app/compensation/rules'
 import { estimateCost } from '../../app/domain/cost-estimate'
 import { enterpriseNumberFrom } from '../../db/seed/factories'
 import { baseUrl, type E2EPage, loginAs, logout, main, modes, submitLogin, useE2E } from './fixtures'
+import { openMail } from './journeys'
 
 /**
  * Issue 3's first "done when", in one journey per mode: a new employer registers, confirms its address, is
@@ -21,7 +22,6 @@ import { baseUrl, type E2EPage, loginAs, logout, main, modes, submitLogin, useE2
 const e2e = useE2E()
 
 const PASSWORD = 'een werkgever die de hele weg aflegt'
-const MAIL_TIMEOUT_MS = 15_000
 const TWE = 'TWE met artikel 60§7-contract'
 const HOURS = 20
 // ESCO "magazijnmedewerker" (db/reference/esco-occupations-nl.json).
@@ -51,24 +51,6 @@ function isoFromDutch(text: string) {
 }
 
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-
-/** As platform admin on /dev/outbox: waits until the newest mail to `to` with this subject is sent, then opens it. */
-async function openMail(p: E2EPage, to: string, subject: string) {
-  const deadline = Date.now() + MAIL_TIMEOUT_MS
-  for (;;) {
-    await p.visit('/dev/outbox')
-    const row = main(p)
-      .getByRole('row')
-      .filter({ has: p.page.getByRole('cell', { name: to, exact: true }) })
-      .filter({ hasText: subject })
-      .first()
-    expect(await row.count(), `no mail "${subject}" to ${to} in the outbox`).toBe(1)
-    const status = (await row.getByRole('cell').last().textContent())?.trim()
-    if (status === 'verstuurd') return p.follow(row.getByRole('link'))
-    if (Date.now() > deadline) throw new Error(`The mail to ${to} was still "${status}" after ${MAIL_TIMEOUT_MS / 1000} s`)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-}
 
 /** The TWE row of the "what this placement costs" table, on the employer's page and on the public page alike. */
 const tweCostRow = (p: E2EPage) =>

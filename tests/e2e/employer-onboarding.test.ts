@@ -3,29 +3,11 @@ import type { Locator } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { enterpriseNumberFrom } from '../../db/seed/factories'
 import { baseUrl, countPosts, describedBy, type E2EPage, loginAs, logout, main, modes, submitLogin, useE2E } from './fixtures'
+import { openMail } from './journeys'
 
 const e2e = useE2E()
 
-const MAIL_TIMEOUT_MS = 15_000
 const PASSWORD = 'een nieuwe werkgever met een lange zin'
-
-/** As platform admin on /dev/outbox: waits until the newest mail to `to` with this subject is sent, then opens it. */
-async function openMail(p: E2EPage, to: string, subject: string) {
-  const deadline = Date.now() + MAIL_TIMEOUT_MS
-  for (;;) {
-    await p.visit('/dev/outbox')
-    const row = main(p)
-      .getByRole('row')
-      .filter({ has: p.page.getByRole('cell', { name: to, exact: true }) })
-      .filter({ hasText: subject })
-      .first()
-    expect(await row.count(), `no mail "${subject}" to ${to} in the outbox`).toBe(1)
-    const status = (await row.getByRole('cell').last().textContent())?.trim()
-    if (status === 'verstuurd') return p.follow(row.getByRole('link'))
-    if (Date.now() > deadline) throw new Error(`The mail to ${to} was still "${status}" after ${MAIL_TIMEOUT_MS / 1000} s`)
-    await new Promise((resolve) => setTimeout(resolve, 1_000))
-  }
-}
 
 /** With JavaScript the browser catches the mistake before sending; without, the server answers 400. Same message. */
 async function submitExpectingError(p: E2EPage, button: Locator, field: () => Locator, message: string) {

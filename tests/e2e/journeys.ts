@@ -3,8 +3,8 @@ import { expect } from 'vitest'
 import { E2EPage, main } from './fixtures'
 
 /**
- * Steps of the caseworker's and the employer's journeys (clients, matching, proposals) that several e2e files
- * take in the same way, so each page is driven in one place.
+ * Steps that several e2e files take in the same way (clients, matching, proposals, opening a mail in the dev
+ * outbox), so each page is driven in one place.
  */
 
 /** The value of a term in a definition list: on the page (its <main>) or within one part of it. */
@@ -66,4 +66,27 @@ export async function restorePlaces(p: E2EPage, places: number) {
   await main(p).getByLabel('Aantal plaatsen').fill(String(places))
   await p.submit(main(p).getByRole('button', { name: 'Wijzigingen opslaan' }))
   expect(Number(await main(p).getByLabel('Aantal plaatsen').inputValue())).toBe(places)
+}
+
+const MAIL_TIMEOUT_MS = 15_000
+
+/**
+ * As platform admin on /dev/outbox: reloads until the newest mail to `to` (with this subject, when given) is sent,
+ * then opens it. Newest first, so the first matching row is the newest mail.
+ */
+export async function openMail(p: E2EPage, to: string, subject?: string) {
+  const deadline = Date.now() + MAIL_TIMEOUT_MS
+  for (;;) {
+    await p.visit('/dev/outbox')
+    const rows = main(p)
+      .getByRole('row')
+      .filter({ has: p.page.getByRole('cell', { name: to, exact: true }) })
+    const row = (subject ? rows.filter({ hasText: subject }) : rows).first()
+    expect(await row.count(), `no mail ${subject ? `"${subject}" ` : ''}to ${to} in the outbox`).toBe(1)
+    const status = (await row.getByRole('cell').last().textContent())?.trim()
+    if (status === 'verstuurd') return p.follow(row.getByRole('link'))
+    expect(status).toBe('in de wachtrij')
+    if (Date.now() > deadline) throw new Error(`The mail to ${to} was still "${status}" after ${MAIL_TIMEOUT_MS / 1000} s`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
 }

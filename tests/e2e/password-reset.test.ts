@@ -15,32 +15,9 @@ import {
   submitLogin,
   useE2E,
 } from './fixtures'
+import { openMail } from './journeys'
 
 const e2e = useE2E()
-
-const MAIL_TIMEOUT_MS = 15_000
-
-/** As platform admin on /dev/outbox: reloads until the newest mail to `to` is sent, then opens it. */
-async function openNewestMailTo(p: E2EPage, to: string) {
-  const deadline = Date.now() + MAIL_TIMEOUT_MS
-  for (;;) {
-    await p.visit('/dev/outbox')
-    // Newest first, so the first row to this address is the newest mail to it.
-    const row = main(p)
-      .getByRole('row')
-      .filter({ has: p.page.getByRole('cell', { name: to, exact: true }) })
-      .first()
-    expect(await row.count(), `no mail to ${to} in the outbox`).toBe(1)
-    const status = (await row.getByRole('cell').last().textContent())?.trim()
-    if (status === 'verstuurd') {
-      await p.follow(row.getByRole('link'))
-      return
-    }
-    expect(status).toBe('in de wachtrij')
-    if (Date.now() > deadline) throw new Error(`The mail to ${to} was still "${status}" after ${MAIL_TIMEOUT_MS / 1000} s`)
-    await new Promise((resolve) => setTimeout(resolve, 1_000))
-  }
-}
 
 /** Fills in the new-password form; submit() or a plain click sends it. */
 async function fillNewPassword(p: E2EPage, password: string, confirm: string) {
@@ -72,7 +49,7 @@ describe.each(modes)('forgotten password, $mode', ({ javaScript }) => {
     // 2. The platform admin finds the mail in the dev outbox, once the job worker has sent it.
     await loginAs(p, 'platformAdmin')
     await p.follow(p.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dev-outbox' }))
-    await openNewestMailTo(p, user.email)
+    await openMail(p, user.email)
     expect(await main(p).getByRole('heading', { level: 1 }).textContent()).toBe('Kies een nieuw wachtwoord voor Stapsteen')
     expect(await main(p).locator('dl').textContent()).toContain(user.email)
     const links = main(p)
