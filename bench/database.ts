@@ -14,6 +14,7 @@ import { boot } from '../server/boot'
 export async function throwawayDatabase() {
   process.env.SEED_DEMO = 'false'
   let cleanup = async () => {}
+  let dataDir: string | undefined
   const serverUrl = process.env.DATABASE_URL
   if (serverUrl) {
     const name = `stapsteen_bench_${randomBytes(5).toString('hex')}`
@@ -23,14 +24,17 @@ export async function throwawayDatabase() {
     process.env.DATABASE_URL = url.toString()
     cleanup = () => withAdmin(serverUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
   } else {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-bench-'))
-    process.env.DATA_DIR = dataDir
-    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true })
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-bench-'))
+    dataDir = dir
+    process.env.DATA_DIR = dir
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true })
   }
   const database = await boot('command', { seed: false, worker: false })
   return {
     db: database.db,
     url: database.url,
+    /** The embedded PostgreSQL's directory; undefined on DATABASE_URL's server. */
+    dataDir,
     dispose: async () => {
       await database.close()
       await cleanup()

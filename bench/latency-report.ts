@@ -4,20 +4,31 @@ import { percentile } from './metrics'
 
 /**
  * The latency benchmark's report: per corpus size the p95 of the empty route (what HTTP, Express and the machine
- * cost by themselves) next to search and match p50/p95, the growth from the smallest to the largest size, and
- * the targets of issue 4.
+ * cost by themselves) and of an API request that stops after its token check (what the API costs without a
+ * search) next to search and match p50/p95; what a request costs the machine in CPU; the growth from the smallest
+ * to the largest size; the targets of issue 4.
  */
-export type Kind = 'empty' | 'search' | 'match'
-export type SizeResult = { size: number; via: Record<Kind, 'HTTP' | 'port'>; outcomes: Record<Kind, Outcome> }
+export type Kind = 'empty' | 'api' | 'search' | 'match'
+export type Cost = { server: number; postgres: number }
+export type SizeResult = {
+  size: number
+  via: Record<'search' | 'match', 'HTTP' | 'port'>
+  outcomes: Record<Kind, Outcome | null>
+  /** Milliseconds of CPU per request of the server process and of PostgreSQL (null where it cannot be measured). */
+  cpu: Record<Kind, Cost | null>
+}
 
 const TARGET_P95: Record<number, number> = { 10_000: 20, 100_000: 50 }
 const TARGET_GROWTH = 3
+const KINDS = ['search', 'match'] as const
 
-const ms = (values: number[], p: number) => {
-  const value = percentile(values, p)
+const values = (outcome: Outcome | null) => outcome?.samples.map((s) => s.ms) ?? []
+const ms = (outcome: Outcome | null, p: number) => {
+  const value = percentile(values(outcome), p)
   return Number.isNaN(value) ? '–' : value.toFixed(1)
 }
-const p95 = (outcome: Outcome) => percentile(outcome.samples.map((s) => s.ms), 95)
+const p95 = (outcome: Outcome | null) => percentile(values(outcome), 95)
+const thousands = (n: number) => n.toLocaleString('en')
 
 export function report(results: SizeResult[], options: { clients: number; requests: number; details: boolean }): string {
   const cpu = os.cpus()
@@ -26,46 +37,64 @@ export function report(results: SizeResult[], options: { clients: number; reques
     `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
     '',
   ]
-  const row = (...cells: string[]) => cells.map((c, i) => (i === 0 ? c.padStart(10) : c.padStart(i === 1 ? 11 : 12))).join('')
-  lines.push(row('placements', 'empty p95', 'search p50', 'search p95', 'match p50', 'match p95', 'search/s', 'match/s', 'errors'))
+  const row = (...cells: string[]) => cells.map((c, i) => (i === 0 ? c.padStart(10) : c.padStart(12))).join('')
+  lines.push(row('placements', 'empty p95', 'API p95', 'search p50', 'search p95', 'match p50', 'match p95', 'errors'))
   for (const { size, outcomes } of results) {
-    const values = (kind: Kind) => outcomes[kind].samples.map((s) => s.ms)
-    const rate = (kind: Kind) => (outcomes[kind].samples.length / outcomes[kind].seconds).toFixed(0)
-    const errors = outcomes.empty.errors.length + outcomes.search.errors.length + outcomes.match.errors.length
-    lines.push(row(size.toLocaleString('en'), ms(values('empty'), 95), ms(values('search'), 50), ms(values('search'), 95), ms(values('match'), 50), ms(values('match'), 95), rate('search'), rate('match'), String(errors)))
+    const errors = Object.values(outcomes).reduce((n, o) => n + (o?.errors.length ?? 0), 0)
+    lines.push(row(thousands(size), ms(outcomes.empty, 95), ms(outcomes.api, 95), ms(outcomes.search, 50), ms(outcomes.search, 95), ms(outcomes.match, 50), ms(outcomes.match, 95), String(errors)))
   }
-  lines.push('', 'Milliseconds from sending a request to having read its whole answer, measured by the client.')
+  lines.push('', 'CPU per request in ms (server process + PostgreSQL) and requests per second:', '')
+  lines.push(row('placements', 'API', 'search', 'match', 'search/s', 'match/s'))
+  for (const { size, outcomes, cpu: cost } of results) {
+    const used = (kind: Kind) => (cost[kind] ? `${cost[kind].server.toFixed(1)}+${cost[kind].postgres.toFixed(1)}` : '–')
+    const rate = (outcome: Outcome | null) => (outcome ? (outcome.samples.length / outcome.seconds).toFixed(0) : '–')
+    lines.push(row(thousands(size), used('api'), used('search'), used('match'), rate(outcomes.search), rate(outcomes.match)))
+  }
+  lines.push(
+    '',
+    'Latency: from sending a request to having read its whole answer, measured by the client. Empty route: GET /healthz.',
+    'API: GET /api/v1/placements/search?limit=0 with a token — checked and answered 400 before any search. With 20',
+    'clients on 2 cores a request waits about 10 × the CPU a request costs (server, PostgreSQL and this client).',
+    `Load average at the end: ${os.loadavg().map((n) => n.toFixed(1)).join(', ')} (other processes on the machine slow every figure but CPU).`,
+  )
   const via = results[0]?.via
-  if (via) lines.push(`Search measured via ${via.search === 'HTTP' ? 'GET /api/v1/placements/search' : 'the search port in-process (no API route yet)'}, match via ${via.match === 'HTTP' ? 'POST /api/v1/match' : 'the search port in-process (no API route yet)'}; empty route: GET /healthz.`)
+  if (via?.search === 'port' || via?.match === 'port') lines.push('Measured through the search port in-process, without HTTP (the API route does not exist yet): ' + KINDS.filter((k) => via[k] === 'port').join(', '))
+  lines.push(...verdict(results))
+  if (options.details) lines.push('', ...details(results))
+  return `${lines.join('\n')}\n`
+}
+
+function verdict(results: SizeResult[]): string[] {
   const first = results[0]
   const last = results.at(-1)
+  const lines: string[] = []
   const missed: string[] = []
   if (first && last && last !== first) {
     const growth = (kind: Kind) => p95(last.outcomes[kind]) / p95(first.outcomes[kind])
-    lines.push(`Growth of p95 from ${first.size.toLocaleString('en')} to ${last.size.toLocaleString('en')}: search ${growth('search').toFixed(2)}×, match ${growth('match').toFixed(2)}×, empty ${growth('empty').toFixed(2)}×`)
-    for (const kind of ['search', 'match'] as const) if (growth(kind) > TARGET_GROWTH) missed.push(`${kind} grows ${growth(kind).toFixed(2)}× > ${TARGET_GROWTH}×`)
+    lines.push(`Growth of p95 from ${thousands(first.size)} to ${thousands(last.size)}: search ${growth('search').toFixed(2)}×, match ${growth('match').toFixed(2)}×, empty ${growth('empty').toFixed(2)}×`)
+    for (const kind of KINDS) if (growth(kind) > TARGET_GROWTH) missed.push(`${kind} grows ${growth(kind).toFixed(2)}× > ${TARGET_GROWTH}×`)
   }
   for (const { size, outcomes } of results) {
     const target = TARGET_P95[size]
-    for (const kind of ['search', 'match'] as const) if (target && p95(outcomes[kind]) > target) missed.push(`${kind} p95 ${p95(outcomes[kind]).toFixed(1)} ms > ${target} ms at ${size.toLocaleString('en')}`)
-    const errors = [...outcomes.empty.errors, ...outcomes.search.errors, ...outcomes.match.errors]
-    if (errors.length > 0) missed.push(`${errors.length} failed requests at ${size.toLocaleString('en')} (first: ${errors[0]})`)
+    for (const kind of KINDS) if (target && p95(outcomes[kind]) > target) missed.push(`${kind} p95 ${p95(outcomes[kind]).toFixed(1)} ms > ${target} ms at ${thousands(size)}`)
+    const errors = Object.values(outcomes).flatMap((o) => o?.errors ?? [])
+    if (errors.length > 0) missed.push(`${errors.length} failed requests at ${thousands(size)} (first: ${errors[0]})`)
   }
   lines.push(`Targets (p95 ≤ 20 ms at 10,000 and ≤ 50 ms at 100,000; ≤ ${TARGET_GROWTH}× growth): ${missed.length === 0 ? 'met' : `missed: ${missed.join('; ')}`}`)
-  if (options.details) lines.push('', ...details(results))
-  return `${lines.join('\n')}\n`
+  return lines
 }
 
 /** `--details`: p50/p95 per kind of question, to see which ones are slow. */
 function details(results: SizeResult[]): string[] {
   const lines = ['Per kind of question (count, p50 ms, p95 ms):']
   for (const { size, outcomes } of results) {
-    lines.push(`  ${size.toLocaleString('en')} placements`)
-    for (const kind of ['search', 'match'] as const) {
-      const categories = [...new Set(outcomes[kind].samples.map((s) => s.category))].sort()
-      for (const category of categories) {
-        const values = outcomes[kind].samples.filter((s) => s.category === category).map((s) => s.ms)
-        lines.push(`    ${category.padEnd(28)}${String(values.length).padStart(6)}${ms(values, 50).padStart(9)}${ms(values, 95).padStart(9)}`)
+    lines.push(`  ${thousands(size)} placements`)
+    for (const kind of KINDS) {
+      const samples = outcomes[kind]?.samples ?? []
+      for (const category of [...new Set(samples.map((s) => s.category))].sort()) {
+        const times = samples.filter((s) => s.category === category).map((s) => s.ms)
+        const at = (p: number) => percentile(times, p).toFixed(1)
+        lines.push(`    ${category.padEnd(28)}${String(times.length).padStart(6)}${at(50).padStart(9)}${at(95).padStart(9)}`)
       }
     }
   }

@@ -8,9 +8,10 @@ import { createSearchEngine } from '../search/engine'
 import type { SearchEngine } from '../search/port'
 import { applyIndexUpdate } from '../search/sync'
 import { createEmployers, generatePlacements, insertPlacements } from './corpus'
+import { type CpuSnapshot, cpuPerRequest, cpuSnapshot } from './cpu'
 import { throwawayDatabase } from './database'
 import { type Kind, report, type SizeResult } from './latency-report'
-import { closedLoop, type HttpClient, httpClient } from './load'
+import { closedLoop, type HttpClient, httpClient, type Outcome } from './load'
 import { seededRandom } from './random'
 import { loadReference } from './reference'
 import { startServer } from './server'
@@ -20,7 +21,8 @@ import { type BenchRequest, generateRequests, placementQuery, searchUrl } from '
  * `npm run bench:latency [-- --sizes 1000,10000,100000 --clients 20 --requests 1000 --details]`: loads generated
  * placements (bench/corpus.ts) into a throwaway database in steps, indexes them through the search port, and at
  * each size measures search and match with that many concurrent clients through the real server's API — next to
- * its empty route (/healthz) in the same run, which shows what HTTP and the machine cost by themselves. While an
+ * its empty route (/healthz) and an API request that stops after its token check, in the same run: what HTTP, the
+ * machine and the API cost by themselves. It also reports the CPU a request costs the server and PostgreSQL. While an
  * API route does not exist (404), that kind is measured through the search port in-process instead, and the
  * report says so. The embedded engine only: MEILISEARCH_URL is ignored. Progress on stderr, report on stdout.
  */
@@ -46,6 +48,8 @@ async function main() {
     progress('starting the server…')
     server = await startServer(database.url)
     client = httpClient(server.baseUrl, options.clients)
+    const running = server
+    const cpu = () => cpuSnapshot(running.pid, database.dataDir)
     const results: SizeResult[] = []
     let loaded = 0
     for (const size of options.sizes) {
@@ -55,8 +59,8 @@ async function main() {
       await index(engine, ids, size)
       loaded = size
       // Autovacuum would analyze the tables of a running server after a load like this; here it must be now.
-      await database.db.execute(sql`vacuum analyze search_documents, search_words, placements`)
-      results.push(await measure(size, engine, client, tokens, reference, options))
+      await database.db.execute(sql`vacuum analyze search_documents, placements`)
+      results.push(await measure(size, engine, client, tokens, reference, options, cpu))
     }
     process.stdout.write(report(results, options))
   } finally {
@@ -66,27 +70,53 @@ async function main() {
   }
 }
 
-async function measure(size: number, engine: SearchEngine, client: HttpClient, tokens: string[], reference: Awaited<ReturnType<typeof loadReference>>, options: Options): Promise<SizeResult> {
+async function measure(
+  size: number,
+  engine: SearchEngine,
+  client: HttpClient,
+  tokens: string[],
+  reference: Awaited<ReturnType<typeof loadReference>>,
+  options: Options,
+  cpu: () => CpuSnapshot,
+): Promise<SizeResult> {
   const { searches, matches } = generateRequests(seededRandom(size), reference, options.requests + WARM_UP)
-  const via = { empty: 'HTTP', search: options.inProcess ? 'port' : await routeOf(client, tokens[0]!, searches[0]!), match: options.inProcess ? 'port' : await routeOf(client, tokens[0]!, matches[0]!) } as const
+  const via = {
+    search: options.inProcess ? 'port' : await routeOf(client, tokens[0]!, searches[0]!),
+    match: options.inProcess ? 'port' : await routeOf(client, tokens[0]!, matches[0]!),
+  } as const
   const send = (request: BenchRequest, id: number): Promise<unknown> => {
     if (request.kind === 'search') return via.search === 'HTTP' ? client.request('GET', searchUrl(request.params), { token: tokens[id] }) : engine.search(placementQuery(request.params))
     return via.match === 'HTTP' ? client.request('POST', '/api/v1/match', { token: tokens[id], json: request.body }) : engine.match(request.body)
+  }
+  // What a request costs without a search: the token is checked, then limit=0 is refused before the engine is asked.
+  const apiOnly = async (_: unknown, id: number) => {
+    const status = await client.status('GET', '/api/v1/placements/search?limit=0', { token: tokens[id] })
+    if (status !== 400) throw new Error(`GET /api/v1/placements/search?limit=0 answered ${status}, not 400`)
   }
   const label = size.toLocaleString('en')
   // Unmeasured: the server's first requests load the taxonomy and warm PostgreSQL's caches, as a running server has them.
   progress(`${label}: warming up…`)
   await closedLoop([...searches.slice(0, WARM_UP / 2), ...matches.slice(0, WARM_UP / 2)], options.clients, send)
-  const empties = Array.from({ length: options.requests }, () => ({ category: 'empty' }))
-  const outcomes = {} as SizeResult['outcomes']
-  for (const kind of ['empty', 'search', 'match'] as const satisfies Kind[]) {
-    progress(`${label}: ${kind}, ${options.clients} clients…`)
-    outcomes[kind] =
-      kind === 'empty'
-        ? await closedLoop(empties, options.clients, () => client.request('GET', '/healthz'))
-        : await closedLoop((kind === 'search' ? searches : matches).slice(WARM_UP), options.clients, send)
+  const plain = (category: string) => Array.from({ length: options.requests }, () => ({ category }))
+  const loads: Record<Kind, (() => Promise<Outcome>) | null> = {
+    empty: () => closedLoop(plain('empty'), options.clients, () => client.request('GET', '/healthz')),
+    api: via.search === 'HTTP' ? () => closedLoop(plain('api'), options.clients, apiOnly) : null,
+    search: () => closedLoop(searches.slice(WARM_UP), options.clients, send),
+    match: () => closedLoop(matches.slice(WARM_UP), options.clients, send),
   }
-  return { size, via, outcomes }
+  const outcomes = {} as SizeResult['outcomes']
+  const cost = {} as SizeResult['cpu']
+  for (const kind of ['empty', 'api', 'search', 'match'] as const satisfies Kind[]) {
+    const load = loads[kind]
+    progress(`${label}: ${kind}, ${options.clients} clients…`)
+    const before = cpu()
+    const outcome = load ? await load() : null
+    outcomes[kind] = outcome
+    // Only what the server did: in-process calls run in this process.
+    const overHttp = kind === 'empty' || kind === 'api' || via[kind] === 'HTTP'
+    cost[kind] = outcome && overHttp ? cpuPerRequest(before, cpu(), outcome.samples.length + outcome.errors.length) : null
+  }
+  return { size, via, outcomes, cpu: cost }
 }
 
 /** HTTP when the API route answers; the port in-process while it does not exist yet (404). */

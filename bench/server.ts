@@ -8,7 +8,7 @@ import getPort from 'get-port'
  * one event loop, or the benchmark would measure itself. No worker (nothing must reindex behind the
  * benchmark's back), no demo, no Meilisearch; request logging as in production.
  */
-export type RunningServer = { baseUrl: string; stop: () => Promise<void> }
+export type RunningServer = { baseUrl: string; pid: number | undefined; stop: () => Promise<void> }
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -32,7 +32,7 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
   const until = Date.now() + 120_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server stopped while starting (exit ${child.exitCode}): ${errors.trim() || 'no message'}`)
-    if (await answers(`${baseUrl}/healthz`)) return { baseUrl, stop }
+    if (await answers(`${baseUrl}/healthz`)) return { baseUrl, pid: child.pid, stop }
     if (Date.now() > until) {
       await stop()
       throw new Error(`The server did not answer /healthz within 120 s: ${errors.trim()}`)

@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm'
 import type { Tx } from '../db/client'
-import { municipalities, postcodes } from '../db/schema'
 import { dutchLevels } from '../db/schema/values'
 import { type FacetName, type MatchRequest, type Origin, type PlacementQuery, SearchInputError, type SortOrder } from './port'
 import type { MatchKind, QueryTerm, QueryUnderstanding } from './taxonomy'
-import { loadTaxonomy } from './taxonomy-store'
+import { loadPlaces, loadTaxonomy } from './taxonomy-store'
 
 /**
  * A query turned into what every engine executes the same way: which occupations are "same" (tier 2), which ISCO
@@ -120,6 +118,7 @@ export async function planMatch(tx: Tx, request: MatchRequest): Promise<SearchPl
   }
 }
 
+/** A point, or the reference point of a municipality or of a postcode's municipality (cached reference data). */
 export async function resolveOrigin(tx: Tx, origin: Origin): Promise<{ lat: number; lon: number }> {
   if ('lat' in origin) {
     if (!Number.isFinite(origin.lat) || !Number.isFinite(origin.lon) || Math.abs(origin.lat) > 90 || Math.abs(origin.lon) > 180) {
@@ -127,23 +126,19 @@ export async function resolveOrigin(tx: Tx, origin: Origin): Promise<{ lat: numb
     }
     return { lat: origin.lat, lon: origin.lon }
   }
-  const point = { lat: municipalities.lat, lon: municipalities.lon, nis: municipalities.nis, name: municipalities.name }
+  const places = await loadPlaces(tx)
   if ('municipalityNis' in origin) {
-    const [row] = await tx.select(point).from(municipalities).where(eq(municipalities.nis, origin.municipalityNis))
-    if (!row) throw new SearchInputError('municipalityNis', `Er is geen Vlaamse gemeente met NIS-code ${origin.municipalityNis}.`)
-    return { lat: row.lat, lon: row.lon }
+    const town = places.byNis.get(origin.municipalityNis)
+    if (!town) throw new SearchInputError('municipalityNis', `Er is geen Vlaamse gemeente met NIS-code ${origin.municipalityNis}.`)
+    return { lat: town.lat, lon: town.lon }
   }
-  const rows = await tx
-    .select(point)
-    .from(postcodes)
-    .innerJoin(municipalities, eq(municipalities.nis, postcodes.municipalityNis))
-    .where(eq(postcodes.postcode, origin.postcode))
-  if (rows.length === 0) throw new SearchInputError('postcode', `Postcode ${origin.postcode} ligt niet in Vlaanderen of bestaat niet.`)
-  if (rows.length > 1) {
-    const names = rows.map((r) => `${r.name} (${r.nis})`).join(' en ')
+  const towns = places.byPostcode.get(origin.postcode) ?? []
+  if (towns.length === 0) throw new SearchInputError('postcode', `Postcode ${origin.postcode} ligt niet in Vlaanderen of bestaat niet.`)
+  if (towns.length > 1) {
+    const names = [...towns].sort((a, b) => a.nis.localeCompare(b.nis)).map((town) => `${town.name} (${town.nis})`).join(' en ')
     throw new SearchInputError('postcode', `Postcode ${origin.postcode} ligt in ${names}. Kies de gemeente met haar NIS-code.`)
   }
-  return { lat: rows[0]!.lat, lon: rows[0]!.lon }
+  return { lat: towns[0]!.lat, lon: towns[0]!.lon }
 }
 
 function positive(field: string, value: number, max: number): number {

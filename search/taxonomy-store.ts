@@ -1,15 +1,21 @@
 import type { Tx } from '../db/client'
-import { municipalities, occupations } from '../db/schema'
+import { municipalities, occupations, postcodes } from '../db/schema'
 import { Taxonomy } from './taxonomy'
 
-const g = globalThis as { __stapsteenTaxonomy?: Promise<Taxonomy> }
-
 /**
- * The taxonomy of the occupations in the database, built once per process (reference data changes only with a
- * new release, which restarts the process). 3,007 occupations: ~100 ms to build, a few MB of memory.
+ * Reference data the query side needs on every search, built once per process (it changes only with a new
+ * release, which restarts the process): the taxonomy of the occupations (3,007: ~100 ms to build, a few MB) and
+ * the municipalities with their points and postcodes, where a search or a match measures distances from.
  */
-export function loadTaxonomy(tx: Tx): Promise<Taxonomy> {
-  g.__stapsteenTaxonomy ??= Promise.all([
+export type Place = { nis: string; name: string; lat: number; lon: number }
+export type Places = { byNis: ReadonlyMap<string, Place>; byPostcode: ReadonlyMap<string, readonly Place[]> }
+
+type Reference = { taxonomy: Taxonomy; places: Places }
+
+const g = globalThis as { __stapsteenSearchReference?: Promise<Reference> }
+
+function loadReference(tx: Tx): Promise<Reference> {
+  g.__stapsteenSearchReference ??= Promise.all([
     tx
       .select({
         uri: occupations.uri,
@@ -19,12 +25,22 @@ export function loadTaxonomy(tx: Tx): Promise<Taxonomy> {
         description: occupations.description,
       })
       .from(occupations),
-    tx.select({ name: municipalities.name }).from(municipalities),
+    tx.select({ nis: municipalities.nis, name: municipalities.name, lat: municipalities.lat, lon: municipalities.lon }).from(municipalities),
+    tx.select({ postcode: postcodes.postcode, nis: postcodes.municipalityNis }).from(postcodes),
   ])
-    .then(([rows, places]) => new Taxonomy(rows, places.map((p) => p.name)))
+    .then(([rows, towns, codes]) => {
+      const byNis = new Map(towns.map((town) => [town.nis, town]))
+      const byPostcode = new Map<string, Place[]>()
+      for (const { postcode, nis } of codes) byPostcode.set(postcode, [...(byPostcode.get(postcode) ?? []), byNis.get(nis)!])
+      return { taxonomy: new Taxonomy(rows, towns.map((town) => town.name)), places: { byNis, byPostcode } }
+    })
     .catch((error: unknown) => {
-      g.__stapsteenTaxonomy = undefined
+      g.__stapsteenSearchReference = undefined
       throw error
     })
-  return g.__stapsteenTaxonomy
+  return g.__stapsteenSearchReference
 }
+
+export const loadTaxonomy = async (tx: Tx): Promise<Taxonomy> => (await loadReference(tx)).taxonomy
+
+export const loadPlaces = async (tx: Tx): Promise<Places> => (await loadReference(tx)).places

@@ -1,5 +1,5 @@
 import { compoundParts } from './compounds'
-import { editDistance } from './edit-distance'
+import { NearestIndex } from './taxonomy-nearest'
 import { compactForm, dutchStopWords, sortedForm, tokenize, typoBudget } from './text'
 
 /**
@@ -60,11 +60,11 @@ export class Taxonomy {
   private readonly labelsOf = new Map<string, Label[]>()
   private readonly byCompact = new Map<string, Label[]>()
   private readonly bySorted = new Map<string, Label[]>()
-  private readonly byLength = new Map<number, Label[]>()
+  private readonly nearLabels: NearestIndex<Label>
   private readonly byWord = new Map<string, Label[]>()
   /** Words of the labels: what a typing error is corrected to. */
   private readonly labelWords = new Set<string>()
-  private readonly labelWordsByLength = new Map<number, string[]>()
+  private readonly nearLabelWords: NearestIndex<string>
   /** Words of labels and descriptions: what counts as a real word, and the parts compounds are split into. */
   private readonly lexicon = new Set<string>()
   /** Words of municipality names: known words, but no compound parts. */
@@ -85,7 +85,6 @@ export class Taxonomy {
         if (label.words.length === 0) continue
         push(this.byCompact, label.compact, label)
         push(this.bySorted, sortedForm(label.words), label)
-        push(this.byLength, label.compact.length, label)
         for (const word of new Set(label.words)) {
           this.labelWords.add(word)
           push(this.byWord, word, label)
@@ -93,10 +92,9 @@ export class Taxonomy {
       }
       for (const word of tokenize(record.description)) this.lexicon.add(word)
     }
-    for (const word of this.labelWords) {
-      this.lexicon.add(word)
-      push(this.labelWordsByLength, word.length, word)
-    }
+    for (const word of this.labelWords) this.lexicon.add(word)
+    this.nearLabels = new NearestIndex([...this.labelsOf.values()].flat().filter((l) => l.words.length > 0).map((l) => [l.compact, l] as const))
+    this.nearLabelWords = new NearestIndex([...this.labelWords].map((word) => [word, word] as const))
     for (const place of places) for (const word of tokenize(place)) this.placeWords.add(word)
   }
 
@@ -127,15 +125,7 @@ export class Taxonomy {
     let found: string[] = []
     const budget = typoBudget(word.length)
     if (!this.isKnown(word) && budget > 0 && !/^\d+$/.test(word)) {
-      let nearest = budget + 1
-      for (let length = word.length - budget; length <= word.length + budget; length += 1) {
-        for (const candidate of this.labelWordsByLength.get(length) ?? []) {
-          const distance = editDistance(word, candidate, Math.min(budget, nearest))
-          if (distance < nearest) [nearest, found] = [distance, [candidate]]
-          else if (distance === nearest && distance <= budget) found.push(candidate)
-        }
-      }
-      found = found.sort().slice(0, MAX_CORRECTIONS)
+      found = this.nearLabelWords.nearest(word, budget).items.sort().slice(0, MAX_CORRECTIONS)
     }
     remember(this.correctionCache, word, found)
     return found
@@ -171,17 +161,8 @@ export class Taxonomy {
 
   /** Labels within the typo budget of the whole query (spaces ignored), at the smallest distance found. */
   private nearestLabels(compact: string): { labels: Label[]; distance: number } | null {
-    const budget = typoBudget(compact.length)
-    let nearest = budget + 1
-    let labels: Label[] = []
-    for (let length = compact.length - budget; length <= compact.length + budget; length += 1) {
-      for (const label of this.byLength.get(length) ?? []) {
-        const distance = editDistance(compact, label.compact, Math.min(budget, nearest))
-        if (distance < nearest) [nearest, labels] = [distance, [label]]
-        else if (distance === nearest && distance <= budget) labels.push(label)
-      }
-    }
-    return labels.length > 0 ? { labels, distance: nearest } : null
+    const { items, distance } = this.nearLabels.nearest(compact, typoBudget(compact.length))
+    return items.length > 0 ? { labels: items, distance } : null
   }
 
   /** Labels made of the query's words after correcting the unknown ones, in any order. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { customType, doublePrecision, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { placements } from './placements'
 
@@ -5,10 +6,10 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 
 /**
  * The embedded search engine's index (search/postgres): one row per published placement, written only by the
- * index sync (search/sync.ts) from search/document.ts, like a Meilisearch index would be. Two tables: the
- * narrow one holds what filters, ranking and results need, so finding and sorting thousands of candidates
- * stays in a few megabytes; the words (a few hundred bytes per placement) are only read for text matches.
- * The GIN, trigram and GiST indexes and the text search configurations are in migration *_search_extensions.
+ * index sync (search/sync.ts) from search/document.ts, like a Meilisearch index would be. One table, so a text
+ * match is read once: its filters, rank and distance come from the same row. The indexes below and the
+ * covering, GiST, GIN and trigram indexes of migrations *_search_extensions and *_search_speed (which drizzle
+ * cannot express) hand each tier's candidates over in the order of the ranking rule.
  */
 export const searchDocuments = pgTable(
   'search_documents',
@@ -32,23 +33,20 @@ export const searchDocuments = pgTable(
     schedules: text('schedules').array().notNull(),
     supports: text('supports').array().notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Dutch-stemmed and plain lexemes, weighted: title A, labels and parts B, tasks and competences C, the rest D. */
+    words: tsvector('words').notNull(),
+    /** Folded words of title, labels and compound parts: trigram matching of words no dictionary knows. */
+    searchText: text('search_text').notNull(),
+    /** The filters as keys of the word index (grid cells, Dutch levels, hours, instruments): migration *_search_speed. */
+    filterKeys: text('filter_keys')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`search_filter_keys(lat, lon, dutch_rank, hours_per_week, instruments)`),
     hash: text('hash').notNull(),
     indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('search_documents_occupation_idx').on(t.occupationUri),
-    index('search_documents_isco_idx').on(t.iscoGroup),
     index('search_documents_region_idx').on(t.regionCode),
-    index('search_documents_published_idx').on(t.publishedAt),
+    index('search_documents_published_idx').on(t.publishedAt.desc().nullsLast(), t.placementId),
   ],
 )
-
-export const searchWords = pgTable('search_words', {
-  placementId: uuid('placement_id')
-    .primaryKey()
-    .references(() => searchDocuments.placementId, { onDelete: 'cascade' }),
-  /** Dutch-stemmed and plain lexemes, weighted: title A, labels and parts B, tasks and competences C, the rest D. */
-  words: tsvector('words').notNull(),
-  /** Folded words of title, labels and compound parts: trigram matching of words no dictionary knows. */
-  searchText: text('search_text').notNull(),
-})

@@ -1,6 +1,6 @@
 import { getTableColumns, inArray, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client'
-import { searchDocuments, searchWords } from '../../db/schema'
+import { searchDocuments } from '../../db/schema'
 import type { SearchDocument } from '../document'
 import { dutchRank } from '../plan'
 import { tokenize } from '../text'
@@ -14,13 +14,13 @@ const CHUNK = 200
 
 const words = (...texts: (string | string[])[]) => texts.flat().flatMap(tokenize).join(' ')
 
-function wordsRow(document: SearchDocument) {
+/** Weighted words: title A, labels and compound parts B, tasks and competences C, municipality and description D. */
+function wordColumns(document: SearchDocument) {
   const title = words(document.title)
   const labels = words(document.occupationLabel, document.occupationAltLabels)
   const parts = document.compoundParts.join(' ')
   const plain = `${title} ${labels} ${parts}`
   return {
-    placementId: document.id,
     searchText: plain,
     words: sql`setweight(to_tsvector('stapsteen_dutch', ${title}), 'A')
       || setweight(to_tsvector('stapsteen_dutch', ${`${labels} ${parts}`}), 'B')
@@ -32,6 +32,7 @@ function wordsRow(document: SearchDocument) {
 
 function row(document: SearchDocument) {
   return {
+    ...wordColumns(document),
     placementId: document.id,
     externalId: document.externalId,
     title: document.title,
@@ -53,13 +54,12 @@ function row(document: SearchDocument) {
   }
 }
 
-// Every column but the key takes the new value on conflict.
-const updateAll = (table: typeof searchDocuments | typeof searchWords) =>
-  Object.fromEntries(
-    Object.entries(getTableColumns(table))
-      .filter(([key]) => key !== 'placementId')
-      .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
-  )
+// Every column but the key and the generated filter keys takes the new value on conflict.
+const updateAll = Object.fromEntries(
+  Object.entries(getTableColumns(searchDocuments))
+    .filter(([key, column]) => key !== 'placementId' && !column.generated)
+    .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+)
 
 export async function upsertDocuments(tx: Tx, documents: SearchDocument[]) {
   for (let i = 0; i < documents.length; i += CHUNK) {
@@ -67,12 +67,10 @@ export async function upsertDocuments(tx: Tx, documents: SearchDocument[]) {
     await tx
       .insert(searchDocuments)
       .values(chunk.map(row))
-      .onConflictDoUpdate({ target: searchDocuments.placementId, set: { ...updateAll(searchDocuments), indexedAt: sql`now()` } })
-    await tx.insert(searchWords).values(chunk.map(wordsRow)).onConflictDoUpdate({ target: searchWords.placementId, set: updateAll(searchWords) })
+      .onConflictDoUpdate({ target: searchDocuments.placementId, set: { ...updateAll, indexedAt: sql`now()` } })
   }
 }
 
-/** Their words go with them (ON DELETE CASCADE). */
 export async function removeDocuments(tx: Tx, placementIds: string[]) {
   for (let i = 0; i < placementIds.length; i += CHUNK * 5) {
     await tx.delete(searchDocuments).where(inArray(searchDocuments.placementId, placementIds.slice(i, i + CHUNK * 5)))
