@@ -3,6 +3,7 @@ import type { PlacementCard } from '../../db/queries/saved-searches'
 import type { Reason, SearchResult } from '../../search/port'
 import { PlacementPagination } from '~/components/placement-pagination'
 import { workHoursText } from '~/domain/job-posting'
+import { countText } from '~/domain/result-count'
 import { dutchLevelLabels, employerTypeLabels } from '~/domain/placement-values'
 
 export type SearchHitView = { id: string; title: string; distanceKm: number | null; reasons: Reason[]; card: PlacementCard | null }
@@ -24,12 +25,10 @@ export function reasonText(reason: Reason): string {
   }
 }
 
-const placesText = (n: number) => (n === 1 ? '1 plaats gevonden' : `${n} plaatsen gevonden`)
-
 /** The number of results, announced to screen readers whenever it changes (search as you type). */
 export function ResultCount({ outcome, invalid }: { outcome: SearchOutcome | null; invalid: boolean }) {
   const text = outcome
-    ? `${placesText(outcome.total)}${outcome.pageCount > 1 ? `, pagina ${outcome.page} van ${outcome.pageCount}` : ''}.`
+    ? `${countText(outcome.total, 'plaats', 'plaatsen')} gevonden${outcome.pageCount > 1 ? `, pagina ${outcome.page} van ${outcome.pageCount}` : ''}.`
     : invalid
       ? 'Pas de zoekopdracht aan: er staat een fout in.'
       : ''

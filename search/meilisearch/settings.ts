@@ -2,6 +2,7 @@ import type { Settings } from 'meilisearch'
 import type { SearchDocument } from '../document'
 import { dutchRank } from '../plan'
 import { dutchStopWords } from '../text'
+import { MAX_TOTAL } from '../port'
 
 /**
  * The Meilisearch index as code, applied by applySettings() at every start (idempotent: Meilisearch only
@@ -30,7 +31,7 @@ export const indexSettings = {
   synonyms: {},
   stopWords: [...dutchStopWords].sort(),
   faceting: { maxValuesPerFacet: 500 },
-  pagination: { maxTotalHits: 1000 },
+  pagination: { maxTotalHits: MAX_TOTAL },
 } satisfies Settings
 
 export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocument {

@@ -2,6 +2,7 @@ import { and, type SQL, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client'
 import { searchDocuments as d } from '../../db/schema'
 import type { SearchPlan } from '../plan'
+import { MAX_TOTAL } from '../port'
 import { occupationConfidence, type Tier } from '../ranking'
 import { byDistance, distanceExpression, earthBox, filterConditions, floatArray, matchedTerms, nearestFirst, type Strategy, textArray, textRank, wordMatch } from './query'
 
@@ -20,7 +21,7 @@ import { byDistance, distanceExpression, earthBox, filterConditions, floatArray,
  * - Totals are exact up to MAX_COUNT, like Meilisearch's maxTotalHits: counting further would read every
  *   candidate. When the occupations' tiers have that many, the words' tier is not counted at all.
  */
-export const MAX_COUNT = 1000
+export const MAX_COUNT = MAX_TOTAL
 const RANK_LIMIT = 1000
 
 export type Row = {

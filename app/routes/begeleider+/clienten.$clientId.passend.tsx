@@ -7,6 +7,7 @@ import { ClientMatchResults } from '~/components/client-match-results'
 import { ErrorPage } from '~/components/error-page'
 import { clientDutchLevelLabels } from '~/domain/client-form'
 import { formatHours } from '~/domain/placement-form'
+import { countText } from '~/domain/result-count'
 import { instrumentLabels } from '~/domain/placement-values'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -80,7 +81,7 @@ function Outcome({ outcome, clientId, base }: { outcome: MatchOutcome; clientId:
   }
   return (
     <section aria-labelledby="results-title" className="mt-8 max-w-3xl">
-      <h2 id="results-title">{outcome.total === 1 ? '1 passende plaats' : `${outcome.total} passende plaatsen`}</h2>
+      <h2 id="results-title">{countText(outcome.total, 'passende plaats', 'passende plaatsen')}</h2>
       {outcome.total === 0 ? (
         <p className="mt-2">Geen enkele plaats past nu. Probeer een grotere afstand, meer uren of een ander jobdoelwit.</p>
       ) : (
