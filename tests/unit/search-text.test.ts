@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compoundParts, splitCompound } from '../../search/compounds'
 import { editDistance } from '../../search/edit-distance'
+import { NearestIndex } from '../../search/taxonomy-nearest'
 import { compactForm, sortedForm, tokenize, typoBudget } from '../../search/text'
 
 describe('tokenize', () => {
@@ -51,6 +52,25 @@ describe('editDistance', () => {
         expect(editDistance(a, b, max)).toBe(Math.min(reference(a, b), max + 1))
       }),
       { numRuns: 2000 },
+    )
+  })
+})
+
+describe('NearestIndex', () => {
+  it('finds exactly the entries a comparison with every entry finds: its letter-count test never rules out a near one', () => {
+    // Few letters, so strings are often near; "é" and "-" are outside the counted letters and must not mislead.
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e', '1', 'é', '-'), maxLength: 10 })
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), word, fc.integer({ min: 0, max: 3 }), (texts, query, budget) => {
+        const index = new NearestIndex(texts.map((text, i) => [text, i] as const))
+        const distances = texts.map((text) => editDistance(query, text, budget))
+        const nearest = Math.min(budget + 1, ...distances)
+        const expected = nearest <= budget ? texts.flatMap((_, i) => (distances[i] === nearest ? [i] : [])) : []
+        const found = index.nearest(query, budget)
+        expect([...found.items].sort((a, b) => a - b)).toEqual(expected)
+        expect(found.distance).toBe(nearest)
+      }),
+      { numRuns: 3000 },
     )
   })
 })
