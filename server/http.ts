@@ -39,9 +39,11 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean
     next()
   })
 
-  // Fingerprinted build assets never change; everything else in public/ may.
+  // Fingerprinted build assets never change; everything else in public/ may. public/ has no api/ folder: API
+  // requests skip the file lookup (a stat per request).
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('public', { maxAge: '1h' }))
+  const publicFiles = express.static('public', { maxAge: '1h' })
+  app.use((req, res, next) => (req.path.startsWith('/api/') ? next() : publicFiles(req, res, next)))
   app.use(healthRoutes())
   app.use(sameOriginGuard())
 

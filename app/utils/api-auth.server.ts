@@ -1,6 +1,6 @@
 import { db } from '../../db/client'
 import { findApiTokenUser } from '../../db/queries/auth'
-import { loadSessionUser, type SessionUser } from '../../db/queries/users'
+import type { SessionUser } from '../../db/queries/users'
 import { digest } from '../auth/crypto.server'
 import { hasPermission, type Permission } from '../auth/permissions'
 import { ApiError } from './api-errors.server'
@@ -24,9 +24,8 @@ export async function requireApiUser(request: Request, permission: Permission): 
     // No bearer credentials at all (none, or another scheme): RFC 6750 asks for the bare challenge.
     throw unauthorized('Stuur een API-token mee in de header "Authorization: Bearer TOKEN".', REALM)
   }
-  const userId = await findApiTokenUser(db(), digest(token))
-  // loadSessionUser skips disabled accounts, so their tokens stop working with the account.
-  const user = userId ? await loadSessionUser(db(), userId) : undefined
+  // Revoked tokens and disabled accounts find no user.
+  const user = await findApiTokenUser(db(), digest(token))
   if (!user) throw unauthorized('Dit API-token is ongeldig of ingetrokken. Vraag een nieuw token aan.', `${REALM}, error="invalid_token"`)
   if (!hasPermission(user.role, permission)) {
     throw new ApiError(403, 'Dit account mag de API niet gebruiken: de API is er voor trajectbegeleiders, bemiddelaars en beheerders.')

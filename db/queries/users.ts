@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Tx } from '../client'
 import { organisations, referenceRegions, userRegions, users } from '../schema'
 
@@ -20,27 +20,31 @@ export async function findUserByEmail(tx: Tx, email: string) {
   return user
 }
 
+/**
+ * The columns of a SessionUser in one statement (regions as an array), since every request of a signed-in user or
+ * an API token loads it. Use with sessionUserTables and activeUser.
+ */
+export const sessionUserFields = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  organisation: { id: organisations.id, slug: organisations.slug, name: organisations.name, type: organisations.type },
+  regionCodes: sql<string[]>`array(
+    select ${userRegions.regionCode} from ${userRegions} join ${referenceRegions} on ${referenceRegions.code} = ${userRegions.regionCode}
+    where ${userRegions.userId} = ${users.id} order by ${userRegions.regionCode} collate "C")`,
+}
+
+/** Disabled accounts have no session user: their sessions and tokens stop working with the account. */
+export const activeUser = isNull(users.disabledAt)
+
 export async function loadSessionUser(tx: Tx, userId: string): Promise<SessionUser | undefined> {
   const [row] = await tx
-    .select({ user: users, organisation: organisations })
+    .select(sessionUserFields)
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(users.id, userId), sql`${users.disabledAt} is null`))
-  if (!row) return undefined
-  const regions = await tx
-    .select({ code: userRegions.regionCode })
-    .from(userRegions)
-    .innerJoin(referenceRegions, eq(referenceRegions.code, userRegions.regionCode))
-    .where(eq(userRegions.userId, userId))
-  const { user, organisation } = row
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name, type: organisation.type },
-    regionCodes: regions.map((r) => r.code).sort(),
-  }
+    .where(and(eq(users.id, userId), activeUser))
+  return row
 }
 
 export async function setPassword(tx: Tx, userId: string, passwordHash: string) {

@@ -13,7 +13,8 @@ import {
 import { getUser, requireUserWithPermission, signIn, signOut } from '../../app/auth/session.server'
 import { db } from '../../db/client'
 import { deleteUserSessions, findApiTokenUser, insertApiToken } from '../../db/queries/auth'
-import { apiTokens, auditLog, emailMessages, sessions } from '../../db/schema'
+import { loadSessionUser } from '../../db/queries/users'
+import { apiTokens, auditLog, emailMessages, sessions, users } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
 
 const PASSWORD = 'correct horse battery staple'
@@ -296,12 +297,27 @@ describe('password reset', () => {
   })
 })
 
+describe('session users', () => {
+  it('come with their organisation and regions, sorted, in one statement; disabled accounts have none', async () => {
+    const user = await newUser({ role: 'regional_admin', regions: ['REFREG13', 'REFREG02'] })
+    const found = await loadSessionUser(db(), user.id)
+    expect(found).toMatchObject({ id: user.id, email: user.email, role: 'regional_admin', regionCodes: ['REFREG02', 'REFREG13'] })
+    expect(found?.organisation.id).toBe(user.organisationId)
+    expect((await loadSessionUser(db(), (await newUser()).id))?.regionCodes).toEqual([])
+
+    await db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id))
+    expect(await loadSessionUser(db(), user.id)).toBeUndefined()
+  })
+})
+
 describe('api tokens', () => {
   it('finds the user of a token by its digest, until it is revoked', async () => {
     const user = await newUser()
     const token = `stp_${newSecret()}`
     await insertApiToken(db(), digest(token), user.id)
-    expect(await findApiTokenUser(db(), digest(token))).toBe(user.id)
+    const found = await findApiTokenUser(db(), digest(token))
+    expect(found?.id).toBe(user.id)
+    expect(found).toEqual(await loadSessionUser(db(), user.id))
     const [row] = await db().select().from(apiTokens).where(eq(apiTokens.userId, user.id))
     expect(row?.tokenHash).toBe(digest(token))
     expect(row?.lastUsedAt).toBeInstanceOf(Date)
