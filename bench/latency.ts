@@ -18,16 +18,18 @@ import { startServer } from './server'
 import { type BenchRequest, generateRequests, placementQuery, searchUrl } from './workload'
 
 /**
- * `npm run bench:latency [-- --sizes 1000,10000,100000 --clients 20 --requests 1000 --details]`: loads generated
+ * `npm run bench:latency [-- --sizes 1000,10000,100000 --clients 20 --requests 1000 --pace 1000 --details]`: loads generated
  * placements (bench/corpus.ts) into a throwaway database in steps, indexes them through the search port, and at
  * each size measures search and match with that many concurrent clients through the real server's API — next to
  * its empty route (/healthz) and an API request that stops after its token check, in the same run: what HTTP, the
- * machine and the API cost by themselves. It also reports the CPU a request costs the server and PostgreSQL. While an
+ * machine and the API cost by themselves. It also reports the CPU a request costs the server and PostgreSQL, and
+ * search and match when each client waits about `--pace` ms between requests, as a person does. While an
  * API route does not exist (404), that kind is measured through the search port in-process instead, and the
  * report says so. The embedded engine only: MEILISEARCH_URL is ignored. Progress on stderr, report on stdout.
  */
 const IDS_PER_UPDATE = 500
 const WARM_UP = 200
+const PACED_REQUESTS = 300
 
 async function main() {
   const options = parseArguments(process.argv.slice(2))
@@ -46,7 +48,7 @@ async function main() {
     const employers = await createEmployers(database.db, corpusRandom, 400)
     const tokens = await createApiTokens(database.db, options.clients)
     progress('starting the server…')
-    server = await startServer(database.url)
+    server = await startServer(database.url, options.profileDir)
     client = httpClient(server.baseUrl, options.clients)
     const running = server
     const cpu = () => cpuSnapshot(running.pid, database.dataDir)
@@ -104,6 +106,15 @@ async function measure(
     search: () => closedLoop(searches.slice(WARM_UP), options.clients, send),
     match: () => closedLoop(matches.slice(WARM_UP), options.clients, send),
   }
+  // The same questions at a person's pace: what a caseworker waits when the machine is not saturated.
+  const paced = { search: null, match: null } as SizeResult['paced']
+  if (options.paceMs > 0) {
+    for (const kind of ['search', 'match'] as const) {
+      progress(`${label}: ${kind}, ${options.clients} clients at a pace of ~${options.paceMs} ms…`)
+      const items = (kind === 'search' ? searches : matches).slice(WARM_UP, WARM_UP + PACED_REQUESTS)
+      paced[kind] = await closedLoop(items, options.clients, send, options.paceMs)
+    }
+  }
   const outcomes = {} as SizeResult['outcomes']
   const cost = {} as SizeResult['cpu']
   for (const kind of ['empty', 'api', 'search', 'match'] as const satisfies Kind[]) {
@@ -116,7 +127,7 @@ async function measure(
     const overHttp = kind === 'empty' || kind === 'api' || via[kind] === 'HTTP'
     cost[kind] = outcome && overHttp ? cpuPerRequest(before, cpu(), outcome.samples.length + outcome.errors.length) : null
   }
-  return { size, via, outcomes, cpu: cost }
+  return { size, via, outcomes, paced, cpu: cost }
 }
 
 /** HTTP when the API route answers; the port in-process while it does not exist yet (404). */
@@ -152,7 +163,7 @@ async function index(engine: SearchEngine, ids: string[], size: number) {
   progress(`${size.toLocaleString('en')}: indexed in ${((Date.now() - started) / 1000).toFixed(0)} s`, true)
 }
 
-type Options = { sizes: number[]; clients: number; requests: number; details: boolean; inProcess: boolean }
+type Options = { sizes: number[]; clients: number; requests: number; paceMs: number; details: boolean; inProcess: boolean; profileDir?: string }
 
 function parseArguments(args: string[]): Options {
   const value = (name: string) => {
@@ -166,11 +177,13 @@ function parseArguments(args: string[]): Options {
   }
   const sizes = (value('sizes') ?? '1000,10000,100000').split(',').map((s) => number(s, 0))
   if (sizes.some((s, i) => i > 0 && s <= sizes[i - 1]!)) usage('--sizes must grow')
-  return { sizes, clients: number(value('clients'), 20), requests: number(value('requests'), 1000), details: args.includes('--details'), inProcess: args.includes('--in-process') }
+  const paceMs = value('pace') === '0' ? 0 : number(value('pace'), 1000)
+  const profileDir = value('profile')
+  return { sizes, clients: number(value('clients'), 20), requests: number(value('requests'), 1000), paceMs, details: args.includes('--details'), inProcess: args.includes('--in-process'), profileDir }
 }
 
 function usage(problem: string): never {
-  process.stderr.write(`${problem}\nUsage: npm run bench:latency -- [--sizes 1000,10000,100000] [--clients 20] [--requests 1000] [--details] [--in-process]\n`)
+  process.stderr.write(`${problem}\nUsage: npm run bench:latency -- [--sizes 1000,10000,100000] [--clients 20] [--requests 1000] [--pace 1000|0] [--details] [--in-process] [--profile DIR]\n`)
   process.exit(2)
 }
 

@@ -2,8 +2,8 @@ import http from 'node:http'
 
 /**
  * Load for the latency benchmark: `clients` concurrent clients in a closed loop (each sends its next request as
- * soon as it has read the answer to the previous one, like 20 caseworker systems that keep asking), and a
- * minimal HTTP client with one kept-alive connection per client.
+ * soon as it has read the answer to the previous one, like 20 caseworker systems that keep asking — or, with a
+ * think time, at a person's pace), and a minimal HTTP client with one kept-alive connection per client.
  */
 export type Sample = { ms: number; category: string }
 export type Outcome = { samples: Sample[]; errors: string[]; seconds: number }
@@ -12,12 +12,16 @@ export async function closedLoop<T extends { category: string }>(
   items: T[],
   clients: number,
   send: (item: T, client: number) => Promise<unknown>,
+  /** Each client waits about this long (0.5–1.5×, starts spread) before its next request: a person's pace, not a machine's. */
+  thinkMs = 0,
 ): Promise<Outcome> {
   const samples: Sample[] = []
   const errors: string[] = []
   let next = 0
   const started = performance.now()
+  const pause = (share: number) => new Promise((resolve) => setTimeout(resolve, thinkMs * share))
   const client = async (id: number) => {
+    if (thinkMs > 0) await pause(Math.random())
     for (let i = next++; i < items.length; i = next++) {
       const item = items[i]!
       const t = performance.now()
@@ -27,6 +31,7 @@ export async function closedLoop<T extends { category: string }>(
       } catch (error) {
         errors.push(error instanceof Error ? error.message : String(error))
       }
+      if (thinkMs > 0) await pause(0.5 + Math.random())
     }
   }
   await Promise.all(Array.from({ length: clients }, (_, id) => client(id)))

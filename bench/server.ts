@@ -12,9 +12,10 @@ export type RunningServer = { baseUrl: string; pid: number | undefined; stop: ()
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-export async function startServer(databaseUrl: string): Promise<RunningServer> {
+/** `profileDir`: the server writes a V8 CPU profile there when it stops (`--profile DIR`). */
+export async function startServer(databaseUrl: string, profileDir?: string): Promise<RunningServer> {
   const port = await getPort({ host: '127.0.0.1' })
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'server/index.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RUN_WORKER: 'false', SEED_DEMO: 'false', NODE_ENV: 'production', MEILISEARCH_URL: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
