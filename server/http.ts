@@ -3,6 +3,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
+import { bodyLimit } from './body-limit'
 import { sameOriginGuard } from './csrf'
 import { healthRoutes } from './health'
 import { logger } from './logger'
@@ -14,7 +15,7 @@ declare module '@remix-run/node' {
   }
 }
 
-/** The web process: static files, health checks, the CSRF guard, then Remix. */
+/** The web process: static files, health checks, the CSRF guard, the size limit of forms, then Remix. */
 export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean }) {
   const app = express()
   app.disable('x-powered-by')
@@ -46,6 +47,7 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean
   app.use((req, res, next) => (req.path.startsWith('/api/') ? next() : publicFiles(req, res, next)))
   app.use(healthRoutes())
   app.use(sameOriginGuard())
+  app.use(bodyLimit())
 
   app.all(
     '*',
