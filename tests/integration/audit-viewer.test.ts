@@ -8,7 +8,7 @@ import { db } from '../../db/client'
 import { listAuditEntries } from '../../db/queries/audit'
 import { loadSessionUser, type SessionUser } from '../../db/queries/users'
 import { auditLog, municipalities } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
+import { createEmployer, createOrganisation, createUser } from '../../db/seed/factories'
 
 const BASE = 'http://localhost'
 const context = { requestId: 'audit-viewer-test', clientIp: '127.0.0.1' }
@@ -100,6 +100,21 @@ describe('listAuditEntries', () => {
     expect(await subjects(admins.noRegion, 'intake.read')).toEqual([])
     expect(await subjects(admins.platform, 'intake.read')).toEqual(['system', 'nowhere', 'ocmwB', 'vdabA', 'ocmwA'])
     await expect(listAuditEntries(db(), outreach.user, {})).rejects.toThrow(/may not read the audit log/)
+  })
+
+  it("shows a regional admin the entries of employers with a site in their regions and about their regions", async () => {
+    const employer = await createEmployer(db(), { sites: [{ municipalityNis: GENT, postcode: '9000' }] })
+    const action = 'employer.verified'
+    await db()
+      .insert(auditLog)
+      .values([
+        { actorUserId: admins.platform.user.id, organisationId: employer.organisation.id, action, subjectType: 'organisation', subjectId: 'employer' },
+        { actorUserId: admins.platform.user.id, action, subjectType: 'compensation_version', subjectId: 'region A', details: { regionCode: regionA } },
+        { actorUserId: admins.platform.user.id, action, subjectType: 'compensation_version', subjectId: 'region B', details: { regionCode: regionB } },
+      ])
+    expect((await subjects(admins.regionA, action)).sort()).toEqual(['employer', 'region A'])
+    expect(await subjects(admins.regionB, action)).toEqual(['region B'])
+    expect(await subjects(admins.noRegion, action)).toEqual([])
   })
 
   it('filters by subject, action and Belgian calendar days, newest first, page by page, with who did it', async () => {
