@@ -1,6 +1,7 @@
 import { getInputProps } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { intakeSituations } from '../../db/schema/values'
+import { educationAnswers } from '~/domain/intake-steps'
 import { Field } from './forms'
 import { IntakeContactFields } from './intake-contact-fields'
 import { ChoiceGroup, IntakeStepForm, type StepProps, useErrors, useIntakeForm } from './intake-step-form'
@@ -87,6 +88,12 @@ export function SituationStep(props: StepProps) {
         type="radio"
         legend={t('steps.situatie.situation')}
         choices={intakeSituations.map((value) => ({ value, label: t(`values.situation.${value}`) }))}
+      />
+      <ChoiceGroup
+        meta={fields.inEducation}
+        type="radio"
+        legend={t('steps.situatie.inEducation')}
+        choices={educationAnswers.map((value) => ({ value, label: t(`values.inEducation.${value}`) }))}
       />
     </IntakeStepForm>
   )

@@ -15,7 +15,7 @@ export function IntakeSummary({ answers, municipalityName, helperName }: { answe
     contact: [t(`values.contactMethod.${contact.contactMethod}`, { organisation: helperName ?? '' }), contact.phone ?? '', contact.email ?? ''],
     woonplaats: [`${answers.woonplaats.postcode} ${municipalityName}`],
     geboortejaar: [String(answers.geboortejaar.birthYear)],
-    situatie: [t(`values.situation.${answers.situatie.situation}`)],
+    situatie: [t(`values.situation.${answers.situatie.situation}`), `${t('steps.situatie.inEducation')} ${t(`values.inEducation.${answers.situatie.inEducation}`)}`],
     werk: [t(`values.wantsWork.${werk.wantsWork}`), `${t('steps.werk.wantsTraining')} ${t(`values.wantsTraining.${werk.wantsTraining}`)}`],
     drempels: [
       list(

@@ -31,6 +31,7 @@ export function TriageAnswers({ intake }: { intake: IntakePageData<'full' | 'ref
           ['Geboortejaar', orNot(intake.birthYear)],
           ['Situatie', labelOf(situationLabels, intake.situation)],
           ['Wil werken', labelOf(workWishLabels, intake.wantsWork)],
+          ['Volgt nu een opleiding', intake.inEducation === null ? 'Niet gevraagd (aanmelding van voor november 2026)' : yesNo(intake.inEducation)],
           ['Wil een opleiding', yesNo(intake.wantsTraining)],
           ['Wat het moeilijk maakt', barriers.length ? barriers.join(', ') : 'Niets aangeduid'],
           ['Nederlands', labelOf(dutchSelfAssessmentLabels, intake.dutchSelfAssessment)],

@@ -24,6 +24,7 @@ export const SUMMARY_STEP = 'controle'
 export const TOTAL_STEPS = intakeSteps.length + 1
 
 export const trainingWishes = ['yes', 'no', 'unknown'] as const
+export const educationAnswers = ['yes', 'no'] as const
 export const contactLanguageChoices = [...intakeLanguages, 'other'] as const
 
 /** Age limits of a plausible birth year: the form is for people of working age. */
@@ -86,7 +87,7 @@ export const stepSchemas = {
     municipalityNis: z.string(messages('municipalityChoose')).regex(/^\d{5}$/, error('municipalityChoose')).optional(),
   }),
   geboortejaar: z.object({ birthYear }),
-  situatie: z.object({ situation: choice(intakeSituations, 'situationRequired') }),
+  situatie: z.object({ situation: choice(intakeSituations, 'situationRequired'), inEducation: choice(educationAnswers, 'inEducationRequired') }),
   werk: z.object({ wantsWork: choice(workWishes, 'wantsWorkRequired'), wantsTraining: choice(trainingWishes, 'wantsTrainingRequired') }),
   drempels: z
     .object({ barriers: choices(intakeBarriers, 'barriersInvalid'), barrierOther: optionalText(200) })

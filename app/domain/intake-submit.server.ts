@@ -45,7 +45,12 @@ export async function submitIntake({ draft, clientIp, assistedByUserId, baseUrl 
   }
   const settings = await getTriageSettings(db(), routing.municipality.regionCode)
   const suggestion = suggestDestination(
-    { birthYear: answers.geboortejaar.birthYear, wantsWork: answers.werk.wantsWork, barriers: answers.drempels.barriers },
+    {
+      birthYear: answers.geboortejaar.birthYear,
+      wantsWork: answers.werk.wantsWork,
+      barriers: answers.drempels.barriers,
+      inEducation: answers.situatie.inEducation === 'yes',
+    },
     settings,
   )
   const submittedOn = brusselsDate()
@@ -101,6 +106,7 @@ function intakeColumns(answers: CompleteAnswers) {
     municipalityNis: answers.woonplaats.municipalityNis!,
     birthYear: answers.geboortejaar.birthYear,
     situation: answers.situatie.situation,
+    inEducation: answers.situatie.inEducation === 'yes',
     wantsWork: werk.wantsWork,
     wantsTraining: werk.wantsTraining === 'unknown' ? null : werk.wantsTraining === 'yes',
     barriers: answers.drempels.barriers,

@@ -30,8 +30,8 @@ export type TriageIntake = {
   birthYear: number | null
   wantsWork: (typeof workWishes)[number]
   barriers: readonly Barrier[]
-  /** Not asked by the form yet (no column); unknown counts as not in education. */
-  inEducation?: boolean | null
+  /** Null on intakes from before the form asked it: counts as not in education. */
+  inEducation: boolean | null
 }
 
 /** Dutch names of the barriers, as the triage worker reads them in a reason. */

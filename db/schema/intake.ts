@@ -82,6 +82,8 @@ export const intakes = pgTable(
     situation: intakeSituation('situation').notNull(),
     wantsWork: workWish('wants_work').notNull(),
     wantsTraining: boolean('wants_training'),
+    /** Asked since 2026-11 for the youth rule (app/domain/triage-rules.ts); null on older intakes. */
+    inEducation: boolean('in_education'),
     barriers: text('barriers').array().notNull().default(sql`'{}'`),
     barrierOther: text('barrier_other'),
     dutchSelfAssessment: dutchSelfAssessment('dutch_self_assessment').notNull(),

@@ -171,6 +171,7 @@ export async function createIntake(tx: Tx, input: IntakeInput = {}) {
       situation: 'no_income',
       wantsWork: 'yes',
       wantsTraining: true,
+      inEducation: false,
       barriers: [],
       dutchSelfAssessment: 'everyday',
       consentProcessing: true,

@@ -86,7 +86,7 @@ const answers = (lastName: string): [string, Record<string, string>][] => [
   ['contact', { contactMethod: 'phone', phone: '0470 12 34 56' }],
   ['woonplaats', { postcode: '9000' }],
   ['geboortejaar', { birthYear: '1990' }],
-  ['situatie', { situation: 'no_income' }],
+  ['situatie', { situation: 'no_income', inEducation: 'no' }],
   ['werk', { wantsWork: 'yes', wantsTraining: 'no' }],
   ['drempels', { barriers: 'transport' }],
   ['nederlands', { dutchSelfAssessment: 'good' }],

@@ -26,6 +26,7 @@ async function answerTheRest(p: E2EPage, t: Texts, postcode = '9000') {
   await field(p, t.steps.geboortejaar.birthYear).fill('1992')
   await next(p, t)
   await choose(p, t.steps.situatie.situation, t.values.situation.no_income)
+  await choose(p, t.steps.situatie.inEducation, t.values.inEducation.no)
   await next(p, t)
   await choose(p, t.steps.werk.wantsWork, t.values.wantsWork.yes)
   await choose(p, t.steps.werk.wantsTraining, t.values.wantsTraining.yes)

@@ -72,7 +72,7 @@ export function answers(overrides: Partial<Record<IntakeStep, Fields>> = {}): Re
     contact: { contactMethod: 'email', email: `amina-${randomBytes(4).toString('hex')}@example.test` },
     woonplaats: { postcode: '9000' },
     geboortejaar: { birthYear: '1990' },
-    situatie: { situation: 'no_income' },
+    situatie: { situation: 'no_income', inEducation: 'no' },
     werk: { wantsWork: 'yes', wantsTraining: 'yes' },
     drempels: { barriers: ['debts'] },
     nederlands: { dutchSelfAssessment: 'a_little' },

@@ -56,6 +56,7 @@ describe('the intake form', () => {
       consentSharing: true,
       contactLanguage: 'ar',
       wantsTraining: true,
+      inEducation: false,
       assistedByUserId: null,
       status: 'new',
     })
@@ -171,6 +172,30 @@ describe('the intake form', () => {
     expect(await byKey(key)).toMatchObject({ assistedByUserId: worker.id, channelId: null, contactMethod: 'organisation' })
   })
 
+  it('asks whether a young person is in education, and suggests VDAB only to those who are not', async () => {
+    const young = { geboortejaar: { birthYear: String(new Date().getFullYear() - 20) }, drempels: { barriers: [] } }
+    const outcome = async (inEducation: 'yes' | 'no') => {
+      const browser = new IntakeBrowser()
+      const key = await fillIn(browser, 'nl', { ...young, situatie: { situation: 'no_income', inEducation } })
+      await submit(browser, key)
+      return byKey(key)
+    }
+    const youthRule = { rule: 'Jonger dan 25 jaar en niet in opleiding', destination: 'vdab' }
+    const notInEducation = (await outcome('no'))!
+    expect(notInEducation).toMatchObject({ inEducation: false, suggestedDestination: 'vdab' })
+    expect(notInEducation.suggestionReasons).toContainEqual(youthRule)
+    const inEducation = (await outcome('yes'))!
+    expect(inEducation.inEducation).toBe(true)
+    expect(inEducation.suggestionReasons).not.toContainEqual(youthRule)
+
+    // Changed from the summary without an answer to the question: the step says which field, and keeps the draft.
+    const browser = new IntakeBrowser()
+    await fillIn(browser)
+    const unanswered = await browser.post(stepAction, '/aanmelden/situatie?lng=nl', { situation: 'no_income' }, { step: 'situatie' })
+    expect(unanswered.status).toBe(400)
+    expect(JSON.stringify(await unanswered.json())).toContain('errors.inEducationRequired')
+  })
+
   it('suggests and times with the settings of the municipality’s region', async () => {
     await db()
       .insert(triageSettings)
@@ -204,7 +229,7 @@ describe('the draft cookie', () => {
       contact: { contactMethod: 'email', phone: '+380501234567123', email: `${'a'.repeat(64)}@${'b'.repeat(185)}.be` },
       woonplaats: { postcode: '1804', municipalityNis: '23096' },
       geboortejaar: { birthYear: 1990 },
-      situatie: { situation: 'unemployment_benefit' },
+      situatie: { situation: 'unemployment_benefit', inEducation: 'yes' },
       werk: { wantsWork: 'not_now', wantsTraining: 'unknown' },
       drempels: { barriers: [...intakeBarriers], barrierOther: long(200) },
       nederlands: { dutchSelfAssessment: 'a_little' },

@@ -130,6 +130,7 @@ const options: Record<string, string[]> = {
   municipalityNis: ['23096', '23094', '44021', '1234'],
   birthYear: ['1990', String(new Date().getFullYear() - 10), '1800'],
   situation: ['no_income', 'leefloon', 'unemployment_benefit', 'other'],
+  inEducation: ['yes', 'no', 'maybe'],
   wantsWork: ['yes', 'maybe', 'not_now'],
   wantsTraining: ['yes', 'no', 'unknown'],
   barriers: ['debts', 'transport', 'other', 'childcare'],

@@ -53,6 +53,7 @@ describe('the steps of the intake form', () => {
     const year = new Date().getFullYear()
     expect(errorsOf(parse('geboortejaar', { birthYear: String(year - 10) }))).toEqual({ birthYear: ['errors.birthYearRange'] })
     expect(errorsOf(parse('geboortejaar', { birthYear: '19x0' }))).toEqual({ birthYear: ['errors.birthYearInvalid'] })
+    expect(errorsOf(parse('situatie', { situation: 'leefloon', inEducation: 'maybe' }))).toEqual({ inEducation: ['errors.inEducationRequired'] })
     expect(errorsOf(parse('toestemming', { consentSharing: 'on' }))).toEqual({ consentProcessing: ['errors.consentProcessingRequired'] })
   })
 
@@ -60,8 +61,10 @@ describe('the steps of the intake form', () => {
     expect(nextStep('naam')).toBe('contact')
     expect(nextStep('toestemming')).toBe('controle')
     expect(previousStep('naam')).toBeUndefined()
-    const answers = parseAnswers({ naam: { firstName: 'Amina' }, contact: { contactMethod: 'fax' }, situatie: { situation: 'leefloon' } })
-    expect(answers).toEqual({ naam: { firstName: 'Amina' }, situatie: { situation: 'leefloon' } } satisfies IntakeAnswers)
+    const answers = parseAnswers({ naam: { firstName: 'Amina' }, contact: { contactMethod: 'fax' }, situatie: { situation: 'leefloon', inEducation: 'no' } })
+    expect(answers).toEqual({ naam: { firstName: 'Amina' }, situatie: { situation: 'leefloon', inEducation: 'no' } } satisfies IntakeAnswers)
+    // A step saved before the form asked more (a draft from before the education question): asked again.
+    expect(parseAnswers({ naam: { firstName: 'Amina' }, situatie: { situation: 'leefloon' } })).toEqual({ naam: { firstName: 'Amina' } })
     expect(firstMissingStep(answers)).toBe('contact')
     expect(parseAnswers('garbage')).toEqual({})
   })

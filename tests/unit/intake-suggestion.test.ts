@@ -3,7 +3,7 @@ import { defaultTriageSettings, suggestDestination, type TriageIntake } from '..
 
 const today = new Date('2026-11-23T10:00:00Z')
 const suggest = (intake: Partial<TriageIntake>, settings = defaultTriageSettings) =>
-  suggestDestination({ birthYear: 1980, wantsWork: 'maybe', barriers: [], ...intake }, settings, today)
+  suggestDestination({ birthYear: 1980, wantsWork: 'maybe', barriers: [], inEducation: false, ...intake }, settings, today)
 
 describe('suggestDestination', () => {
   it('sends welfare barriers to the OCMW, naming them', () => {
@@ -28,6 +28,9 @@ describe('suggestDestination', () => {
     expect(suggest({ birthYear: 2002 })).toEqual({ destination: 'vdab', reasons: [{ rule: 'Jonger dan 25 jaar en niet in opleiding', destination: 'vdab' }] })
     expect(suggest({ birthYear: 2001 }).reasons.map((r) => r.rule)).not.toContain('Jonger dan 25 jaar en niet in opleiding')
     expect(suggest({ birthYear: 2002, inEducation: true }).reasons).toHaveLength(1)
+    expect(suggest({ birthYear: 2002, inEducation: true }).destination).toBe('joint')
+    // Intakes from before the form asked: not known to be in education.
+    expect(suggest({ birthYear: 2002, inEducation: null }).destination).toBe('vdab')
     expect(suggest({ birthYear: 2001 }, { ...defaultTriageSettings, youthAgeLimit: 30 }).destination).toBe('vdab')
     expect(suggest({ birthYear: null }).destination).toBe('joint')
   })
