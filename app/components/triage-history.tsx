@@ -1,6 +1,7 @@
 import type { IntakePageData } from '~/domain/triage-page.server'
 import { intakeStatusLabels, referralStatusLabels } from '~/domain/triage-labels'
 import { formatDateTime } from '~/utils/dates'
+import { ScrollTable } from './scroll-table'
 
 type Props = Pick<IntakePageData, 'history' | 'referrals'>
 
@@ -14,35 +15,19 @@ export function TriageHistory({ history, referrals }: Props) {
       {history.length === 0 ? (
         <p className="mt-2">Nog geen wijzigingen: de aanmelding is nieuw.</p>
       ) : (
-        <div className="mt-2 overflow-x-auto" role="region" aria-labelledby="history-caption" tabIndex={0}>
-          <table className="w-full text-left">
-            <caption id="history-caption" className="sr-only">
-              Statuswijzigingen, oudste eerst
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                {['Wanneer', 'Status', 'Door', 'Toelichting'].map((heading) => (
-                  <th key={heading} scope="col" className={cell}>
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((event) => (
-                <tr key={event.id} className="border-b border-slate-200 align-top">
-                  <td className={cell}>{formatDateTime(event.at)}</td>
-                  <td className={cell}>
-                    {event.fromStatus && event.fromStatus !== event.toStatus ? `${intakeStatusLabels[event.fromStatus]} → ` : ''}
-                    {intakeStatusLabels[event.toStatus]}
-                  </td>
-                  <td className={cell}>{[event.actor, event.organisation].filter(Boolean).join(', ') || 'De inwoner'}</td>
-                  <td className={cell}>{event.note ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable id="history-caption" caption="Statuswijzigingen, oudste eerst" headings={['Wanneer', 'Status', 'Door', 'Toelichting']}>
+          {history.map((event) => (
+            <tr key={event.id} className="border-b border-slate-200 align-top">
+              <td className={cell}>{formatDateTime(event.at)}</td>
+              <td className={cell}>
+                {event.fromStatus && event.fromStatus !== event.toStatus ? `${intakeStatusLabels[event.fromStatus]} → ` : ''}
+                {intakeStatusLabels[event.toStatus]}
+              </td>
+              <td className={cell}>{[event.actor, event.organisation].filter(Boolean).join(', ') || 'De inwoner'}</td>
+              <td className={cell}>{event.note ?? ''}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {referrals.length > 0 ? (
         <>

@@ -6,6 +6,7 @@ import type { loadQueue } from '~/domain/triage-queue.server'
 import { dueText } from '~/domain/triage-workflow'
 import { formatDateTime } from '~/utils/dates'
 import { originText, residentName } from './triage-intake-summary'
+import { ScrollTable } from './scroll-table'
 import { TriageSuggestion } from './triage-suggestion'
 
 type Row = SerializeFrom<typeof loadQueue>['rows'][number]
@@ -24,61 +25,51 @@ function statusText(row: Row) {
 export function TriageQueueTable({ rows, today }: { rows: Row[]; today: string }) {
   if (rows.length === 0) return <p className="mt-6">Er zijn geen aanmeldingen met deze status.</p>
   return (
-    <div className="mt-4 overflow-x-auto" role="region" aria-labelledby="queue-caption" tabIndex={0}>
-      <table className="w-full text-left">
-        <caption id="queue-caption" className="sr-only">
-          Aanmeldingen, te late eerste contacten eerst
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-400">
-            {['Inwoner', 'Eerste contact', 'Suggestie', 'Status', 'Behandeld door', 'Aangemeld'].map((heading) => (
-              <th key={heading} scope="col" className={cell}>
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className={`border-b border-slate-200 align-top ${row.overdue ? 'border-l-8 border-l-red-700 bg-red-50' : ''}`}>
-              <th scope="row" className={`${cell} pl-2 font-normal`}>
-                <Link to={`/triage/${row.id}`} className="font-semibold">
-                  {residentName(row)}
-                </Link>
-                <span className="block text-sm">{row.reference}</span>
-                <span className="block text-sm">
-                  {row.municipality}
-                  {row.birthYear ? `, geboren in ${row.birthYear}` : ''}
-                </span>
-              </th>
-              <td className={cell}>
-                {row.overdue ? (
-                  <strong className="text-red-800">
-                    <span aria-hidden="true">⚠ </span>
-                    {dueText(row, today)}
-                  </strong>
-                ) : (
-                  dueText(row, today)
-                )}
-                <span className="block text-sm">uiterlijk {formatDate(row.firstContactDueOn)}</span>
-              </td>
-              <td className={cell}>
-                <TriageSuggestion destination={row.suggestedDestination} reasons={row.suggestionReasons} />
-              </td>
-              <td className={cell}>{statusText(row)}</td>
-              <td className={cell}>
-                {row.handlingOrganisation ?? 'Nog niemand'}
-                {row.claimedBy ? <span className="block text-sm">Toegewezen aan {row.claimedBy}</span> : null}
-              </td>
-              <td className={cell}>
-                {formatDateTime(row.createdAt)}
-                <span className="block text-sm">{originText(row)}</span>
-                <span className="block text-sm">Formulier in het {labelOf(languageLabels, row.language).toLowerCase()}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      id="queue-caption"
+      className="mt-4"
+      caption="Aanmeldingen, te late eerste contacten eerst"
+      headings={['Inwoner', 'Eerste contact', 'Suggestie', 'Status', 'Behandeld door', 'Aangemeld']}
+      headingClass={cell}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className={`border-b border-slate-200 align-top ${row.overdue ? 'border-l-8 border-l-red-700 bg-red-50' : ''}`}>
+          <th scope="row" className={`${cell} pl-2 font-normal`}>
+            <Link to={`/triage/${row.id}`} className="font-semibold">
+              {residentName(row)}
+            </Link>
+            <span className="block text-sm">{row.reference}</span>
+            <span className="block text-sm">
+              {row.municipality}
+              {row.birthYear ? `, geboren in ${row.birthYear}` : ''}
+            </span>
+          </th>
+          <td className={cell}>
+            {row.overdue ? (
+              <strong className="text-red-800">
+                <span aria-hidden="true">⚠ </span>
+                {dueText(row, today)}
+              </strong>
+            ) : (
+              dueText(row, today)
+            )}
+            <span className="block text-sm">uiterlijk {formatDate(row.firstContactDueOn)}</span>
+          </td>
+          <td className={cell}>
+            <TriageSuggestion destination={row.suggestedDestination} reasons={row.suggestionReasons} />
+          </td>
+          <td className={cell}>{statusText(row)}</td>
+          <td className={cell}>
+            {row.handlingOrganisation ?? 'Nog niemand'}
+            {row.claimedBy ? <span className="block text-sm">Toegewezen aan {row.claimedBy}</span> : null}
+          </td>
+          <td className={cell}>
+            {formatDateTime(row.createdAt)}
+            <span className="block text-sm">{originText(row)}</span>
+            <span className="block text-sm">Formulier in het {labelOf(languageLabels, row.language).toLowerCase()}</span>
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   )
 }

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '~/auth/session.server'
 import { ErrorPage } from '~/components/error-page'
+import { ScrollTable } from '~/components/scroll-table'
 import { formatDateTime } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { listClients } from '../../../db/queries/clients'
@@ -28,34 +29,23 @@ export default function ClientsPage() {
       {clients.length === 0 ? (
         <p className="mt-6">Er zijn nog geen cliënten. Voeg er een toe met "Nieuwe cliënt".</p>
       ) : (
-        <div className="mt-6 overflow-x-auto" role="region" aria-labelledby="clients-caption" tabIndex={0}>
-          <table className="w-full text-left">
-            <caption id="clients-caption" className="sr-only">
-              Cliënten van {organisation}, nieuwste eerst
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                {['Naam', 'Woonplaats', 'Jobdoelwitten', 'Toegevoegd'].map((heading) => (
-                  <th key={heading} scope="col" className="py-2 pr-4">
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((client) => (
-                <tr key={client.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 font-semibold">
-                    <Link to={`/begeleider/clienten/${client.id}`}>{client.displayName}</Link>
-                  </th>
-                  <td className="py-2 pr-4">{client.municipality}</td>
-                  <td className="py-2 pr-4">{client.jobTargets.map((t) => t.label).join(', ')}</td>
-                  <td className="py-2">{formatDateTime(client.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          id="clients-caption"
+          className="mt-6"
+          caption={`Cliënten van ${organisation}, nieuwste eerst`}
+          headings={['Naam', 'Woonplaats', 'Jobdoelwitten', 'Toegevoegd']}
+        >
+          {clients.map((client) => (
+            <tr key={client.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-4 font-semibold">
+                <Link to={`/begeleider/clienten/${client.id}`}>{client.displayName}</Link>
+              </th>
+              <td className="py-2 pr-4">{client.municipality}</td>
+              <td className="py-2 pr-4">{client.jobTargets.map((t) => t.label).join(', ')}</td>
+              <td className="py-2">{formatDateTime(client.createdAt)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </>
   )
