@@ -27,10 +27,14 @@ const levelLabel = (level: string) => dutchLevelLabels[level as keyof typeof dut
 export function ClientMatchResults({ clientId, items }: { clientId: string; items: MatchItem[] }) {
   return (
     <ol className="mt-4 space-y-4">
-      {items.map((item) => (
+      {items.map((item, i) => (
         <li key={item.id} className="rounded-md border border-slate-300 p-4">
           <article aria-labelledby={`match-${item.id}`}>
-            <h3 id={`match-${item.id}`} className="text-lg">
+            <h3 id={`match-${item.id}`} className="flex items-center gap-2 text-lg">
+              {/* The number on the map; the ordered list already tells screen readers the position. */}
+              <span aria-hidden="true" className="inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-blue-800 text-sm font-bold text-white">
+                {i + 1}
+              </span>
               <Link to={`/plaatsen/${item.id}`}>{item.title}</Link>
             </h3>
             <p className="text-slate-700">

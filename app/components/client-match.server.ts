@@ -3,6 +3,9 @@ import { db } from '~/utils/db.server'
 import { type ClientRecord, matchedPlacements } from '../../db/queries/clients'
 import { searchEngine } from '../../search/engine'
 import { type MatchRequest, type Reason, SearchInputError, SearchUnavailableError } from '../../search/port'
+import { haversineKm } from '../../search/geo'
+import { loadPlaces } from '../../search/taxonomy-store'
+import type { MatchMapData } from './match-map'
 
 /**
  * "Zoek passende plaatsen": the client's profile as a match request to the search port, and its hits with what
@@ -22,10 +25,12 @@ export type MatchItem = {
   /** Only while it lies ahead: all places are taken until then. */
   fullUntil: string | null
   reasons: Reason[]
+  lat: number
+  lon: number
 }
 
 export type MatchOutcome =
-  | { kind: 'results'; total: number; items: MatchItem[] }
+  | { kind: 'results'; total: number; items: MatchItem[]; map: MatchMapData }
   /** The engine is down or unreachable: the page says so and offers to try again. */
   | { kind: 'unavailable' }
   /** 0 km: nothing lies within reach, so there is nothing to ask the engine. */
@@ -63,5 +68,17 @@ export async function findMatches(client: ClientRecord): Promise<MatchOutcome> {
     const { fullUntil, ...shown } = placement
     return [{ ...shown, title: hit.title, fullUntil: fullUntil && fullUntil >= today ? fullUntil : null, reasons: hit.reasons }]
   })
-  return { kind: 'results', total: result.total - (result.results.length - items.length), items }
+  return { kind: 'results', total: result.total - (result.results.length - items.length), items, map: await mapAround(client) }
+}
+
+/** The client's home, the circle of their maximum distance and the municipalities within it, for the map. */
+async function mapAround(client: ClientRecord): Promise<MatchMapData> {
+  const places = await loadPlaces(db())
+  const home = places.byNis.get(client.homeMunicipalityNis)!
+  const within = (town: { lat: number; lon: number }) => haversineKm(home.lat, home.lon, town.lat, town.lon) <= client.maxDistanceKm * 1.2
+  return {
+    home: { lat: home.lat, lon: home.lon, name: home.name },
+    radiusKm: client.maxDistanceKm,
+    towns: [...places.byNis.values()].filter(within).map(({ lat, lon }) => ({ lat, lon })),
+  }
 }

@@ -1,5 +1,6 @@
 import { deviationBandLabels } from '~/compensation/labels'
 import type { DeviationBand } from '~/domain/cost-estimate'
+import { projectionFor } from './map-projection'
 
 export type MapBand = DeviationBand | 'none'
 export type MapPoint = { nis: string; regionCode: string; lat: number; lon: number }
@@ -45,13 +46,9 @@ export function BandMarker({ band }: { band: MapBand }) {
   )
 }
 
-const SCALE = 260
-const PAD = 8
-const round = (n: number) => Math.round(n * 10) / 10
-
 /**
  * Flanders drawn from the municipalities' reference points: one marker per municipality, in its region's
- * band. An equirectangular projection, with longitudes shrunk by cos(latitude) so Flanders keeps its shape.
+ * band (projection: map-projection.ts).
  * An image for sighted readers; the comparison table is the accessible equivalent, so the map says so.
  */
 export function FlandersMap({
@@ -64,12 +61,7 @@ export function FlandersMap({
   title: string
 }) {
   if (points.length === 0) return null
-  const lats = points.map((p) => p.lat)
-  const lons = points.map((p) => p.lon)
-  const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)]
-  const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180)
-  const width = round((maxLon - minLon) * kx * SCALE + 2 * PAD)
-  const height = round((maxLat - minLat) * SCALE + 2 * PAD)
+  const { width, height, x, y } = projectionFor(points)
   const bandOf = (regionCode: string) => bands[regionCode] ?? 'none'
   const counts = new Map<MapBand, number>()
   for (const band of Object.values(bands)) counts.set(band, (counts.get(band) ?? 0) + 1)
@@ -90,8 +82,8 @@ export function FlandersMap({
           <Marker
             key={p.nis}
             band={bandOf(p.regionCode)}
-            x={round((p.lon - minLon) * kx * SCALE + PAD)}
-            y={round((maxLat - p.lat) * SCALE + PAD)}
+            x={x(p.lon)}
+            y={y(p.lat)}
             r={3.2}
           />
         ))}

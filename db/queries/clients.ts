@@ -163,6 +163,8 @@ export async function matchedPlacements(tx: Tx, placementIds: string[]) {
       dutchLevel: placements.dutchLevel,
       places: placements.places,
       fullUntil: placements.fullUntil,
+      lat: placements.lat,
+      lon: placements.lon,
     })
     .from(placements)
     .innerJoin(employerProfiles, eq(employerProfiles.organisationId, placements.organisationId))

@@ -50,6 +50,11 @@ describe.each(modes)('caseworker journey, $mode', ({ javaScript }) => {
     expect(await bakery.getByTestId('match-reasons').textContent()).toMatch(/zelfde beroep: bakkerijmedewerker.*op \d+(,\d)? km/)
     expect(await matchResult(p, 'Keukenhulp in het woonzorgcentrum').getByTestId('match-reasons').textContent()).toContain('zelfde beroep: keukenhulp')
     expect(await matchResult(p, OUT_OF_REACH).count()).toBe(0)
+    // The map numbers the placements as the list does, around the client's home.
+    const map = main(p).getByRole('img', { name: /^Kaart van de passende plaatsen rond / })
+    const listed = await main(p).locator('ol > li > article').count()
+    expect(listed).toBeGreaterThanOrEqual(2)
+    expect(await map.locator('g > text').allTextContents()).toEqual(Array.from({ length: listed }, (_, i) => String(i + 1)))
     const placesBefore = Number(await definition(bakery, 'Open plaatsen').textContent())
     expect(placesBefore).toBeGreaterThanOrEqual(2)
 

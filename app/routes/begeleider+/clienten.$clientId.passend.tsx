@@ -5,6 +5,7 @@ import { requireClient } from '~/components/client-editor.server'
 import { findMatches, MATCH_LIMIT, type MatchOutcome } from '~/components/client-match.server'
 import { ClientMatchResults } from '~/components/client-match-results'
 import { ErrorPage } from '~/components/error-page'
+import { MatchMap } from '~/components/match-map'
 import { clientDutchLevelLabels } from '~/domain/client-form'
 import { formatHours } from '~/domain/placement-form'
 import { countText } from '~/domain/result-count'
@@ -90,6 +91,7 @@ function Outcome({ outcome, clientId, base }: { outcome: MatchOutcome; clientId:
             {outcome.total > outcome.items.length ? `De ${MATCH_LIMIT} best passende, ` : 'Best passende '}eerst: hetzelfde beroep, dan een
             verwant beroep, dan de dichtste.
           </p>
+          <MatchMap map={outcome.map} items={outcome.items} />
           <ClientMatchResults clientId={clientId} items={outcome.items} />
         </>
       )}
