@@ -1,6 +1,7 @@
 export type GeoPoint = { lat: number; lon: number }
 
-const KM_PER_DEGREE = (6371 * Math.PI) / 180
+/** Kilometres in a degree of latitude, on the 6371 km sphere of search/geo.ts. */
+export const KM_PER_DEGREE = (6371 * Math.PI) / 180
 const round = (n: number) => Math.round(n * 10) / 10
 
 /**

@@ -1,16 +1,18 @@
 import type { ReactNode } from 'react'
-import { type GeoPoint, projectionFor } from './map-projection'
+import { type GeoPoint, KM_PER_DEGREE, projectionFor } from './map-projection'
 
 export type MatchMapData = { home: GeoPoint & { name: string }; radiusKm: number; towns: GeoPoint[] }
 type Marked = GeoPoint & { id: string }
 
-const KM_PER_DEGREE = (6371 * Math.PI) / 180
 const MARKER = 14
 
 /** Placements in one town share its point: they are spread on a small ring, so every number shows. */
 function spread(items: Marked[], x: (lon: number) => number, y: (lat: number) => number) {
   const groups = new Map<string, number[]>()
-  items.forEach((item, i) => groups.set(`${item.lat},${item.lon}`, [...(groups.get(`${item.lat},${item.lon}`) ?? []), i]))
+  items.forEach((item, i) => {
+    const point = `${item.lat},${item.lon}`
+    groups.set(point, [...(groups.get(point) ?? []), i])
+  })
   const positions: { x: number; y: number }[] = []
   for (const members of groups.values()) {
     members.forEach((index, k) => {
