@@ -3,6 +3,7 @@ import { Form, Link } from '@remix-run/react'
 import { Field } from '~/components/forms'
 import { LanguageName } from '~/components/poster-language-picker'
 import type { IntakeLanguage } from '~/domain/intake-languages'
+import { ScrollTable } from './scroll-table'
 
 type Channel = { id: string; name: string; link: string; language: IntakeLanguage; intakesTotal: number; intakesRecent: number }
 type RenameResult = { channelId: string; result: SubmissionResult<string[]> }
@@ -12,46 +13,39 @@ const count = new Intl.NumberFormat('nl-BE')
 /** The organisation's intake links: the address to share, the counts, the poster, and renaming. */
 export function PosterChannelTable({ channels, recentDays, rename }: { channels: Channel[]; recentDays: number; rename: RenameResult | undefined }) {
   return (
-    <div className="mt-3 overflow-x-auto" role="region" aria-labelledby="channels-title" tabIndex={0}>
-      <table className="w-full text-left align-top">
-        <caption className="sr-only">Aanmeldlinks van je organisatie, met het aantal aanmeldingen per link</caption>
-        <thead>
-          <tr className="border-b border-slate-400">
-            {['Naam', 'Link om te delen', 'Taal', 'Aanmeldingen', `Laatste ${recentDays} dagen`, 'Affiche en naam'].map((heading) => (
-              <th key={heading} scope="col" className="px-2 py-2 align-bottom">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {channels.map((channel) => (
-            <tr key={channel.id} className="border-b border-slate-200 align-top">
-              <th scope="row" className="px-2 py-3 font-semibold">
-                {channel.name}
-              </th>
-              <td className="px-2 py-3">
-                {/* Text, not a link: a click would start a registration in the worker's own browser. */}
-                <span className="break-all font-mono" data-testid="channel-link">
-                  {channel.link}
-                </span>
-              </td>
-              <td className="px-2 py-3">
-                <LanguageName language={channel.language} />
-              </td>
-              <td className="px-2 py-3 text-end tabular-nums">{count.format(channel.intakesTotal)}</td>
-              <td className="px-2 py-3 text-end tabular-nums">{count.format(channel.intakesRecent)}</td>
-              <td className="px-2 py-3">
-                <Link to={`/partner/kanalen/${channel.id}/affiche?taal=${channel.language}`}>
-                  Affiche<span className="sr-only"> voor {channel.name}</span>
-                </Link>
-                <RenameForm channel={channel} lastResult={rename?.channelId === channel.id ? rename.result : undefined} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      id="channels-caption"
+      className="mt-3"
+      tableClass="align-top"
+      caption="Aanmeldlinks van je organisatie, met het aantal aanmeldingen per link"
+      headings={['Naam', 'Link om te delen', 'Taal', 'Aanmeldingen', `Laatste ${recentDays} dagen`, 'Affiche en naam']}
+      headingClass="px-2 py-2 align-bottom"
+    >
+      {channels.map((channel) => (
+        <tr key={channel.id} className="border-b border-slate-200 align-top">
+          <th scope="row" className="px-2 py-3 font-semibold">
+            {channel.name}
+          </th>
+          <td className="px-2 py-3">
+            {/* Text, not a link: a click would start a registration in the worker's own browser. */}
+            <span className="break-all font-mono" data-testid="channel-link">
+              {channel.link}
+            </span>
+          </td>
+          <td className="px-2 py-3">
+            <LanguageName language={channel.language} />
+          </td>
+          <td className="px-2 py-3 text-end tabular-nums">{count.format(channel.intakesTotal)}</td>
+          <td className="px-2 py-3 text-end tabular-nums">{count.format(channel.intakesRecent)}</td>
+          <td className="px-2 py-3">
+            <Link to={`/partner/kanalen/${channel.id}/affiche?taal=${channel.language}`}>
+              Affiche<span className="sr-only"> voor {channel.name}</span>
+            </Link>
+            <RenameForm channel={channel} lastResult={rename?.channelId === channel.id ? rename.result : undefined} />
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   )
 }
 

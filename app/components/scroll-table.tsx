@@ -11,6 +11,7 @@ export function ScrollTable({
   headings,
   headingClass = 'py-2 pr-4',
   className = 'mt-2',
+  tableClass = '',
   children,
 }: {
   id: string
@@ -18,11 +19,13 @@ export function ScrollTable({
   headings: string[]
   headingClass?: string
   className?: string
+  /** Added to the table's own classes (e.g. align-top, text-sm). */
+  tableClass?: string
   children: ReactNode
 }) {
   return (
     <div className={`${className} overflow-x-auto`} role="region" aria-labelledby={id} tabIndex={0}>
-      <table className="w-full text-left">
+      <table className={`w-full text-left ${tableClass}`}>
         <caption id={id} className="sr-only">
           {caption}
         </caption>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '~/auth/session.server'
 import { EmployerSiteList, KboLink } from '~/components/employer-details'
 import { ErrorPage } from '~/components/error-page'
+import { ScrollTable } from '~/components/scroll-table'
 import { verificationStatusLabels } from '~/domain/employer-registration'
 import { employerTypeLabels } from '~/domain/placement-values'
 import { formatDateTime } from '~/utils/dates'
@@ -55,56 +56,47 @@ function EmployerTable(props: { id: string; title: string; help?: string; empty:
       {employers.length === 0 ? (
         <p className="mt-3">{empty}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
-          <table className="w-full text-left align-top">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                {['Organisatie', 'Ondernemingsnummer', 'Soort en sector', 'Contactpersoon', 'Vestigingen', 'Geregistreerd', 'E-mail bevestigd', 'Status'].map(
-                  (heading) => (
-                    <th key={heading} scope="col" className="px-2 py-2 align-bottom">
-                      {heading}
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {employers.map((e) => (
-                <tr key={e.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="px-2 py-2 font-semibold">
-                    <Link to={`/admin/werkgevers/${e.id}`}>{e.name}</Link>
-                  </th>
-                  <td className="px-2 py-2">
-                    <KboLink enterpriseNumber={e.enterpriseNumber} />
-                  </td>
-                  <td className="px-2 py-2">
-                    {e.employerType ? employerTypeLabels[e.employerType].label : ''}
+        <ScrollTable
+          id={`${id}-caption`}
+          className="mt-3"
+          tableClass="align-top"
+          caption={title}
+          headings={['Organisatie', 'Ondernemingsnummer', 'Soort en sector', 'Contactpersoon', 'Vestigingen', 'Geregistreerd', 'E-mail bevestigd', 'Status']}
+          headingClass="px-2 py-2 align-bottom"
+        >
+          {employers.map((e) => (
+            <tr key={e.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="px-2 py-2 font-semibold">
+                <Link to={`/admin/werkgevers/${e.id}`}>{e.name}</Link>
+              </th>
+              <td className="px-2 py-2">
+                <KboLink enterpriseNumber={e.enterpriseNumber} />
+              </td>
+              <td className="px-2 py-2">
+                {e.employerType ? employerTypeLabels[e.employerType].label : ''}
+                <br />
+                {e.sector}
+              </td>
+              <td className="px-2 py-2">
+                {e.contactName}
+                <br />
+                <span className="break-all">{e.contactEmail}</span>
+                {e.contactPhone ? (
+                  <>
                     <br />
-                    {e.sector}
-                  </td>
-                  <td className="px-2 py-2">
-                    {e.contactName}
-                    <br />
-                    <span className="break-all">{e.contactEmail}</span>
-                    {e.contactPhone ? (
-                      <>
-                        <br />
-                        {e.contactPhone}
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="px-2 py-2">
-                    <EmployerSiteList sites={e.sites} />
-                  </td>
-                  <td className="px-2 py-2">{formatDateTime(e.registeredAt)}</td>
-                  <td className="px-2 py-2">{e.emailConfirmed ? 'Ja' : 'Nee'}</td>
-                  <td className="px-2 py-2">{verificationStatusLabels[e.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    {e.contactPhone}
+                  </>
+                ) : null}
+              </td>
+              <td className="px-2 py-2">
+                <EmployerSiteList sites={e.sites} />
+              </td>
+              <td className="px-2 py-2">{formatDateTime(e.registeredAt)}</td>
+              <td className="px-2 py-2">{e.emailConfirmed ? 'Ja' : 'Nee'}</td>
+              <td className="px-2 py-2">{verificationStatusLabels[e.status]}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   )
