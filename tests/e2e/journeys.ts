@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core'
 import { expect } from 'vitest'
-import { E2EPage, main } from './fixtures'
+import { baseUrl, E2EPage, loginAs, logout, main } from './fixtures'
 
 /**
  * Steps that several e2e files take in the same way (clients, matching, proposals, opening a mail in the dev
@@ -89,4 +89,21 @@ export async function openMail(p: E2EPage, to: string, subject?: string) {
     if (Date.now() > deadline) throw new Error(`The mail to ${to} was still "${status}" after ${MAIL_TIMEOUT_MS / 1000} s`)
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
+}
+
+/**
+ * A new employer's address confirmed through the link in the mail, read in the dev outbox by a platform admin;
+ * afterwards nobody is logged in and the login page says the address is confirmed.
+ */
+export async function confirmEmailThroughOutbox(p: E2EPage, email: string) {
+  await loginAs(p, 'platformAdmin')
+  await openMail(p, email, 'Bevestig uw e-mailadres voor Stapsteen')
+  const links = main(p).getByRole('heading', { name: 'Links in deze e-mail' }).locator('xpath=following-sibling::ul[1]').getByRole('link')
+  const confirmLink = (await links.first().getAttribute('href')) ?? ''
+  expect(confirmLink).toMatch(new RegExp(`^${baseUrl}/e-mail-bevestigen\\?token=[\\w-]{20,}$`))
+  await logout(p)
+  await p.visit(confirmLink)
+  await p.submit(main(p).getByRole('button', { name: 'Bevestig mijn e-mailadres' }))
+  expect(p.path).toBe('/inloggen')
+  expect(await p.page.getByRole('status').textContent()).toBe('Uw e-mailadres is bevestigd. U kan inloggen.')
 }
