@@ -179,6 +179,7 @@ function parseArguments(args: string[]): Options {
   if (sizes.some((s, i) => i > 0 && s <= sizes[i - 1]!)) usage('--sizes must grow')
   const paceMs = value('pace') === '0' ? 0 : number(value('pace'), 1000)
   const profileDir = value('profile')
+  if (args.includes('--profile') && (!profileDir || profileDir.startsWith('--'))) usage('--profile needs a folder to write the server\'s CPU profile to')
   return { sizes, clients: number(value('clients'), 20), requests: number(value('requests'), 1000), paceMs, details: args.includes('--details'), inProcess: args.includes('--in-process'), profileDir }
 }
 
