@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { HoneypotProvider } from 'remix-utils/honeypot/react'
 import { getUser } from './auth/session.server'
+import { DemoBand } from './components/demo-band'
 import { ErrorPage } from './components/error-page'
 import { SiteHeader, useNavLabel } from './components/site-header'
 import { ToastMessage } from './components/toast-message'
 import { i18next } from './i18next.server'
 import { publicNavigation } from './navigation'
 import stylesheet from './tailwind.css'
+import { isDemoEnvironment } from './utils/demo.server'
 import { honeypotInputProps } from './utils/honeypot.server'
 import { takeToast } from './utils/toast.server'
 
@@ -21,17 +23,19 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale, { toast, setCookie }, honeypot] = await Promise.all([
+  const [user, locale, { toast, setCookie }, honeypot, demo] = await Promise.all([
     getUser(request),
     i18next.getLocale(request),
     takeToast(request),
     honeypotInputProps(),
+    isDemoEnvironment(),
   ])
   return json(
     {
       locale,
       toast,
       honeypot,
+      demo,
       user: user ? { name: user.name, role: user.role, organisationName: user.organisation.name } : null,
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -57,6 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#inhoud" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:bg-white focus:p-2">
           {t('skipToContent')}
         </a>
+        {data?.demo ? <DemoBand /> : null}
         <SiteHeader user={data?.user ?? null} />
         <ToastMessage toast={data?.toast ?? null} />
         <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">

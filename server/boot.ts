@@ -3,19 +3,21 @@ import type { Database } from '../db/client'
 import { DataDirBusyError, type OwnerKind } from '../db/embedded'
 import { migrateDatabase } from '../db/migrate'
 import { loadReferenceData } from '../db/reference/load'
+import { countDemoAccounts } from '../db/demo/remove'
 import { type DemoLogin, seedDemoIfEmpty } from '../db/seed/demo'
-import { ConfigError, env, parseEnv, setEnv } from './env'
+import { ConfigError, env, isPublicPortal, parseEnv, setEnv } from './env'
 import { startJobQueue, stopJobQueue } from './jobs'
 import { openDatabase } from './runtime'
 
 /**
  * What every process does before its real work: validate configuration, get a database, start the job queue,
  * bring the schema and reference data up to date (and, for the web server on an empty database, seed the demo).
+ * A process that `serves` (web server, worker) of a public portal refuses a database with demo accounts.
  * The queue starts before the migrations because writes enqueue their jobs (mail, search index) in their own
  * transaction — the demo seed's placements too. The queue works jobs when `worker` (default RUN_WORKER) says so.
  * `close` stops the queue, then the database.
  */
-export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: boolean }) {
+export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: boolean; serves?: boolean }) {
   setEnv(parseEnv())
   const database = await openDatabase(kind)
   let boss: Awaited<ReturnType<typeof startJobQueue>>
@@ -36,11 +38,21 @@ export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: b
       await loadReferenceData(tx)
       if (options.seed && env().SEED_DEMO) demoLogins = await seedDemoIfEmpty(tx)
     })
+    if (options.serves && isPublicPortal(env())) await refuseDemoData(database.db)
   } catch (error) {
     await close()
     throw error
   }
   return { ...database, boss, close, demoLogins }
+}
+
+/** A public portal (web server or worker) never runs on a database with demo accounts; commands may (demo:remove). */
+async function refuseDemoData(database: Database) {
+  const accounts = await countDemoAccounts(database)
+  if (accounts === 0) return
+  throw new ConfigError(
+    `This database holds ${accounts} demo account${accounts === 1 ? '' : 's'}, and a public portal (PUBLIC_URL=${env().PUBLIC_URL}) never starts with demo data: remove it with \`npm run demo:remove\` and start again.`,
+  )
 }
 
 async function probe(database: Database, url: string) {

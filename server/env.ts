@@ -43,8 +43,9 @@ const schema = z.object({
   MEILISEARCH_API_KEY: z.string().optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default('Stapsteen <noreply@stapsteen.localhost>'),
-  SEED_DEMO: booleanString.default('true'),
-  // Absolute address of the portal, used in links inside emails.
+  // Default: true on localhost, false on a public portal (see isPublicPortal).
+  SEED_DEMO: booleanString.optional(),
+  // Absolute address of the portal, used in links inside emails; a host other than localhost makes the portal public.
   PUBLIC_URL: z.string().url('must be a URL like https://stapsteen.example.be').optional(),
   // Whether `npm start` also runs the job worker in the same process (false when workers run separately).
   RUN_WORKER: booleanString.default('true'),
@@ -55,7 +56,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
-export type Env = z.infer<typeof schema> & { DATA_DIR: string }
+export type Env = Omit<z.infer<typeof schema>, 'SEED_DEMO'> & { DATA_DIR: string; SEED_DEMO: boolean }
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** A portal is public when PUBLIC_URL names a host other than this machine: it then never holds demo data. */
+export function isPublicPortal(config: Pick<Env, 'PUBLIC_URL'>): boolean {
+  return config.PUBLIC_URL !== undefined && !LOCAL_HOSTS.has(new URL(config.PUBLIC_URL).hostname)
+}
 
 export class ConfigError extends Error {}
 
@@ -73,7 +81,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     })
     throw new ConfigError(`Configuration error: ${lines.join(' ')} Fix the environment variable and start again.`)
   }
-  return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) }
+  const publicPortal = isPublicPortal(result.data)
+  if (publicPortal && result.data.SEED_DEMO === true) {
+    throw new ConfigError(
+      `SEED_DEMO=true is refused because PUBLIC_URL (${result.data.PUBLIC_URL}) makes this a public portal, and a public portal never holds demo data.`,
+    )
+  }
+  return { ...result.data, SEED_DEMO: result.data.SEED_DEMO ?? !publicPortal, DATA_DIR: path.resolve(result.data.DATA_DIR) }
 }
 
 const g = globalThis as { __stapsteenEnv?: Env }

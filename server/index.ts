@@ -11,7 +11,7 @@ import { startSearch } from '../search/readiness'
 /** `npm start`: the web server, by default with the job worker in the same process. */
 async function main() {
   const started = Date.now()
-  const { boss, close, demoLogins } = await boot('server', { seed: true })
+  const { boss, close, demoLogins } = await boot('server', { seed: true, serves: true })
   const config = env()
   await startSearch()
   if (config.RUN_WORKER) await registerWorkers(boss)

@@ -4,7 +4,7 @@ import { registerWorkers } from './worker-registry'
 
 /** `npm run worker`: a job worker on its own, for scale-out (several of them on one external Postgres). */
 async function main() {
-  const { boss, close } = await boot('command', { seed: false, worker: true })
+  const { boss, close } = await boot('command', { seed: false, worker: true, serves: true })
   await registerWorkers(boss)
   logger().info('Stapsteen worker is ready')
   const shutdown = async () => {

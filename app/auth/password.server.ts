@@ -8,7 +8,7 @@ import {
   recentFailures,
   recordLoginAttempt,
 } from '../../db/queries/auth'
-import { findUserByEmail, setPassword } from '../../db/queries/users'
+import { findUserByEmail, organisationIsActive, setPassword } from '../../db/queries/users'
 import { sendEmail } from '../../emails/send.server'
 import { digest, hashPassword, newSecret, verifyPassword } from './crypto.server'
 
@@ -26,7 +26,8 @@ export async function verifyLogin(email: string, password: string, ip: string): 
     return { ok: false, reason: 'rate-limited' }
   }
   const user = await findUserByEmail(db(), email)
-  const valid = (await verifyPassword(user?.passwordHash ?? null, password)) && !user?.disabledAt
+  const valid =
+    (await verifyPassword(user?.passwordHash ?? null, password)) && !user?.disabledAt && (await organisationIsActive(db(), user!.organisationId))
   // The right password is not a guess, so it does not count towards the limit even when the address is unconfirmed.
   await recordLoginAttempt(db(), email, ip, valid)
   if (!valid || !user) return { ok: false, reason: 'invalid' }

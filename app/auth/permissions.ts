@@ -21,6 +21,9 @@ export const permissionsByRole = {
     'triage:configure-region',
     'placement:import',
     'audit:read-region',
+    'organisation:manage-region',
+    'user:manage-region',
+    'intake:read-unreceived',
     'api:use',
   ],
   platform_admin: [
@@ -28,6 +31,7 @@ export const permissionsByRole = {
     'organisation:read-own',
     'organisation:manage',
     'user:manage',
+    'intake:read-unreceived',
     'placement:read-published',
     'placement:import',
     'audit:read-all',
@@ -36,11 +40,26 @@ export const permissionsByRole = {
   ],
 } as const satisfies Record<Role, readonly string[]>
 
-export type Permission = (typeof permissionsByRole)[Role][number]
+/**
+ * What a user marked *coordinator* holds on top of their role: managing the staff of their own OCMW, VDAB team
+ * or outreach partner (invite, change role, deactivate). Only people of those organisations can be coordinators.
+ */
+export const coordinatorPermissions = ['staff:manage-own-org'] as const
 
-export function hasPermission(role: Role, permission: Permission): boolean {
-  return (permissionsByRole[role] as readonly string[]).includes(permission)
+export type Permission = (typeof permissionsByRole)[Role][number] | (typeof coordinatorPermissions)[number]
+
+/** Who holds permissions: a role alone, or a user with their role and coordinator mark. */
+export type PermissionHolder = Role | { role: Role; coordinator?: boolean }
+
+export function hasPermission(holder: PermissionHolder, permission: Permission): boolean {
+  const { role, coordinator = false } = typeof holder === 'string' ? { role: holder } : holder
+  if ((permissionsByRole[role] as readonly string[]).includes(permission)) return true
+  return coordinator && canCoordinate(role) && (coordinatorPermissions as readonly string[]).includes(permission)
 }
+
+/** The roles of OCMW, VDAB and outreach staff: the people a coordinator is and manages. */
+export const staffRoles = ['caseworker', 'triage_worker', 'outreach_worker'] as const satisfies readonly Role[]
+export const canCoordinate = (role: Role) => (staffRoles as readonly Role[]).includes(role)
 
 /** Where each role lands after logging in: its own area of the portal. */
 export const homeByRole: Record<Role, string> = {

@@ -2,7 +2,7 @@ import { createCookie, redirect } from '@remix-run/node'
 import { db } from '../../db/client'
 import { audit } from '../../db/queries/audit'
 import { deleteSession, insertSession, useSession } from '../../db/queries/auth'
-import { loadSessionUser, type SessionUser } from '../../db/queries/users'
+import { loadSessionUser, recordLogin, type SessionUser } from '../../db/queries/users'
 import { digest, newSecret } from './crypto.server'
 import { hasPermission, type Permission } from './permissions'
 
@@ -29,6 +29,7 @@ export async function signIn(request: Request, userId: string, authMethod: strin
   const secret = newSecret()
   await db().transaction(async (tx) => {
     await insertSession(tx, digest(secret), userId, authMethod)
+    await recordLogin(tx, userId)
     await audit(tx, { actorUserId: userId, action: 'session.start', subjectType: 'user', subjectId: userId, details: { authMethod } })
   })
   return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionCookie(request).serialize(secret) } })
@@ -73,7 +74,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 /** The first line of every protected loader and action: signed in, and allowed to do this. */
 export async function requireUserWithPermission(request: Request, permission: Permission): Promise<SessionUser> {
   const user = await requireUser(request)
-  if (!hasPermission(user.role, permission)) {
+  if (!hasPermission(user, permission)) {
     throw new Response('Je hebt geen toegang tot deze pagina.', { status: 403, statusText: 'Forbidden' })
   }
   return user

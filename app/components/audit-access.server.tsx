@@ -8,7 +8,7 @@ import { requireUser } from '~/auth/session.server'
  */
 export async function requireAuditReader(request: Request) {
   const user = await requireUser(request)
-  if (!hasPermission(user.role, 'audit:read-all') && !hasPermission(user.role, 'audit:read-region')) {
+  if (!hasPermission(user, 'audit:read-all') && !hasPermission(user, 'audit:read-region')) {
     throw new Response('Je hebt geen toegang tot deze pagina.', { status: 403, statusText: 'Forbidden' })
   }
   return user

@@ -58,7 +58,7 @@ export async function requireDraft(request: Request, language: IntakeLanguage): 
 export async function assistingUser(request: Request, draft: IntakeDraft) {
   if (!draft.assisted) return undefined
   const user = await getUser(request)
-  return user && hasPermission(user.role, 'intake:assist') ? user : undefined
+  return user && hasPermission(user, 'intake:assist') ? user : undefined
 }
 
 /** The organisation that helped: the assisting worker's, else the channel's. Offered as a way to be contacted. */

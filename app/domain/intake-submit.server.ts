@@ -58,6 +58,8 @@ export async function submitIntake({ draft, clientIp, assistedByUserId, baseUrl 
   // known). Both queues seeing it is exactly the sharing the resident did not agree to.
   const shared = answers.toestemming.consentSharing
   const ocmwId = routing.ocmw?.id ?? null
+  // The organisation that gets the file first may promise a faster (or allow a slower) first contact than its region.
+  const firstContactDays = (routing.ocmw ?? routing.vdab)?.firstContactDays ?? settings.firstContactWorkingDays
   const values: Omit<NewIntake, 'reference'> = {
     ...intakeColumns(answers),
     statusTokenHash: digest(draft.statusToken),
@@ -69,7 +71,7 @@ export async function submitIntake({ draft, clientIp, assistedByUserId, baseUrl 
     suggestionReasons: suggestion.reasons,
     ocmwOrganisationId: ocmwId,
     vdabOrganisationId: shared || !ocmwId ? (routing.vdab?.id ?? null) : null,
-    firstContactDueOn: addWorkingDays(submittedOn, settings.firstContactWorkingDays),
+    firstContactDueOn: addWorkingDays(submittedOn, firstContactDays),
   }
   // A new reference when the drawn one exists already (rare); a row with our key means another request won.
   for (let attempt = 0; attempt < 5; attempt++) {

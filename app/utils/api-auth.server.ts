@@ -27,7 +27,7 @@ export async function requireApiUser(request: Request, permission: Permission): 
   // Revoked tokens and disabled accounts find no user.
   const user = await findApiTokenUser(db(), digest(token))
   if (!user) throw unauthorized('Dit API-token is ongeldig of ingetrokken. Vraag een nieuw token aan.', `${REALM}, error="invalid_token"`)
-  if (!hasPermission(user.role, permission)) {
+  if (!hasPermission(user, permission)) {
     throw new ApiError(403, 'Dit account mag de API niet gebruiken: de API is er voor trajectbegeleiders, bemiddelaars en beheerders.')
   }
   return user

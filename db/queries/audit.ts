@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import { hasPermission } from '../../app/auth/permissions'
 import type { Tx } from '../client'
 import { auditLog } from '../schema'
-import { employerSites, municipalities, organisationMunicipalities, organisationRegions, organisations, users } from '../schema'
+import { employerSites, municipalities, organisationMunicipalities, organisations, users } from '../schema'
 import type { SessionUser } from './users'
 
 export type AuditEntry = {
@@ -37,23 +37,19 @@ const actorOrganisation = alias(organisations, 'actor_organisation')
 
 /**
  * The entries the user may read. A platform admin reads everything. A regional admin reads the entries of
- * organisations that serve a municipality or cover a reference region in one of their own regions, of employers
+ * organisations that serve a municipality in one of their own regions, of employers
  * with a site there (the employers they verify), and entries about one of their regions (`details.regionCode`:
  * compensation changes); other entries without an organisation (logins, scheduled jobs) are for platform admins.
  */
 function readableBy(tx: Tx, user: SessionUser): SQL {
-  if (hasPermission(user.role, 'audit:read-all')) return sql`true`
-  if (!hasPermission(user.role, 'audit:read-region')) throw new Error(`${user.role} may not read the audit log`)
+  if (hasPermission(user, 'audit:read-all')) return sql`true`
+  if (!hasPermission(user, 'audit:read-region')) throw new Error(`${user.role} may not read the audit log`)
   if (user.regionCodes.length === 0) return sql`false`
   const servingMunicipality = tx
     .select({ id: organisationMunicipalities.organisationId })
     .from(organisationMunicipalities)
     .innerJoin(municipalities, eq(municipalities.nis, organisationMunicipalities.municipalityNis))
     .where(inArray(municipalities.regionCode, user.regionCodes))
-  const coveringRegion = tx
-    .select({ id: organisationRegions.organisationId })
-    .from(organisationRegions)
-    .where(inArray(organisationRegions.regionCode, user.regionCodes))
   const employerSite = tx
     .select({ id: employerSites.organisationId })
     .from(employerSites)
@@ -61,7 +57,6 @@ function readableBy(tx: Tx, user: SessionUser): SQL {
     .where(inArray(municipalities.regionCode, user.regionCodes))
   return or(
     inArray(auditLog.organisationId, servingMunicipality),
-    inArray(auditLog.organisationId, coveringRegion),
     inArray(auditLog.organisationId, employerSite),
     inArray(sql`${auditLog.details}->>'regionCode'`, user.regionCodes),
   )!

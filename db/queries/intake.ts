@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm'
 import type { Tx } from '../client'
-import { intakeChannels, intakeEvents, intakes, municipalities, organisationMunicipalities, organisationRegions, organisations } from '../schema'
+import { intakeChannels, intakeEvents, intakes, municipalities, organisationMunicipalities, organisations, users } from '../schema'
 
 /**
  * The public intake form's reads and its one write (issue 5). Nothing here is scoped to a user: the form is
@@ -29,8 +29,11 @@ export async function findChannelOrganisationName(tx: Tx, channelId: string) {
 }
 
 /**
- * Who receives an intake from this municipality: the OCMW that serves it and the VDAB team of its reference
- * region (the first by name when several would). Undefined for a municipality outside the reference data.
+ * Who receives an intake from this municipality: the OCMW and the VDAB team that serve it. Deactivated
+ * organisations receive nothing. When several serve it (an OCMW cluster next to the municipality's own OCMW, a
+ * team split in two), the one with an active triage worker comes first, then the first by name. One without any
+ * still receives it: the intake then waits under "Zonder ontvanger" for the region's admins (intake-unreceived.ts).
+ * Undefined for a municipality outside the reference data.
  */
 export async function intakeRouting(tx: Tx, municipalityNis: string) {
   const [municipality] = await tx
@@ -38,22 +41,22 @@ export async function intakeRouting(tx: Tx, municipalityNis: string) {
     .from(municipalities)
     .where(eq(municipalities.nis, municipalityNis))
   if (!municipality) return undefined
-  const [ocmw] = await tx
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisationMunicipalities)
-    .innerJoin(organisations, eq(organisations.id, organisationMunicipalities.organisationId))
-    .where(and(eq(organisationMunicipalities.municipalityNis, municipality.nis), eq(organisations.type, 'ocmw')))
-    .orderBy(asc(organisations.name))
-    .limit(1)
-  const [vdab] = await tx
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisationRegions)
-    .innerJoin(organisations, eq(organisations.id, organisationRegions.organisationId))
-    .where(and(eq(organisationRegions.regionCode, municipality.regionCode), eq(organisations.type, 'vdab')))
-    .orderBy(asc(organisations.name))
-    .limit(1)
-  return { municipality, ocmw: ocmw ?? null, vdab: vdab ?? null }
+  const receiver = async (type: 'ocmw' | 'vdab') => {
+    const [row] = await tx
+      .select({ id: organisations.id, name: organisations.name, firstContactDays: organisations.firstContactDays })
+      .from(organisationMunicipalities)
+      .innerJoin(organisations, eq(organisations.id, organisationMunicipalities.organisationId))
+      .where(and(eq(organisationMunicipalities.municipalityNis, municipality.nis), eq(organisations.type, type), isNull(organisations.deactivatedAt)))
+      .orderBy(desc(hasTriageWorker(organisations.id)), asc(organisations.name), asc(organisations.id))
+      .limit(1)
+    return row ?? null
+  }
+  return { municipality, ocmw: await receiver('ocmw'), vdab: await receiver('vdab') }
 }
+
+/** Whether the organisation has an active triage worker: someone who will see its queue. */
+export const hasTriageWorker = (organisationId: SQLWrapper) =>
+  sql<boolean>`exists (select 1 from ${users} where ${users.organisationId} = ${organisationId} and ${users.role} = 'triage_worker' and ${users.disabledAt} is null)`
 
 /**
  * Inserts the intake with its first event; answers its id, or undefined when a row with the same submission

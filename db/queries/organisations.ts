@@ -3,7 +3,6 @@ import type { Tx } from '../client'
 import {
   municipalities,
   organisationMunicipalities,
-  organisationRegions,
   organisations,
   referenceRegions,
   sessions,
@@ -17,18 +16,22 @@ import {
 export async function getOwnOrganisation(tx: Tx, organisationId: string) {
   const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId))
   if (!organisation) return undefined
-  const area = await tx
-    .select({ nis: municipalities.nis, name: municipalities.name })
+  const served = await tx
+    .select({ nis: municipalities.nis, name: municipalities.name, regionCode: municipalities.regionCode })
     .from(organisationMunicipalities)
     .innerJoin(municipalities, eq(municipalities.nis, organisationMunicipalities.municipalityNis))
     .where(eq(organisationMunicipalities.organisationId, organisationId))
     .orderBy(asc(municipalities.name))
-  const regions = await tx
-    .select({ code: referenceRegions.code, name: referenceRegions.name })
-    .from(organisationRegions)
-    .innerJoin(referenceRegions, eq(referenceRegions.code, organisationRegions.regionCode))
-    .where(eq(organisationRegions.organisationId, organisationId))
+  // A team that serves a whole reference region says so, instead of listing its thirty municipalities.
+  const sizes = await tx
+    .select({ code: referenceRegions.code, name: referenceRegions.name, n: count(municipalities.nis) })
+    .from(referenceRegions)
+    .innerJoin(municipalities, eq(municipalities.regionCode, referenceRegions.code))
+    .groupBy(referenceRegions.code)
     .orderBy(asc(referenceRegions.name))
+  const regions = sizes.filter((r) => served.filter((m) => m.regionCode === r.code).length === r.n).map(({ code, name }) => ({ code, name }))
+  const whole = new Set(regions.map((r) => r.code))
+  const area = served.filter((m) => !whole.has(m.regionCode)).map(({ nis, name }) => ({ nis, name }))
   const members = await tx
     .select({ name: users.name, email: users.email, role: users.role })
     .from(users)

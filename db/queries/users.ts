@@ -8,6 +8,7 @@ export type SessionUser = {
   email: string
   name: string
   role: (typeof users.$inferSelect)['role']
+  coordinator: boolean
   organisation: { id: string; slug: string; name: string; type: (typeof organisations.$inferSelect)['type'] }
   regionCodes: string[]
 }
@@ -29,14 +30,18 @@ export const sessionUserFields = {
   email: users.email,
   name: users.name,
   role: users.role,
+  coordinator: users.coordinator,
   organisation: { id: organisations.id, slug: organisations.slug, name: organisations.name, type: organisations.type },
   regionCodes: sql<string[]>`array(
     select ${userRegions.regionCode} from ${userRegions} join ${referenceRegions} on ${referenceRegions.code} = ${userRegions.regionCode}
     where ${userRegions.userId} = ${users.id} order by ${userRegions.regionCode} collate "C")`,
 }
 
-/** Disabled accounts have no session user: their sessions and tokens stop working with the account. */
-export const activeUser = isNull(users.disabledAt)
+/**
+ * Disabled accounts, and everyone of a deactivated organisation, have no session user: their sessions and tokens
+ * stop working at once.
+ */
+export const activeUser = and(isNull(users.disabledAt), isNull(organisations.deactivatedAt))
 
 export async function loadSessionUser(tx: Tx, userId: string): Promise<SessionUser | undefined> {
   const [row] = await tx
@@ -49,4 +54,15 @@ export async function loadSessionUser(tx: Tx, userId: string): Promise<SessionUs
 
 export async function setPassword(tx: Tx, userId: string, passwordHash: string) {
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId))
+}
+
+/** Whether the organisation may be worked for: a deactivated one's people cannot sign in. */
+export async function organisationIsActive(tx: Tx, organisationId: string) {
+  const [row] = await tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, organisationId), isNull(organisations.deactivatedAt)))
+  return row !== undefined
+}
+
+/** "Laatst ingelogd" on the staff pages. */
+export async function recordLogin(tx: Tx, userId: string) {
+  await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, userId))
 }

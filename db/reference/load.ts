@@ -4,9 +4,11 @@ import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Tx } from '../client'
 import { appSettings, municipalities, occupations, postcodes, referenceRegions } from '../schema'
+import { loadReferenceOrganisations } from './organisations'
 
 /**
- * Loads the reference data in this folder (sources and licences: SOURCES.md) into the database.
+ * Loads the reference data in this folder (sources and licences: SOURCES.md) into the database, and the
+ * organisations every municipality has from day one (./organisations.ts).
  *
  * The files are read with fs relative to this module, not imported as JSON: a JSON import would put 2 MB of
  * occupations into any bundle that happens to reach this module, the Remix browser bundle included.
@@ -40,7 +42,7 @@ const FILES = {
 export const REFERENCE_HASH_KEY = 'reference_data_hash'
 
 // Part of the hash, so a change in how the files are mapped to rows reloads them even when the files did not change.
-const LOADER_VERSION = '1'
+const LOADER_VERSION = '2'
 
 // Postgres allows 65,534 parameters per statement; 500 occupations × 6 columns stays far below and keeps
 // the number of round trips small (7 statements for 3,007 occupations).
@@ -98,6 +100,8 @@ export async function loadReferenceData(tx: Tx): Promise<void> {
       .values(chunk.map(({ uri, code, iscoGroup, label, altLabels, description }) => ({ uri, code, iscoGroup, label, altLabels, description })))
       .onConflictDoUpdate({ target: occupations.uri, set: excludedColumns(occupations, ['uri']) }),
   )
+
+  await loadReferenceOrganisations(tx)
 
   // Written last, in the same transaction: a load that fails halfway leaves the old hash and is retried next start.
   await tx

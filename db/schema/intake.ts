@@ -107,6 +107,8 @@ export const intakes = pgTable(
     firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
     duplicateOfId: uuid('duplicate_of_id'),
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    /** Made by the demo seed (invented people): `npm run demo:remove` deletes it. */
+    demo: boolean('demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,6 @@
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-import { municipalities, referenceRegions } from './reference'
+import { sql } from 'drizzle-orm'
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { municipalities } from './reference'
 import { organisationTypes, employerTypes } from './values'
 export { organisationTypes, employerTypes } from './values'
 
@@ -16,14 +17,28 @@ export const organisations = pgTable(
     type: organisationType('type').notNull(),
     employerType: employerType('employer_type'),
     enterpriseNumber: text('enterprise_number').unique(),
+    /** Made by the demo seed: `npm run demo:remove` deletes it with everything it owns; a public portal refuses it. */
+    demo: boolean('demo').notNull().default(false),
+    /** Where a triage team is reached (a shared mailbox); the daily summary and hand-overs can use it. */
+    contactEmail: text('contact_email'),
+    /** The organisation's data protection officer, shown to residents whose file it handles. */
+    dpoEmail: text('dpo_email'),
+    /** Working days to a first contact for this organisation's intakes; null: its region's setting. */
+    firstContactDays: integer('first_contact_days'),
+    /** A deactivated organisation receives no intakes and its people cannot sign in; nothing is deleted. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('organisations_type_idx').on(t.type)],
+  (t) => [
+    index('organisations_type_idx').on(t.type),
+    check('organisations_first_contact_days', sql`${t.firstContactDays} is null or ${t.firstContactDays} between 1 and 30`),
+  ],
 )
 
 /**
- * The municipalities an OCMW (or a cluster of small OCMWs) serves, and the reference regions a VDAB team
- * covers. Triage and matching use this to decide which organisation sees what.
+ * The municipalities an organisation serves: one for most OCMWs, several for an OCMW cluster, a VDAB team or an
+ * outreach partner. Intakes are routed by it, and regional admins' scope follows it.
  */
 export const organisationMunicipalities = pgTable(
   'organisation_municipalities',
@@ -37,17 +52,3 @@ export const organisationMunicipalities = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.municipalityNis] })],
 )
-
-export const organisationRegions = pgTable(
-  'organisation_regions',
-  {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => referenceRegions.code),
-  },
-  (t) => [primaryKey({ columns: [t.organisationId, t.regionCode] })],
-)
-

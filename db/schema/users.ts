@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations } from './organisations'
 import { referenceRegions } from './reference'
 import { roles } from './values'
@@ -21,6 +21,10 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     // Self-registered employers confirm their address before they can log in; others are made verified.
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }).defaultNow(),
+    /** A coordinator of an OCMW, VDAB team or outreach partner manages that organisation's staff. */
+    coordinator: boolean('coordinator').notNull().default(false),
+    invitedByUserId: uuid('invited_by_user_id'),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },

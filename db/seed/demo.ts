@@ -1,6 +1,6 @@
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import type { Tx } from '../client'
-import { organisations } from '../schema'
+import { appSettings, users } from '../schema'
 import { seedDemoClients } from './clients'
 import { seedDemoCompensation } from './compensation'
 import { seedDemoPendingEmployer } from './employers'
@@ -10,19 +10,26 @@ import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } 
 import { seedDemoPlacements } from './placements'
 
 /**
- * Demo data for a first start: organisations of every type and one login per role. Only runs on an empty
- * database, so it never touches real data. All names are invented.
+ * Demo data for a first start on localhost: organisations of every type and one login per role. Only runs on a
+ * database without any account that never held the demo, so it never touches real data. Every organisation it
+ * makes is marked `demo` (and so is everything they own), which is what the "Demo-omgeving" band, the public
+ * start's refusal and `npm run demo:remove` go by. All names are invented.
  */
 export const DEMO_PASSWORD = 'stapsteen-demo-2026'
 
 export type DemoLogin = { email: string; role: string; organisation: string }
 
-export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> {
-  const [row] = await tx.select({ n: count() }).from(organisations)
-  if ((row?.n ?? 0) > 0) return undefined
+// Set once the demo was made: after `npm run demo:remove` a restart does not bring it back.
+export const DEMO_SEEDED_KEY = 'demo_seeded_at'
 
-  const org = (input: Parameters<typeof createOrganisation>[1]) => createOrganisation(tx, input)
-  const platform = await org({ slug: 'stapsteen', name: 'Stapsteen platformteam', type: 'platform' })
+export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> {
+  const [accounts] = await tx.select({ n: count() }).from(users)
+  const [seeded] = await tx.select().from(appSettings).where(eq(appSettings.key, DEMO_SEEDED_KEY))
+  if ((accounts?.n ?? 0) > 0 || seeded) return undefined
+  await tx.insert(appSettings).values({ key: DEMO_SEEDED_KEY, value: new Date().toISOString() })
+
+  const org = (input: Parameters<typeof createOrganisation>[1]) => createOrganisation(tx, { ...input, demo: true })
+  const platform = await org({ slug: 'stapsteen-demo', name: 'Stapsteen demoteam', type: 'platform' })
   const ocmwGent = await org({ slug: 'ocmw-gent', name: 'OCMW Gent', type: 'ocmw', municipalities: ['44021'] })
   await org({ slug: 'ocmw-antwerpen', name: 'OCMW Antwerpen', type: 'ocmw', municipalities: ['11002'] })
   const cluster = await org({
@@ -43,6 +50,7 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
   const employerOrgs = []
   for (const e of employers) {
     const { organisation } = await createEmployer(tx, {
+      demo: true,
       slug: e.slug,
       name: e.name,
       employerType: e.employerType,

@@ -8,6 +8,7 @@ import { createEmployer, createUser, enterpriseNumberFrom } from './factories'
  */
 export async function seedDemoPendingEmployer(tx: Tx) {
   const { organisation } = await createEmployer(tx, {
+    demo: true,
     slug: 'schrijnwerkerij-de-vos',
     name: 'Schrijnwerkerij De Vos bv',
     employerType: 'private',

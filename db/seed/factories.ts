@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { hashPassword } from '../../app/auth/crypto.server'
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { Tx } from '../client'
 import { intakes } from '../schema/intake'
 import { generateReference } from '../../app/domain/intake-reference'
@@ -10,7 +10,6 @@ import {
   employerSites,
   municipalities,
   organisationMunicipalities,
-  organisationRegions,
   organisations,
   userRegions,
   users,
@@ -20,6 +19,7 @@ import {
  * Builders for organisations and users, shared by the demo seed and the tests so both create data the same
  * way. Every argument is optional: a test states only what it cares about.
  */
+/** `regions` is a shorthand for every municipality of those reference regions (a VDAB team's area). */
 type OrganisationInput = Partial<typeof organisations.$inferInsert> & { municipalities?: string[]; regions?: string[] }
 
 const unique = () => randomBytes(4).toString('hex')
@@ -34,7 +34,7 @@ export function enterpriseNumberFrom(first8: number) {
 
 export async function createOrganisation(tx: Tx, input: OrganisationInput = {}) {
   const suffix = unique()
-  const { municipalities = [], regions = [], ...values } = input
+  const { municipalities: servedNis = [], regions = [], ...values } = input
   const type = values.type ?? 'employer'
   const [organisation] = await tx
     .insert(organisations)
@@ -47,11 +47,13 @@ export async function createOrganisation(tx: Tx, input: OrganisationInput = {}) 
     })
     .returning()
   if (!organisation) throw new Error('organisation insert returned nothing')
-  if (municipalities.length > 0) {
-    await tx.insert(organisationMunicipalities).values(municipalities.map((nis) => ({ organisationId: organisation.id, municipalityNis: nis })))
-  }
+  const served = new Set(servedNis)
   if (regions.length > 0) {
-    await tx.insert(organisationRegions).values(regions.map((code) => ({ organisationId: organisation.id, regionCode: code })))
+    const inRegions = await tx.select({ nis: municipalities.nis }).from(municipalities).where(inArray(municipalities.regionCode, regions))
+    for (const { nis } of inRegions) served.add(nis)
+  }
+  if (served.size > 0) {
+    await tx.insert(organisationMunicipalities).values([...served].map((nis) => ({ organisationId: organisation.id, municipalityNis: nis })))
   }
   return organisation
 }

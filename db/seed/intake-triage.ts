@@ -29,7 +29,7 @@ export async function seedDemoTriage(tx: Tx) {
   const id = (slug: string) => orgs.find((o) => o.slug === slug)?.id ?? null
   const [channel] = await tx.select({ id: intakeChannels.id }).from(intakeChannels).where(eq(intakeChannels.code, 'debrug'))
   const [outreach] = await tx.select({ id: users.id }).from(users).where(eq(users.email, 'outreach@demo.stapsteen.be'))
-  const base = { ocmwOrganisationId: id('ocmw-gent'), vdabOrganisationId: id('vdab-regio-gent'), municipalityNis: '44021', postcode: '9000' }
+  const base = { demo: true, ocmwOrganisationId: id('ocmw-gent'), vdabOrganisationId: id('vdab-regio-gent'), municipalityNis: '44021', postcode: '9000' }
   const welfare = { suggestedDestination: 'ocmw' as const, suggestionReasons: [{ rule: 'Welzijnsdrempel: schulden, huisvesting', destination: 'ocmw' }] }
   const ready = { suggestedDestination: 'vdab' as const, suggestionReasons: [{ rule: 'Wil nu werken en heeft geen grote drempels', destination: 'vdab' }] }
 

@@ -77,13 +77,13 @@ export const demoUsers = {
   regionalAdmin: {
     email: 'regio.gent@demo.stapsteen.be',
     name: 'An Verhoeven',
-    organisation: 'Stapsteen platformteam',
+    organisation: 'Stapsteen demoteam',
     role: 'regional_admin',
   },
   platformAdmin: {
     email: 'beheer@demo.stapsteen.be',
     name: 'Bart Jacobs',
-    organisation: 'Stapsteen platformteam',
+    organisation: 'Stapsteen demoteam',
     role: 'platform_admin',
   },
   // Only password-reset.test.ts logs in with these two: it changes their passwords.

@@ -15,16 +15,18 @@ import { action as assistedStart } from '../../app/routes/partner+/aanmelden'
 import { db } from '../../db/client'
 import { countIntakeSubmission } from '../../db/queries/intake-rate-limit'
 import { contactMoments, intakeBarriers } from '../../db/schema/values'
-import { auditLog, emailMessages, intakeChannels, intakeEvents, intakeRateLimits, intakes, triageSettings } from '../../db/schema'
+import { auditLog, emailMessages, intakeChannels, intakeEvents, intakeRateLimits, intakes, organisations, triageSettings } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
 import { BASE_URL, confirmation, fillIn, freshIp, IntakeBrowser, location, submit } from './intake-browser'
 
-// Gent (44021) lies in REFREG13; Destelbergen (44013) in the same region, without an OCMW here.
+// Gent (44021) lies in REFREG13, like Destelbergen (44013). The test's OCMW and VDAB team have a triage worker,
+// so the form routes to them rather than to the reference OCMW Gent and VDAB-team Regio Gent, which have no staff.
 let ocmw: { id: string; name: string }
 let vdab: { id: string; name: string }
 beforeAll(async () => {
   ocmw = await createOrganisation(db(), { type: 'ocmw', name: 'OCMW Gent (test)', municipalities: ['44021'] })
   vdab = await createOrganisation(db(), { type: 'vdab', name: 'VDAB Regio Gent (test)', regions: ['REFREG13'] })
+  for (const organisation of [ocmw, vdab]) await createUser(db(), { role: 'triage_worker', organisationId: organisation.id })
   // An outreach partner that also lists the municipality must never be taken for its OCMW.
   await createOrganisation(db(), { type: 'outreach_partner', municipalities: ['44021'] })
 })
@@ -201,11 +203,13 @@ describe('the intake form', () => {
       .insert(triageSettings)
       .values({ regionCode: 'REFREG13', firstContactWorkingDays: 2, welfareBarriers: ['childcare'] })
       .onConflictDoUpdate({ target: triageSettings.regionCode, set: { firstContactWorkingDays: 2, welfareBarriers: ['childcare'] } })
+    // Destelbergen's OCMW is deactivated here, so no OCMW receives the intake and the region's VDAB team does.
+    await db().update(organisations).set({ deactivatedAt: new Date() }).where(eq(organisations.slug, 'ocmw-44013'))
     try {
       const browser = new IntakeBrowser()
       const key = await fillIn(browser, 'nl', { woonplaats: { postcode: '9070' }, drempels: { barriers: ['debts'] } })
       await submit(browser, key)
-      // Destelbergen: no OCMW known here, the region's VDAB team is; debts are no welfare barrier in this region.
+      // Debts are no welfare barrier in this region.
       expect(await byKey(key)).toMatchObject({
         municipalityNis: '44013',
         ocmwOrganisationId: null,
@@ -216,6 +220,7 @@ describe('the intake form', () => {
       expect((await confirmation(browser)).next.startsWith(`${vdab.name} neemt binnen 2 werkdagen contact met u op, ten laatste op `)).toBe(true)
     } finally {
       await db().delete(triageSettings).where(eq(triageSettings.regionCode, 'REFREG13'))
+      await db().update(organisations).set({ deactivatedAt: null }).where(eq(organisations.slug, 'ocmw-44013'))
     }
   })
 })

@@ -5,12 +5,14 @@ import { action as statusAction, loader as statusLoader } from '../../app/routes
 import { db } from '../../db/client'
 import { CONSENT_WITHDRAWN_NOTE, CONTACT_CORRECTED_NOTE, ERASURE_REQUEST_NOTE } from '../../db/queries/intake-status'
 import { auditLog, intakeEvents, intakes } from '../../db/schema'
-import { createOrganisation } from '../../db/seed/factories'
+import { createOrganisation, createUser } from '../../db/seed/factories'
 import { confirmation, fillIn, IntakeBrowser, location, submit } from './intake-browser'
 
+// Each with a triage worker, so the form routes Gent's intakes to them rather than to the reference organisations.
 beforeAll(async () => {
-  await createOrganisation(db(), { type: 'ocmw', name: 'OCMW Gent (status)', municipalities: ['44021'] })
-  await createOrganisation(db(), { type: 'vdab', name: 'VDAB Gent (status)', regions: ['REFREG13'] })
+  const ocmw = await createOrganisation(db(), { type: 'ocmw', name: 'OCMW Gent (status)', municipalities: ['44021'] })
+  const vdab = await createOrganisation(db(), { type: 'vdab', name: 'VDAB Gent (status)', regions: ['REFREG13'] })
+  for (const organisation of [ocmw, vdab]) await createUser(db(), { role: 'triage_worker', organisationId: organisation.id })
 })
 
 /** A submitted intake and its status link, as the resident got it on the confirmation page. */

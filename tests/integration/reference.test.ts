@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { count, eq, inArray, like, or, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '../../db/client'
 import {
@@ -9,7 +9,7 @@ import {
   searchOccupations,
 } from '../../db/queries/reference'
 import { loadReferenceData, REFERENCE_HASH_KEY } from '../../db/reference/load'
-import { appSettings, auditLog, municipalities, occupations, postcodes, referenceRegions } from '../../db/schema'
+import { appSettings, auditLog, municipalities, occupations, organisationMunicipalities, organisations, postcodes, referenceRegions, users } from '../../db/schema'
 
 async function counts() {
   const [row] = await db().execute<{ regions: number; municipalities: number; occupations: number; pairs: number; postcodes: number }>(sql`
@@ -130,6 +130,8 @@ describe('loadReferenceData', () => {
 
   it('loads everything into empty tables in well under 2 seconds', async () => {
     const ms = await db().transaction(async (tx) => {
+      await tx.delete(organisationMunicipalities)
+      await tx.delete(organisations).where(inArray(organisations.type, ['ocmw', 'vdab']))
       await tx.delete(postcodes)
       await tx.delete(municipalities)
       await tx.delete(referenceRegions)
@@ -142,6 +144,63 @@ describe('loadReferenceData', () => {
     expect(ms).toBeLessThan(2000)
     expect(await counts()).toEqual({ regions: 15, municipalities: 285, occupations: 3007, pairs: 522, postcodes: 521 })
     expect(await storedHash()).toMatch(/^[0-9a-f]{64}$/)
+    expect(await referenceOrganisationCounts()).toEqual({ ocmw: 285, vdab: 15 })
+  })
+})
+
+const referenceOrganisationCounts = async () => {
+  const rows = await db()
+    .select({ type: organisations.type, n: count() })
+    .from(organisations)
+    .where(or(like(organisations.slug, 'ocmw-_____'), like(organisations.slug, 'vdab-refreg__')))
+    .groupBy(organisations.type)
+  return Object.fromEntries(rows.map((r) => [r.type, r.n]))
+}
+
+const servedBy = async (slug: string) =>
+  (
+    await db()
+      .select({ nis: organisationMunicipalities.municipalityNis })
+      .from(organisationMunicipalities)
+      .innerJoin(organisations, eq(organisations.id, organisationMunicipalities.organisationId))
+      .where(eq(organisations.slug, slug))
+      .orderBy(organisationMunicipalities.municipalityNis)
+  ).map((r) => r.nis)
+
+describe('reference organisations', () => {
+  it('gives every municipality its OCMW and every reference region its VDAB team, without staff or contact address', async () => {
+    expect(await referenceOrganisationCounts()).toEqual({ ocmw: 285, vdab: 15 })
+    const [gent] = await db().select().from(organisations).where(eq(organisations.slug, 'ocmw-44021'))
+    expect(gent).toMatchObject({ name: 'OCMW Gent', type: 'ocmw', demo: false, contactEmail: null, deactivatedAt: null })
+    expect(await servedBy('ocmw-44021')).toEqual(['44021'])
+    const regionGent = (await db().select({ nis: municipalities.nis }).from(municipalities).where(eq(municipalities.regionCode, 'REFREG13'))).map((m) => m.nis).sort()
+    expect(regionGent.length).toBeGreaterThan(5)
+    expect(await servedBy('vdab-refreg13')).toEqual(regionGent)
+    const [team] = await db().select().from(organisations).where(eq(organisations.slug, 'vdab-refreg13'))
+    expect(team).toMatchObject({ name: 'VDAB-team Regio Gent', type: 'vdab' })
+    const [staff] = await db().select({ n: count() }).from(users).where(inArray(users.organisationId, [gent!.id, team!.id]))
+    expect(staff!.n).toBe(0)
+  })
+
+  it('never overwrites what an admin changed and never deletes; a missing one comes back', async () => {
+    await db().update(organisations).set({ name: 'OCMW Gent (hernoemd)', contactEmail: 'triage@gent.example', deactivatedAt: new Date() }).where(eq(organisations.slug, 'ocmw-44021'))
+    const [gent] = await db().select().from(organisations).where(eq(organisations.slug, 'ocmw-44021'))
+    // Destelbergen is served by a cluster now: its own OCMW no longer serves it.
+    const [destelbergen] = await db().select().from(organisations).where(eq(organisations.slug, 'ocmw-44013'))
+    await db().delete(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, destelbergen!.id))
+    // A municipality new in the file (a merger) has no OCMW yet.
+    const [merged] = await db().select().from(organisations).where(eq(organisations.slug, 'ocmw-44088'))
+    await db().delete(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, merged!.id))
+    await db().delete(organisations).where(eq(organisations.id, merged!.id))
+    await db().update(appSettings).set({ value: 'stale' }).where(eq(appSettings.key, REFERENCE_HASH_KEY))
+
+    await db().transaction((tx) => loadReferenceData(tx))
+
+    const [after] = await db().select().from(organisations).where(eq(organisations.slug, 'ocmw-44021'))
+    expect(after).toEqual(gent)
+    expect(await servedBy('ocmw-44013')).toEqual([])
+    expect(await servedBy('ocmw-44088')).toEqual(['44088'])
+    expect(await referenceOrganisationCounts()).toEqual({ ocmw: 285, vdab: 15 })
   })
 })
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseEnv as parseProcessEnv } from '../../server/env'
+import { ConfigError, isPublicPortal, parseEnv as parseProcessEnv } from '../../server/env'
 
 // Only what each test states: no NODE_ENV or anything else from the environment running the tests.
 const parseEnv = (source: Record<string, string>) => parseProcessEnv(source as NodeJS.ProcessEnv)
@@ -85,5 +85,26 @@ describe('parseEnv', () => {
     expect(sentences[2]).toMatch(/^SEED_DEMO must be true or false/)
     expect(error.message).toMatch(/^Configuration error: /)
     expect(error.message).not.toContain('\n')
+  })
+
+  it('makes a portal public when PUBLIC_URL names another host than this machine, and then seeds no demo', () => {
+    expect(isPublicPortal({ PUBLIC_URL: undefined })).toBe(false)
+    for (const local of ['http://localhost:3000', 'http://127.0.0.1:8080/', 'http://[::1]:3000']) {
+      expect(isPublicPortal({ PUBLIC_URL: local }), local).toBe(false)
+      expect(parseEnv({ PUBLIC_URL: local }).SEED_DEMO, local).toBe(true)
+    }
+    for (const remote of ['https://stapsteen.example', 'https://localhost.example.be', 'http://10.0.0.5:3000']) {
+      expect(isPublicPortal({ PUBLIC_URL: remote }), remote).toBe(true)
+      expect(parseEnv({ PUBLIC_URL: remote }).SEED_DEMO, remote).toBe(false)
+      expect(parseEnv({ PUBLIC_URL: remote, SEED_DEMO: 'false' }).SEED_DEMO, remote).toBe(false)
+    }
+  })
+
+  it('refuses SEED_DEMO=true on a public portal with one sentence', () => {
+    const error = configError({ PUBLIC_URL: 'https://stapsteen.example', SEED_DEMO: 'true' })
+    expect(error.message).toBe(
+      'SEED_DEMO=true is refused because PUBLIC_URL (https://stapsteen.example) makes this a public portal, and a public portal never holds demo data.',
+    )
+    expect(error.message.match(/\. /g)).toBeNull()
   })
 })

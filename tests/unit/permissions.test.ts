@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hasPermission, homeByRole, organisationTypesByRole, type Permission, permissionsByRole, type Role, roleLabels } from '~/auth/permissions'
+import { coordinatorPermissions, hasPermission, homeByRole, organisationTypesByRole, type Permission, permissionsByRole, type Role, roleLabels } from '~/auth/permissions'
 import { roles } from '../../db/schema/users'
 
 const docPath = path.resolve(import.meta.dirname, '../../docs/permissions.md')
@@ -79,16 +79,32 @@ describe('hasPermission', () => {
     ['regional_admin', 'audit:read-region', true],
     ['outreach_worker', 'api:use', false],
     ['triage_worker', 'user:manage', false],
+    ['triage_worker', 'staff:manage-own-org', false],
+    ['regional_admin', 'user:manage-region', true],
   ])('%s × %s → %s', (role, permission, expected) => {
     expect(hasPermission(role, permission)).toBe(expected)
+  })
+
+  it('gives a coordinator of OCMW, VDAB or outreach staff the coordinator permissions on top of the role', () => {
+    expect(hasPermission({ role: 'triage_worker', coordinator: true }, 'staff:manage-own-org')).toBe(true)
+    expect(hasPermission({ role: 'triage_worker', coordinator: true }, 'intake:triage-own-org')).toBe(true)
+    expect(hasPermission({ role: 'triage_worker', coordinator: false }, 'staff:manage-own-org')).toBe(false)
+    // The mark means nothing on a role that does not work for an OCMW, VDAB team or outreach partner.
+    expect(hasPermission({ role: 'employer', coordinator: true }, 'staff:manage-own-org')).toBe(false)
+    expect(hasPermission({ role: 'caseworker', coordinator: true }, 'user:manage')).toBe(false)
   })
 })
 
 describe('docs/permissions.md', () => {
   const { columns, granted } = parseMatrix(fs.readFileSync(docPath, 'utf8'))
 
-  it('has one column per role', () => {
-    expect([...columns].sort()).toEqual([...roles].sort())
+  it('has one column per role, and one for coordinators', () => {
+    expect([...columns].sort()).toEqual([...roles, 'coordinator'].sort())
+  })
+
+  it('lists exactly the coordinator permissions in the coordinator column', () => {
+    const inColumn = [...granted].filter(([, holders]) => holders.has('coordinator')).map(([permission]) => permission)
+    expect(inColumn.sort()).toEqual([...coordinatorPermissions].sort())
   })
 
   it('lists every permission a role holds in code, with ✓ for exactly those roles', () => {
@@ -105,6 +121,7 @@ describe('docs/permissions.md', () => {
     for (const [permission, holders] of granted) {
       for (const role of roles) {
         expect(holders.has(role), `${permission} × ${role}`).toBe(hasPermission(role, permission as Permission))
+        expect(holders.has('coordinator'), `${permission} × coordinator`).toBe((coordinatorPermissions as readonly string[]).includes(permission))
       }
     }
   })

@@ -16,7 +16,7 @@ const typeLabels = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'dashboard:admin')
-  const platformWide = hasPermission(user.role, 'organisation:manage')
+  const platformWide = hasPermission(user, 'organisation:manage')
   return json({
     name: user.name,
     regions: await listRegionsWithMunicipalityCount(db(), user.regionCodes),

@@ -14,7 +14,7 @@ import { listRegions } from '../../../db/queries/reference'
 /** /admin/audit: who read or changed what, for platform admins everything, for regional admins their regions. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAuditReader(request)
-  const everything = hasPermission(user.role, 'audit:read-all')
+  const everything = hasPermission(user, 'audit:read-all')
   const regions = everything ? [] : (await listRegions(db())).filter((region) => user.regionCodes.includes(region.code)).map((region) => region.name)
   const parsed = parseAuditFilters(new URL(request.url).searchParams)
   const common = { everything, regions, values: parsed.values, query: filterQuery(parsed.values) }
