@@ -21,6 +21,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/vergoedingen', label: 'Vergoedingen' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/triage-instellingen', label: 'Triage-instellingen' },
+    { to: '/admin/zonder-ontvanger', label: 'Zonder ontvanger' },
     { to: '/admin/audit', label: 'Auditlog' },
   ],
   outreach_worker: [
@@ -28,6 +29,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/partner/kanalen', label: 'Aanmeldlinks en affiches' },
   ],
   platform_admin: [
+    { to: '/admin/zonder-ontvanger', label: 'Zonder ontvanger' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/audit', label: 'Auditlog' },
     { to: '/dev/outbox', label: 'Dev-outbox' },

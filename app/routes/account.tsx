@@ -1,39 +1,64 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { createApiToken } from '~/auth/api-token.server'
 import { digest } from '~/auth/crypto.server'
-import { roleLabels } from '~/auth/permissions'
+import { hasPermission, roleLabels } from '~/auth/permissions'
 import { readSessionSecret, requireUser } from '~/auth/session.server'
+import { AccountApiTokens } from '~/components/account-api-tokens'
 import { ErrorPage } from '~/components/error-page'
+import { accountActionSchema } from '~/domain/account-forms'
 import { formatDateTime } from '~/utils/dates'
+import { parseWithZod } from '~/utils/parse-form'
 import { withToast } from '~/utils/toast.server'
 import { db } from '~/utils/db.server'
 import { audit } from '../../db/queries/audit'
-import { deleteUserSessions } from '../../db/queries/auth'
+import { deleteUserSessions, listApiTokens, revokeApiToken } from '../../db/queries/auth'
 import { listUserSessions } from '../../db/queries/organisations'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const current = digest((await readSessionSecret(request)) ?? '')
-  const sessions = await listUserSessions(db(), user.id)
+  const [sessions, tokens] = await Promise.all([listUserSessions(db(), user.id), listApiTokens(db(), user.id)])
   return json({
     user: { name: user.name, email: user.email, role: roleLabels[user.role], organisation: user.organisation.name },
     sessions: sessions.map(({ idHash, ...s }) => ({ ...s, current: idHash === current })),
+    tokens,
+    mayCreateToken: hasPermission(user, 'api:use'),
   })
 }
 
-// The only action here: end every other session (a lost phone, a shared computer).
+// Every signed-in user manages their own sessions and API keys here; only roles that use the API make new keys.
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const current = digest((await readSessionSecret(request)) ?? '')
-  await db().transaction(async (tx) => {
-    await deleteUserSessions(tx, user.id, current)
-    await audit(tx, { actorUserId: user.id, action: 'session.revoke-others', subjectType: 'user', subjectId: user.id })
+  const submission = parseWithZod(await request.formData(), { schema: accountActionSchema })
+  if (submission.status !== 'success') return json({ newToken: null, ...submission.reply() }, { status: 400 })
+  const { value } = submission
+  if (value.intent === 'sessions-revoke-others') {
+    const current = digest((await readSessionSecret(request)) ?? '')
+    await db().transaction(async (tx) => {
+      await deleteUserSessions(tx, user.id, current)
+      await audit(tx, { actorUserId: user.id, action: 'session.revoke-others', subjectType: 'user', subjectId: user.id })
+    })
+    throw redirect('/account', await withToast({ kind: 'success', message: 'Je bent overal elders uitgelogd.' }))
+  }
+  if (value.intent === 'token-create') {
+    if (!hasPermission(user, 'api:use')) throw new Response('Je rol gebruikt de API niet.', { status: 403 })
+    const newToken = await db().transaction((tx) => createApiToken(tx, user.id, 'account'))
+    // Shown once, in this answer only: no redirect (the token would have to travel in a URL or cookie), no caching.
+    return json({ newToken }, { headers: { 'Cache-Control': 'no-store' } })
+  }
+  const revoked = await db().transaction(async (tx) => {
+    const done = await revokeApiToken(tx, user.id, value.tokenId)
+    if (done) await audit(tx, { actorUserId: user.id, action: 'api-token.revoke', subjectType: 'api-token', subjectId: value.tokenId })
+    return done
   })
-  throw redirect('/account', await withToast({ kind: 'success', message: 'Je bent overal elders uitgelogd.' }))
+  if (!revoked) throw new Response('Deze sleutel bestaat niet of is al ingetrokken.', { status: 404 })
+  throw redirect('/account', await withToast({ kind: 'success', message: 'De API-sleutel is ingetrokken: hij werkt vanaf nu niet meer.' }))
 }
 
 export default function AccountPage() {
-  const { user, sessions } = useLoaderData<typeof loader>()
+  const { user, sessions, tokens, mayCreateToken } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   return (
     <>
       <h1>Mijn account</h1>
@@ -41,7 +66,7 @@ export default function AccountPage() {
         <dt className="font-semibold">Naam</dt>
         <dd>{user.name}</dd>
         <dt className="font-semibold">E-mailadres</dt>
-        <dd>{user.email}</dd>
+        <dd className="break-all">{user.email}</dd>
         <dt className="font-semibold">Rol</dt>
         <dd>{user.role}</dd>
         <dt className="font-semibold">Organisatie</dt>
@@ -60,12 +85,13 @@ export default function AccountPage() {
         </ul>
         {sessions.length > 1 ? (
           <Form method="post" className="mt-4">
-            <button type="submit" className="btn-secondary">
+            <button type="submit" name="intent" value="sessions-revoke-others" className="btn-secondary">
               Overal elders uitloggen
             </button>
           </Form>
         ) : null}
       </section>
+      <AccountApiTokens tokens={tokens} newToken={actionData && 'newToken' in actionData ? actionData.newToken : null} mayCreate={mayCreateToken} />
     </>
   )
 }

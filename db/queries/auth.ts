@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Tx } from '../client'
 import { apiTokens, loginAttempts, organisations, passwordResetTokens, sessions, users } from '../schema'
 import { activeUser, type SessionUser, sessionUserFields } from './users'
@@ -101,6 +101,25 @@ export async function consumeResetToken(tx: Tx, tokenHash: string): Promise<stri
 
 export async function insertApiToken(tx: Tx, tokenHash: string, userId: string) {
   await tx.insert(apiTokens).values({ tokenHash, userId })
+}
+
+/** A user's own API tokens, newest first (never their digests). */
+export async function listApiTokens(tx: Tx, userId: string) {
+  return tx
+    .select({ id: apiTokens.id, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt))
+}
+
+/** Revokes one of the user's own tokens; false when it is not theirs or already revoked. */
+export async function revokeApiToken(tx: Tx, userId: string, tokenId: string) {
+  const rows = await tx
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id })
+  return rows.length === 1
 }
 
 // "Last used" is for spotting forgotten tokens, so a minute is precise enough; writing it on every request would

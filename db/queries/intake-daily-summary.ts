@@ -43,13 +43,13 @@ export async function triageTeamSummaries(tx: Tx, today: string) {
 }
 
 /** Whether `email` already got today's summary (Belgian day): a retried or repeated run sends nothing twice. */
-export async function dailySummarySent(tx: Tx, email: string, today: string) {
+export async function dailySummarySent(tx: Tx, email: string, today: string, template = 'triage-daily-summary') {
   const [row] = await tx
     .select({ id: emailMessages.id })
     .from(emailMessages)
     .where(
       and(
-        eq(emailMessages.template, 'triage-daily-summary'),
+        eq(emailMessages.template, template),
         eq(emailMessages.to, email),
         sql`(${emailMessages.createdAt} at time zone 'Europe/Brussels')::date = ${today}::date`,
       ),

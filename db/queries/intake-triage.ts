@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, or, type SQL, sql, type SQLWrapper } from 'drizzle-orm'
 import type { IntakeFacts } from '../../app/domain/triage-workflow'
 import type { Tx } from '../client'
 import { intakeReferrals, intakes } from '../schema'
@@ -21,6 +21,9 @@ import { isUuid } from './ids'
  */
 export type AccessLevel = 'full' | 'referral' | 'status'
 
+/** An organisation's id, or a column holding one (to ask "does any active team see it?" in one statement). */
+type OrganisationRef = string | SQLWrapper
+
 /** Only triage workers of an OCMW or a VDAB team work in a queue; anyone else is a bug in the caller. */
 export function triageOrganisation(user: SessionUser): string {
   if (user.role !== 'triage_worker' || (user.organisation.type !== 'ocmw' && user.organisation.type !== 'vdab')) {
@@ -38,7 +41,7 @@ const notAnonymised = isNull(intakes.anonymisedAt)
  */
 const sharingConsent = and(eq(intakes.consentSharing, true), isNull(intakes.consentWithdrawnAt))
 
-function sharedPhase(organisationId: string) {
+function sharedPhase(organisationId: OrganisationRef) {
   return and(
     inArray(intakes.status, ['new', 'in_contact']),
     or(
@@ -52,11 +55,11 @@ function sharedPhase(organisationId: string) {
   )
 }
 
-export function fullAccess(organisationId: string): SQL {
+export function fullAccess(organisationId: OrganisationRef): SQL {
   return and(notAnonymised, or(sharedPhase(organisationId), eq(intakes.handlingOrganisationId, organisationId)))!
 }
 
-export function referralAccess(organisationId: string): SQL {
+export function referralAccess(organisationId: OrganisationRef): SQL {
   return and(
     notAnonymised,
     eq(intakes.status, 'referred'),

@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { hasPermission } from '~/auth/permissions'
 import { requireUserWithPermission } from '~/auth/session.server'
 import { ErrorPage } from '~/components/error-page'
 import { db } from '~/utils/db.server'
+import { countUnreceived } from '../../../db/queries/intake-unreceived'
 import { countOrganisationsByType, listRegionsWithMunicipalityCount } from '../../../db/queries/organisations'
 
 const typeLabels = {
@@ -21,15 +22,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     regions: await listRegionsWithMunicipalityCount(db(), user.regionCodes),
     organisationCounts: platformWide ? await countOrganisationsByType(db()) : null,
+    unreceived: hasPermission(user, 'intake:read-unreceived') ? await countUnreceived(db(), user) : 0,
   })
 }
 
 export default function AdminHome() {
-  const { name, regions, organisationCounts } = useLoaderData<typeof loader>()
+  const { name, regions, organisationCounts, unreceived } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>Beheer</h1>
       <p className="mt-2 text-lg">Welkom, {name}.</p>
+      {unreceived > 0 ? (
+        <p className="card mt-6 border-l-8 border-l-red-700">
+          <strong>
+            {unreceived === 1 ? '1 aanmelding wacht' : `${unreceived} aanmeldingen wachten`} zonder ontvanger:
+          </strong>{' '}
+          geen enkele triagemedewerker ziet ze. <Link to="/admin/zonder-ontvanger">Bekijk de aanmeldingen zonder ontvanger</Link>
+        </p>
+      ) : null}
       {regions.length > 0 ? (
         <section className="card mt-6" aria-labelledby="regions-title">
           <h2 id="regions-title">Jouw referentieregio's</h2>
