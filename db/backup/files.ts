@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Transform } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { BackupError } from './errors'
 
 const entriesOf = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
@@ -55,11 +54,13 @@ export function measure() {
 }
 
 export async function sha256OfFile(file: string) {
-  const measured = measure()
-  await pipeline(fs.createReadStream(file), measured.stream, async function* (source) {
-    for await (const _ of source) void _
-  })
-  return measured.result()
+  const hash = createHash('sha256')
+  let bytes = 0
+  for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk)
+    bytes += chunk.length
+  }
+  return { bytes, sha256: hash.digest('hex') }
 }
 
 /** Flushes a file or folder to disk: a backup that is only in the page cache is lost with the machine. */
