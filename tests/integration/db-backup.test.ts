@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
@@ -94,8 +95,11 @@ async function one<T>(rows: Promise<T[]>): Promise<T> {
   return result[0]!
 }
 
-// What db:restore passes as this code's versions (pg-boss 10's schema is 24).
-const thisVersion = { migrations: migrationsOfThisVersion(), jobQueueSchema: 24 }
+// What db:restore passes as this code's versions.
+const thisVersion = {
+  migrations: migrationsOfThisVersion(),
+  jobQueueSchema: (createRequire(import.meta.url)('pg-boss/version.json') as { schema: number }).schema,
+}
 
 const listing = (dir: string) => fs.readdirSync(dir).sort()
 const tempPath = (name: string) => path.join(root, name)
