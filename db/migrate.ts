@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { migrate } from 'drizzle-orm/postgres-js/migrator'
 import type postgres from 'postgres'
 import type { Database, Tx } from './client'
@@ -23,4 +24,9 @@ export async function migrateDatabase(database: Database, after?: (tx: Tx) => Pr
     await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {})
     lock.release()
   }
+}
+
+/** The migrations this code applies, as drizzle records them in drizzle.__drizzle_migrations (created_at, hash). */
+export function migrationsOfThisVersion(): { createdAt: number; hash: string }[] {
+  return readMigrationFiles({ migrationsFolder }).map((m) => ({ createdAt: m.folderMillis, hash: m.hash }))
 }
