@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { digest } from '../../app/auth/crypto.server'
 import { resetLinkIsUsable } from '../../app/auth/password.server'
 import { db } from '../../db/client'
-import { apiTokens, auditLog, userRegions, users } from '../../db/schema'
+import { apiTokens, auditLog, organisations, userRegions, users } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
 import { type CommandResult, runCommand } from '../support/run-command'
 
@@ -40,6 +40,18 @@ beforeAll(async () => {
 })
 
 describe('user:create', () => {
+  it('creates the first platform admin on a database without any account, in the platform organisation the migrations made', async () => {
+    expect(await db().select().from(users)).toEqual([])
+    const result = await userCreate(['eerste.beheerder@example.test', '--role', 'platform_admin'], { PUBLIC_URL: 'https://stapsteen.example' })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('Created eerste.beheerder@example.test (platform_admin, stapsteen).')
+    const link = /^https:\/\/stapsteen\.example\/wachtwoord-nieuw\?token=([A-Za-z0-9_-]{40,})$/m.exec(result.stdout)
+    expect(link, result.stdout).not.toBeNull()
+    expect(await resetLinkIsUsable(link![1]!)).toBe(true)
+    const [platform] = await db().select().from(organisations).where(eq(organisations.slug, 'stapsteen'))
+    expect((await userRow('eerste.beheerder@example.test'))?.organisationId).toBe(platform!.id)
+  })
+
   it('creates the user in the organisation and prints a link to choose a password', async () => {
     const result = await userCreate(['Nieuwe.Werkgever@Example.test', '--role', 'employer', '--org', employer.slug, '--name', 'Nele Nieuw'])
     expect(result.code, result.stderr).toBe(0)
