@@ -68,7 +68,8 @@ export function foldSearchText(text: string): string {
     .trim()
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+/** Text for a LIKE pattern, matched literally (a user's % or _ is no wildcard). */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
  * Type-ahead over the Dutch preferred and alternative labels, ignoring case and accents. Preferred-label matches
