@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, ilike, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Tx } from '../client'
 import { intakes, municipalities, organisationMunicipalities, organisations, users } from '../schema'
 import { audit } from './audit'
@@ -55,17 +55,31 @@ export function inScope(tx: Tx, admin: OrganisationAdmin): SQL {
   return and(managed, ne(organisations.type, 'platform'), inArray(organisations.id, servingRegions(tx, admin.regionCodes)))!
 }
 
-const activeStaff = sql<number>`(select count(*)::int from ${users} where ${users.organisationId} = ${organisations.id} and ${users.disabledAt} is null)`
+/** The organisations with someone who can sign in: an account that is not disabled. */
+const staffed = (tx: Tx) => tx.select({ id: users.organisationId }).from(users).where(isNull(users.disabledAt))
 
-const listFields = {
-  id: organisations.id,
-  slug: organisations.slug,
-  name: organisations.name,
-  type: sql<ManagedType>`${organisations.type}`,
-  demo: organisations.demo,
-  contactEmail: organisations.contactEmail,
-  deactivatedAt: organisations.deactivatedAt,
-  staff: activeStaff,
+/** The organisations' rows with their active accounts counted (a join: the count is of users, per organisation). */
+function organisationRows(tx: Tx) {
+  const staff = tx
+    .select({ organisationId: users.organisationId, n: sql<number>`count(*)::int`.as('n') })
+    .from(users)
+    .where(isNull(users.disabledAt))
+    .groupBy(users.organisationId)
+    .as('staff')
+  const fields = {
+    id: organisations.id,
+    slug: organisations.slug,
+    name: organisations.name,
+    type: sql<ManagedType>`${organisations.type}`,
+    demo: organisations.demo,
+    contactEmail: organisations.contactEmail,
+    dpoEmail: organisations.dpoEmail,
+    firstContactDays: organisations.firstContactDays,
+    deactivatedAt: organisations.deactivatedAt,
+    createdAt: organisations.createdAt,
+    staff: sql<number>`coalesce(${staff.n}, 0)`,
+  }
+  return tx.select(fields).from(organisations).leftJoin(staff, eq(staff.organisationId, organisations.id))
 }
 
 /** One page of the organisations in scope that match the filters, by name, with the total and where each works. */
@@ -75,13 +89,13 @@ export async function listManagedOrganisations(tx: Tx, admin: OrganisationAdmin,
     inScope(tx, admin),
     filters.type ? eq(organisations.type, filters.type) : undefined,
     filters.regionCode ? inArray(organisations.id, servingRegions(tx, [filters.regionCode])) : undefined,
-    filters.withoutStaff ? sql`${activeStaff} = 0` : undefined,
+    filters.withoutStaff ? notInArray(organisations.id, staffed(tx)) : undefined,
     filters.withoutContact ? isNull(organisations.contactEmail) : undefined,
     filters.status === 'active' ? isNull(organisations.deactivatedAt) : filters.status === 'deactivated' ? isNotNull(organisations.deactivatedAt) : undefined,
     text ? or(ilike(organisations.name, text), ilike(organisations.slug, text)) : undefined,
   )
   const [rows, [counted]] = await Promise.all([
-    tx.select(listFields).from(organisations).where(where).orderBy(asc(organisations.name), asc(organisations.slug)).limit(page.limit).offset(page.offset),
+    organisationRows(tx).where(where).orderBy(asc(organisations.name), asc(organisations.slug)).limit(page.limit).offset(page.offset),
     tx.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where),
   ])
   const areas = await servedAreas(
@@ -94,22 +108,20 @@ export async function listManagedOrganisations(tx: Tx, admin: OrganisationAdmin,
 /** One organisation in scope with what its page shows, or undefined (not there, or not the admin's). */
 export async function getManagedOrganisation(tx: Tx, admin: OrganisationAdmin, id: string) {
   if (!isUuid(id)) return undefined
-  const [row] = await tx
-    .select({
-      ...listFields,
-      dpoEmail: organisations.dpoEmail,
-      firstContactDays: organisations.firstContactDays,
-      createdAt: organisations.createdAt,
-      updatedAt: organisations.updatedAt,
-      // What deactivating would leave without a team: open intakes it receives or handles (a BitmapOr of three indexes).
-      openIntakes: sql<number>`(select count(*)::int from ${intakes} where ${intakes.status} <> 'closed' and ${intakes.anonymisedAt} is null
-        and (${intakes.ocmwOrganisationId} = ${organisations.id} or ${intakes.vdabOrganisationId} = ${organisations.id}
-          or ${intakes.handlingOrganisationId} = ${organisations.id}))`,
-    })
-    .from(organisations)
-    .where(and(eq(organisations.id, id), inScope(tx, admin)))
+  const [row] = await organisationRows(tx).where(and(eq(organisations.id, id), inScope(tx, admin)))
   if (!row) return undefined
-  return { ...row, municipalities: await servedMunicipalities(tx, id) }
+  // What deactivating would leave without a team: open intakes it receives or handles (a BitmapOr of three indexes).
+  const [open] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(intakes)
+    .where(
+      and(
+        ne(intakes.status, 'closed'),
+        isNull(intakes.anonymisedAt),
+        or(eq(intakes.ocmwOrganisationId, id), eq(intakes.vdabOrganisationId, id), eq(intakes.handlingOrganisationId, id)),
+      ),
+    )
+  return { ...row, openIntakes: open?.n ?? 0, municipalities: await servedMunicipalities(tx, id) }
 }
 
 export async function servedMunicipalities(tx: Tx, organisationId: string) {
