@@ -85,7 +85,9 @@ function MunicipalityPicker({ meta, regionsMeta, groups, elsewhere }: { meta: Me
   const all = groups.flatMap((g) => g.municipalities.map((m) => m.nis))
   const boxes = getCollectionProps(meta, { type: 'checkbox', options: all, ariaAttributes: false })
   const regionBoxes = getCollectionProps(regionsMeta, { type: 'checkbox', options: groups.map((g) => g.code), ariaAttributes: false })
-  const invalid = meta.errors?.length ? true : undefined
+  // A malformed code in the list (only a hand-made request sends one) is an error of `municipalities[i]`: shown here too.
+  const errors = Object.values(meta.allErrors).flat()
+  const invalid = errors.length > 0 ? true : undefined
   const describedBy = [meta.descriptionId, invalid && meta.errorId].filter(Boolean).join(' ')
   // Where each region's boxes start in the one collection of all municipalities.
   const starts = groups.map((_, i) => groups.slice(0, i).reduce((n, g) => n + g.municipalities.length, 0))
@@ -95,9 +97,9 @@ function MunicipalityPicker({ meta, regionsMeta, groups, elsewhere }: { meta: Me
       <p id={meta.descriptionId} className="text-sm text-slate-700">
         Aanmeldingen van inwoners van deze gemeenten gaan naar de organisatie. Een OCMW-cluster of VDAB-team bedient er meerdere; een platformteam geen.
       </p>
-      {meta.errors?.length ? (
+      {invalid ? (
         <p id={meta.errorId} className="field-error">
-          {meta.errors.join(' ')}
+          {errors.join(' ')}
         </p>
       ) : null}
       {elsewhere.length > 0 ? (

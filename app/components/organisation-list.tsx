@@ -55,14 +55,18 @@ export function organisationFilterQuery(values: OrganisationFilterValues) {
 
 const choices = (labels: Record<string, string>, all: string) => [{ value: '', label: all }, ...Object.entries(labels).map(([value, label]) => ({ value, label }))]
 
-export function OrganisationFilterForm({ values, regions }: { values: OrganisationFilterValues; regions: Region[] }) {
+export function OrganisationFilterForm({ values, regions, types }: { values: OrganisationFilterValues; regions: Region[]; types: ManagedOrganisationType[] }) {
   const control = (name: 'soort' | 'regio' | 'status' | 'zoek') => ({ id: `filter-${name}`, name, defaultValue: values[name] })
   return (
     <Form method="get" className="card mt-6" aria-labelledby="organisation-filter-title">
       <h2 id="organisation-filter-title">Filteren</h2>
       <div className="mt-4 grid gap-x-6 sm:grid-cols-2">
         <Field label="Naam of slug bevat" inputProps={{ ...control('zoek'), type: 'search', maxLength: 100 }} />
-        <SelectField label="Soort" options={choices(organisationTypeLabels, 'Alle soorten')} selectProps={control('soort')} />
+        <SelectField
+          label="Soort"
+          options={[{ value: '', label: 'Alle soorten' }, ...types.map((type) => ({ value: type, label: organisationTypeLabels[type] }))]}
+          selectProps={control('soort')}
+        />
         <SelectField
           label="Regio"
           help="Organisaties die minstens één gemeente van de regio bedienen."

@@ -1,4 +1,5 @@
 import type { OrganisationAdmin } from '../../db/queries/organisation-admin'
+import { managedOrganisationTypes } from './organisation-form'
 import type { SessionUser } from '../../db/queries/users'
 import { hasPermission, organisationTypesByRole, type Role, roleLabels } from '../auth/permissions'
 
@@ -18,5 +19,8 @@ export const organisationAdminFor = (user: SessionUser): OrganisationAdmin => ({
   regionCodes: hasPermission(user, 'organisation:manage') ? null : user.regionCodes,
   roles,
 })
+
+/** The types an admin may choose: a platform team only a platform admin makes or changes. */
+export const typesFor = (admin: OrganisationAdmin) => managedOrganisationTypes.filter((type) => admin.regionCodes === null || type !== 'platform')
 
 export const commandLineAdmin: OrganisationAdmin = { userId: null, organisationId: null, regionCodes: null, via: 'cli', roles }

@@ -7,7 +7,8 @@ import { ErrorPage } from '~/components/error-page'
 import { FormErrors } from '~/components/forms'
 import { OrganisationForm } from '~/components/organisation-form'
 import { areaSummary, DemoBadge } from '~/components/organisation-list'
-import { deactivateSchema, managedOrganisationTypes, organisationFormSchema, organisationTypeLabels } from '~/domain/organisation-form'
+import { typesFor } from '~/domain/organisation-admin'
+import { deactivateSchema, organisationFormSchema, organisationTypeLabels } from '~/domain/organisation-form'
 import { formatDateTime } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import {
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     organisation,
     area: areaSummary(area, Number.POSITIVE_INFINITY),
-    types: managedOrganisationTypes.filter((type) => admin.regionCodes === null || type !== 'platform'),
+    types: typesFor(admin),
     groups: await municipalityGroups(regions),
     elsewhere: organisation.municipalities.filter((m) => !own.has(m.regionCode)),
     isOwn: organisation.id === admin.organisationId,

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { ORGANISATION_PAGE_SIZE, OrganisationFilterForm, organisationFilterQuery, OrganisationTable, parseOrganisationFilters } from '~/components/organisation-list'
 import { PlacementPagination } from '~/components/placement-pagination'
+import { typesFor } from '~/domain/organisation-admin'
 import { db } from '~/utils/db.server'
 import { requireOrganisationAdmin } from '~/utils/organisation-admin.server'
 import { listManagedOrganisations } from '../../../db/queries/organisation-admin'
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     everything: admin.regionCodes === null,
     regions,
+    types: typesFor(admin),
     values,
     query: organisationFilterQuery(values),
     rows,
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const count = new Intl.NumberFormat('nl-BE')
 
 export default function OrganisationsPage() {
-  const { everything, regions, values, query, rows, total, page, pageCount } = useLoaderData<typeof loader>()
+  const { everything, regions, types, values, query, rows, total, page, pageCount } = useLoaderData<typeof loader>()
   const pageLink = (n: number) => `?${[query, n > 1 ? `pagina=${n}` : ''].filter(Boolean).join('&')}`
   return (
     <>
@@ -47,7 +49,7 @@ export default function OrganisationsPage() {
           Nieuwe organisatie
         </Link>
       </p>
-      <OrganisationFilterForm values={values} regions={regions} />
+      <OrganisationFilterForm values={values} regions={regions} types={types} />
       <section className="mt-8" aria-labelledby="organisation-results-title">
         <h2 id="organisation-results-title">
           {count.format(total)} {total === 1 ? 'organisatie' : 'organisaties'}

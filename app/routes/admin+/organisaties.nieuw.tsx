@@ -2,19 +2,17 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { OrganisationForm } from '~/components/organisation-form'
-import { managedOrganisationTypes, newOrganisationFormSchema } from '~/domain/organisation-form'
+import { typesFor } from '~/domain/organisation-admin'
+import { newOrganisationFormSchema } from '~/domain/organisation-form'
 import { db } from '~/utils/db.server'
 import { municipalityGroups, organisationValuesFromForm, requireOrganisationAdmin } from '~/utils/organisation-admin.server'
 import { parseWithZod } from '~/utils/parse-form'
 import { withToast } from '~/utils/toast.server'
 import { createManagedOrganisation } from '../../../db/queries/organisation-changes'
 
-/** A platform team only a platform admin makes; regional admins make organisations that serve their regions. */
-const typesFor = (everything: boolean) => managedOrganisationTypes.filter((type) => everything || type !== 'platform')
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { admin, regions } = await requireOrganisationAdmin(request)
-  return json({ types: typesFor(admin.regionCodes === null), groups: await municipalityGroups(regions) })
+  return json({ types: typesFor(admin), groups: await municipalityGroups(regions) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
