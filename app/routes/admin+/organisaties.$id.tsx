@@ -3,6 +3,7 @@ import { getZodConstraint } from '@conform-to/zod'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { DetailList } from '~/components/detail-list'
 import { ErrorPage } from '~/components/error-page'
 import { FormErrors } from '~/components/forms'
 import { OrganisationForm } from '~/components/organisation-form'
@@ -105,14 +106,7 @@ export default function OrganisationPage() {
         {o.name}
         {o.demo ? <DemoBadge /> : null}
       </h1>
-      <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-        {details.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-semibold">{term}</dt>
-            <dd className="mb-2 sm:mb-0">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList details={details} />
       <section className="mt-8" aria-labelledby="fields-title">
         <h2 id="fields-title">Gegevens</h2>
         <OrganisationForm
