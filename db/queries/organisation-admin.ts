@@ -48,7 +48,7 @@ const servingRegions = (tx: Tx, regionCodes: string[]) =>
     .innerJoin(municipalities, eq(municipalities.nis, organisationMunicipalities.municipalityNis))
     .where(inArray(municipalities.regionCode, regionCodes))
 
-export function inScope(tx: Tx, admin: OrganisationAdmin): SQL {
+function inScope(tx: Tx, admin: OrganisationAdmin): SQL {
   const managed = ne(organisations.type, 'employer')
   if (admin.regionCodes === null) return managed
   if (admin.regionCodes.length === 0) return sql`false`

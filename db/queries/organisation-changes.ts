@@ -39,7 +39,13 @@ const PLATFORM_ONLY = 'Een platformteam maakt of wijzigt alleen een platformbehe
  */
 async function plannedArea(tx: Tx, admin: OrganisationAdmin, wanted: string[], current: Served[]) {
   const unique = [...new Set(wanted)]
-  const known = unique.length ? await tx.select({ nis: municipalities.nis, name: municipalities.name, regionCode: municipalities.regionCode }).from(municipalities).where(inArray(municipalities.nis, unique)) : []
+  const known =
+    unique.length > 0
+      ? await tx
+          .select({ nis: municipalities.nis, name: municipalities.name, regionCode: municipalities.regionCode })
+          .from(municipalities)
+          .where(inArray(municipalities.nis, unique))
+      : []
   const errors: string[] = []
   const unknown = unique.filter((nis) => !known.some((m) => m.nis === nis))
   if (unknown.length > 0) errors.push(`${unknown.length === 1 ? 'Deze NIS-code bestaat' : 'Deze NIS-codes bestaan'} niet: ${unknown.join(', ')}.`)
@@ -48,7 +54,8 @@ async function plannedArea(tx: Tx, admin: OrganisationAdmin, wanted: string[], c
   const own = (m: Served) => regionCodes.includes(m.regionCode)
   const outside = known.filter((m) => !own(m) && !current.some((c) => c.nis === m.nis))
   if (outside.length > 0) {
-    errors.push(`${outside.map((m) => `${m.name} (${m.nis})`).join(', ')} ${outside.length === 1 ? 'ligt' : 'liggen'} buiten jouw regio's; dat kan alleen een platformbeheerder toevoegen.`)
+    const names = outside.map((m) => `${m.name} (${m.nis})`).join(', ')
+    errors.push(`${names} ${outside.length === 1 ? 'ligt' : 'liggen'} buiten jouw regio's; dat kan alleen een platformbeheerder toevoegen.`)
   }
   const inside = known.filter(own).map((m) => m.nis)
   if (inside.length === 0 && errors.length === 0) {
@@ -57,7 +64,11 @@ async function plannedArea(tx: Tx, admin: OrganisationAdmin, wanted: string[], c
   return { errors, nis: [...inside, ...current.filter((m) => !own(m)).map((m) => m.nis)] }
 }
 
-export async function createManagedOrganisation(tx: Tx, admin: OrganisationAdmin, values: OrganisationValues & { slug: string }): Promise<Exclude<ChangeResult, { kind: 'not-found' }>> {
+export async function createManagedOrganisation(
+  tx: Tx,
+  admin: OrganisationAdmin,
+  values: OrganisationValues & { slug: string },
+): Promise<Exclude<ChangeResult, { kind: 'not-found' }>> {
   const fieldErrors: FieldErrors = {}
   if (admin.regionCodes !== null && values.type === 'platform') fieldErrors.type = [PLATFORM_ONLY]
   const area = await plannedArea(tx, admin, values.municipalities, [])
