@@ -18,6 +18,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
   ],
   regional_admin: [
     { to: '/admin/werkgevers', label: 'Werkgevers verifiëren' },
+    { to: '/admin/organisaties', label: 'Organisaties' },
     { to: '/admin/vergoedingen', label: 'Vergoedingen' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/triage-instellingen', label: 'Triage-instellingen' },
@@ -29,6 +30,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/partner/kanalen', label: 'Aanmeldlinks en affiches' },
   ],
   platform_admin: [
+    { to: '/admin/organisaties', label: 'Organisaties' },
     { to: '/admin/zonder-ontvanger', label: 'Zonder ontvanger' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/audit', label: 'Auditlog' },

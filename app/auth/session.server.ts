@@ -72,9 +72,17 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 /** The first line of every protected loader and action: signed in, and allowed to do this. */
-export async function requireUserWithPermission(request: Request, permission: Permission): Promise<SessionUser> {
+export function requireUserWithPermission(request: Request, permission: Permission): Promise<SessionUser> {
+  return requireUserWithAnyPermission(request, [permission])
+}
+
+/**
+ * For pages with one permission per scope (`audit:read-all` or `audit:read-region`): signed in and holding at
+ * least one of them. Which records the user then sees is decided in the query functions.
+ */
+export async function requireUserWithAnyPermission(request: Request, permissions: readonly Permission[]): Promise<SessionUser> {
   const user = await requireUser(request)
-  if (!hasPermission(user, permission)) {
+  if (!permissions.some((permission) => hasPermission(user, permission))) {
     throw new Response('Je hebt geen toegang tot deze pagina.', { status: 403, statusText: 'Forbidden' })
   }
   return user

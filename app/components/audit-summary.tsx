@@ -64,6 +64,10 @@ export const actionLabels: Record<string, string> = {
   'placement.import': 'Plaatsen geïmporteerd',
   'compensation.version-created': 'Vergoedingsschema toegevoegd',
   'audit.export': 'Auditlog gedownload',
+  'organisation.create': 'Organisatie aangemaakt',
+  'organisation.update': 'Organisatie gewijzigd',
+  'organisation.deactivate': 'Organisatie gedeactiveerd',
+  'organisation.reactivate': 'Organisatie opnieuw geactiveerd',
 }
 
 const detailLabels: Record<string, string> = {
@@ -108,6 +112,14 @@ const detailLabels: Record<string, string> = {
   notified: 'verwittigd',
   language: 'taal',
   rows: 'regels',
+  slug: 'slug',
+  name: 'naam',
+  type: 'soort',
+  municipalities: 'gemeenten',
+  added: 'toegevoegd',
+  removed: 'weggehaald',
+  staff: 'medewerkers',
+  openIntakes: 'open aanmeldingen',
 }
 
 // PostgreSQL's jsonb keeps keys in its own order (short keys first); ours reads better ("van … naar …").

@@ -1,15 +1,7 @@
 import type { ReactNode } from 'react'
+import { DetailList } from './detail-list'
 
 /** A short list of labelled facts ("Status: In contact"), as a description list. */
 export function TriageFacts({ facts }: { facts: [string, ReactNode][] }) {
-  return (
-    <dl className="mt-3 grid max-w-3xl grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[12rem_1fr]">
-      {facts.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-semibold">{label}</dt>
-          <dd className="mb-2 sm:mb-0">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  )
+  return <DetailList details={facts} className="mt-3 max-w-3xl sm:grid-cols-[12rem_1fr]" />
 }

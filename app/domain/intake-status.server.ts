@@ -15,9 +15,24 @@ export async function requireResidentIntake(token: string | undefined): Promise<
   return intake
 }
 
+/**
+ * Whom the resident asks about their data: the data protection officer of the organisation that handles the file
+ * (the handling organisation, else the OCMW, else the VDAB team). Undefined when that one has no DPO address: the
+ * page then keeps the general sentence. Nothing else about the organisation is shown.
+ */
+function dataProtectionOfficer(intake: ResidentView) {
+  const [organisation, email] = intake.handlingName
+    ? [intake.handlingName, intake.handlingDpoEmail]
+    : intake.ocmwName
+      ? [intake.ocmwName, intake.ocmwDpoEmail]
+      : [intake.vdabName, intake.vdabDpoEmail]
+  return organisation && email ? { organisation, email } : undefined
+}
+
 /** The sentences of the status page, made on the server so dates read the same in every browser. */
 export function statusTexts(t: Translate, intake: ResidentView, language: IntakeLanguage) {
   const date = (value: Date | null) => (value ? formatIntakeDate(value, language) : null)
+  const dpo = dataProtectionOfficer(intake)
   const who = intake.handlingName ? t('status.handledBy', { organisation: intake.handlingName }) : t('status.lookingAtIt', { who: whoWillContact(t, intake) })
   return {
     status: t(`values.status.${intake.status}`),
@@ -29,5 +44,7 @@ export function statusTexts(t: Translate, intake: ResidentView, language: Intake
     contactWay: contactWayText(t, intake),
     consentWithdrawnOn: date(intake.consentWithdrawnAt),
     erasureRequestedOn: date(intake.erasureRequestedAt),
+    privacyContact: dpo ? t('status.dpoText', { organisation: dpo.organisation }) : t('privacy.contactText'),
+    dpoEmail: dpo?.email ?? null,
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { employerTypes } from '../../db/schema/values'
 import { dutchLevels, instruments, schedules, supportKinds } from '../../db/schema/values'
+import { checkRecord, type RecordResult } from './import-record'
 import { checkKbo } from './kbo'
 
 /**
@@ -70,62 +71,6 @@ export const placementRecordSchema = z
 
 export type PlacementRecord = z.output<typeof placementRecordSchema>
 
-export type FieldIssue = { field: string; reason: string }
+export type RecordCheck = RecordResult<PlacementRecord>
 
-/** The field the report names when the record as a whole is wrong (not an object, not JSON). */
-export const WHOLE_RECORD = '(hele record)'
-
-const typeNames: Record<string, string> = {
-  string: 'een tekst',
-  number: 'een getal',
-  integer: 'een geheel getal',
-  float: 'een kommagetal',
-  boolean: 'ja of nee (true/false)',
-  object: 'een object ({ … })',
-  array: 'een lijst ([ … ])',
-  null: 'leeg (null)',
-  nan: 'geen getal',
-}
-const typeName = (type: string) => typeNames[type] ?? type
-
-const items = (n: number | bigint, one: string, many: string) => `${n} ${n === 1 ? one : many}`
-
-/** Plain Dutch for every rule the schema checks; the field path goes in the report's own column. */
-const dutchErrorMap: z.ZodErrorMap = (issue, ctx) => {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.received === 'undefined') return { message: 'Dit veld is verplicht en ontbreekt.' }
-      if (issue.expected === 'integer') return { message: 'Moet een geheel getal zijn.' }
-      return { message: `Moet ${typeName(issue.expected)} zijn, niet ${typeName(issue.received)}.` }
-    case 'invalid_enum_value':
-      return { message: `"${issue.received}" is geen geldige waarde. Kies uit: ${issue.options.join(', ')}.` }
-    case 'too_small':
-      if (issue.type === 'string') return { message: `Moet minstens ${items(issue.minimum, 'teken', 'tekens')} lang zijn.` }
-      if (issue.type === 'array') return { message: `Moet minstens ${items(issue.minimum, 'waarde', 'waarden')} bevatten.` }
-      return { message: issue.inclusive ? `Moet minstens ${issue.minimum} zijn.` : `Moet groter dan ${issue.minimum} zijn.` }
-    case 'too_big':
-      if (issue.type === 'string') return { message: `Mag hoogstens ${items(issue.maximum, 'teken', 'tekens')} lang zijn.` }
-      if (issue.type === 'array') return { message: `Mag hoogstens ${items(issue.maximum, 'waarde', 'waarden')} bevatten.` }
-      return { message: issue.inclusive ? `Mag hoogstens ${issue.maximum} zijn.` : `Moet kleiner dan ${issue.maximum} zijn.` }
-    default:
-      return { message: ctx.defaultError }
-  }
-}
-
-/** 'employer.enterpriseNumber'; list positions go into the reason ("Waarde 2: …"), 1-based like a person counts. */
-function toFieldIssues(issue: z.ZodIssue): FieldIssue[] {
-  const names = issue.path.filter((part): part is string => typeof part === 'string')
-  const position = issue.path.find((part): part is number => typeof part === 'number')
-  const prefix = position === undefined ? '' : `Waarde ${position + 1}: `
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ field: [...names, key].join('.'), reason: 'Onbekend veld: dit veld bestaat niet in het formaat.' }))
-  }
-  return [{ field: names.join('.') || WHOLE_RECORD, reason: prefix + issue.message }]
-}
-
-export type RecordCheck = { ok: true; record: PlacementRecord } | { ok: false; issues: FieldIssue[] }
-
-export function parsePlacementRecord(value: unknown): RecordCheck {
-  const result = placementRecordSchema.safeParse(value, { errorMap: dutchErrorMap })
-  return result.success ? { ok: true, record: result.data } : { ok: false, issues: result.error.issues.flatMap(toFieldIssues) }
-}
+export const parsePlacementRecord = (value: unknown): RecordCheck => checkRecord(placementRecordSchema, value)

@@ -1,17 +1,19 @@
 import { CsvError, parse } from 'csv-parse/sync'
 import { z } from 'zod'
-import { placementRecordSchema, WHOLE_RECORD } from '../../app/domain/placement-record'
+import { WHOLE_RECORD } from '../../app/domain/import-record'
+import { placementRecordSchema } from '../../app/domain/placement-record'
 import type { ParsedFile, RawRecord } from './parse'
 
 /**
  * CSV "with the same columns" as the JSON format: one column per field, nested fields flattened with a dot
  * (`employer.name`, `location.postcode`), lists in one cell separated by `|`. The columns are derived from the
- * record schema, so CSV, JSON and the schema cannot drift apart.
+ * record schema, so CSV, JSON and the schema cannot drift apart. Placements use it, and so do organisations
+ * (`orgs:import`), each with its own schema: `csvFormat(shape)`.
  */
 type Kind = 'text' | 'number' | 'list'
 
 function unwrap(type: z.ZodTypeAny): z.ZodTypeAny {
-  if (type instanceof z.ZodOptional || type instanceof z.ZodDefault) return unwrap(type._def.innerType)
+  if (type instanceof z.ZodOptional || type instanceof z.ZodNullable || type instanceof z.ZodDefault) return unwrap(type._def.innerType)
   if (type instanceof z.ZodEffects) return unwrap(type._def.schema)
   return type
 }
@@ -24,12 +26,8 @@ function columnsOf(shape: z.ZodRawShape, prefix = ''): [string, Kind][] {
   })
 }
 
-const columnKinds = new Map(columnsOf(placementRecordSchema.shape))
-export const csvColumns = [...columnKinds.keys()]
+type Columns = Map<string, Kind>
 const LIST_SEPARATOR = '|'
-
-/** The downloadable template: the header row only, so no example row is ever imported by accident. */
-export const csvTemplate = () => `${csvColumns.join(',')}\r\n`
 
 // A Flemish spreadsheet saves "32,5" with a decimal comma (and then separates columns with semicolons).
 const NUMBER = /^[+-]?\d+([.,]\d+)?$/
@@ -42,7 +40,7 @@ function cellValue(kind: Kind, cell: string): unknown {
 }
 
 /** { 'employer.name': 'X' } → { employer: { name: 'X' } }; an empty cell means the field is absent. */
-function toRecord(header: string[], cells: string[]): Record<string, unknown> {
+function toRecord(columnKinds: Columns, header: string[], cells: string[]): Record<string, unknown> {
   const record: Record<string, unknown> = {}
   header.forEach((column, index) => {
     const cell = cells[index]?.trim() ?? ''
@@ -72,7 +70,7 @@ function csvErrorReason(error: CsvError): string {
 
 type CsvRow = { record: string[]; info: { lines: number } }
 
-export function parseCsv(text: string): ParsedFile {
+function parseCsv(columnKinds: Columns, text: string): ParsedFile {
   // Spreadsheets set to Dutch separate columns with ";": the header tells which one this file uses.
   const headerLine = text.slice(0, text.search(/\r?\n|$/))
   const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ','
@@ -100,7 +98,7 @@ export function parseCsv(text: string): ParsedFile {
   const header = head.record.map((cell) => cell.trim())
   const unknown = header.filter((column) => !columnKinds.has(column))
   if (unknown.length > 0) {
-    return fileError(head.info.lines, `Onbekende kolom ${unknown.map((c) => `"${c}"`).join(', ')}. Gebruik de kolomnamen van het sjabloon: ${csvColumns.join(', ')}.`)
+    return fileError(head.info.lines, `Onbekende kolom ${unknown.map((c) => `"${c}"`).join(', ')}. Gebruik de kolomnamen van het sjabloon: ${[...columnKinds.keys()].join(', ')}.`)
   }
   const twice = header.find((column, index) => header.indexOf(column) !== index)
   if (twice) return fileError(head.info.lines, `De kolom "${twice}" staat twee keer in de kopregel.`)
@@ -112,7 +110,21 @@ export function parseCsv(text: string): ParsedFile {
       const reason = `Deze regel heeft ${cells.length} waarden, de kopregel maar ${header.length} kolommen. Zet waarden met "${delimiter}" erin tussen aanhalingstekens.`
       return { record: line, issue: { field: WHOLE_RECORD, reason } }
     }
-    return { record: line, value: toRecord(header, cells) }
+    return { record: line, value: toRecord(columnKinds, header, cells) }
   })
   return { ok: true, format: 'csv', records }
 }
+
+export type CsvFormat = { columns: string[]; parse: (text: string) => ParsedFile }
+
+/** The CSV reader of a record schema: its columns (in the schema's order) and a parser that knows them. */
+export function csvFormat(shape: z.ZodRawShape): CsvFormat {
+  const columnKinds: Columns = new Map(columnsOf(shape))
+  return { columns: [...columnKinds.keys()], parse: (text) => parseCsv(columnKinds, text) }
+}
+
+export const placementCsv = csvFormat(placementRecordSchema.shape)
+export const csvColumns = placementCsv.columns
+
+/** The downloadable template: the header row only, so no example row is ever imported by accident. */
+export const csvTemplate = () => `${csvColumns.join(',')}\r\n`

@@ -1,5 +1,5 @@
-import { type FieldIssue, WHOLE_RECORD } from '../../app/domain/placement-record'
-import { parseCsv } from './csv'
+import { type FieldIssue, WHOLE_RECORD } from '../../app/domain/import-record'
+import { type CsvFormat, placementCsv } from './csv'
 
 /**
  * Reads an import file into raw records, each with its number in the report: the 1-based position for a JSON
@@ -9,6 +9,10 @@ import { parseCsv } from './csv'
 export type ImportFormat = 'json' | 'ndjson' | 'csv'
 export type RawRecord = { record: number; value: unknown } | { record: number; issue: FieldIssue }
 export type ParsedFile = { ok: true; format: ImportFormat; records: RawRecord[] } | { ok: false; line: number | null; reason: string }
+
+/** What the records of a file are: their CSV columns, and their name in the messages ("plaats", "plaatsen"). */
+export type RecordFormat = { csv: CsvFormat; singular: string; plural: string }
+export const placementFile: RecordFormat = { csv: placementCsv, singular: 'plaats', plural: 'plaatsen' }
 
 const extension = (fileName: string) => /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase()
 
@@ -43,18 +47,18 @@ function jsonErrorLine(text: string, error: unknown): number | null {
 
 const JSON_HINT = 'Het bestand is hier geen geldige JSON. Kijk komma\'s, aanhalingstekens en haakjes na rond deze plaats.'
 
-function parseJsonArray(text: string): ParsedFile {
+function parseJsonArray(text: string, records: RecordFormat): ParsedFile {
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (error) {
     return { ok: false, line: jsonErrorLine(text, error), reason: JSON_HINT }
   }
-  if (!Array.isArray(value)) return { ok: false, line: 1, reason: 'Een JSON-bestand is een lijst van plaatsen tussen [ en ].' }
+  if (!Array.isArray(value)) return { ok: false, line: 1, reason: `Een JSON-bestand is een lijst van ${records.plural} tussen [ en ].` }
   return { ok: true, format: 'json', records: value.map((item, index) => ({ record: index + 1, value: item })) }
 }
 
-function parseNdjson(text: string): ParsedFile {
+function parseNdjson(text: string, format: RecordFormat): ParsedFile {
   // A single (pretty-printed) object is one record; otherwise every non-blank line is one.
   try {
     const single: unknown = JSON.parse(text)
@@ -68,17 +72,18 @@ function parseNdjson(text: string): ParsedFile {
     try {
       records.push({ record: index + 1, value: JSON.parse(line) })
     } catch {
-      records.push({ record: index + 1, issue: { field: WHOLE_RECORD, reason: 'Deze regel is geen geldige JSON. In NDJSON staat elke plaats als één JSON-object op één regel.' } })
+      const reason = `Deze regel is geen geldige JSON. In NDJSON staat elke ${format.singular} als één JSON-object op één regel.`
+      records.push({ record: index + 1, issue: { field: WHOLE_RECORD, reason } })
     }
   })
   return { ok: true, format: 'ndjson', records }
 }
 
-export function parseImportFile(text: string, fileName: string): ParsedFile {
+export function parseImportFile(text: string, fileName: string, records: RecordFormat = placementFile): ParsedFile {
   const body = text.replace(/^\uFEFF/, '')
   if (body.trim() === '') return { ok: true, format: 'json', records: [] }
   const format = detectFormat(fileName, body)
-  if (format === 'not-json') return { ok: false, line: 1, reason: 'Dit bestand heet .json, maar begint niet met [ (een lijst) of { (een plaats per regel).' }
-  if (format === 'csv') return parseCsv(body)
-  return format === 'json' ? parseJsonArray(body) : parseNdjson(body)
+  if (format === 'not-json') return { ok: false, line: 1, reason: `Dit bestand heet .json, maar begint niet met [ (een lijst) of { (een ${records.singular} per regel).` }
+  if (format === 'csv') return records.csv.parse(body)
+  return format === 'json' ? parseJsonArray(body, records) : parseNdjson(body, records)
 }

@@ -44,6 +44,10 @@ async function residentView(tx: Tx, where: SQL) {
       ocmwName: ocmw.name,
       vdabName: vdab.name,
       handlingName: handling.name,
+      // The privacy contact: the data protection officer of the organisation that handles the file (else the OCMW, else VDAB).
+      handlingDpoEmail: handling.dpoEmail,
+      ocmwDpoEmail: ocmw.dpoEmail,
+      vdabDpoEmail: vdab.dpoEmail,
       // Who helped the resident: the outreach worker's organisation, else the organisation of the channel link.
       helperName: sql<string | null>`coalesce(${helperOrganisation.name}, ${channelOrganisation.name})`,
       erasureRequestedAt: sql<Date | null>`(select max(${intakeEvents.at}) from ${intakeEvents} where ${intakeEvents.intakeId} = ${intakes.id} and ${intakeEvents.note} = ${ERASURE_REQUEST_NOTE})`.mapWith(

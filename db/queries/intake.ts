@@ -43,7 +43,7 @@ export async function intakeRouting(tx: Tx, municipalityNis: string) {
   if (!municipality) return undefined
   const receiver = async (type: 'ocmw' | 'vdab') => {
     const [row] = await tx
-      .select({ id: organisations.id, name: organisations.name, firstContactDays: organisations.firstContactDays })
+      .select({ id: organisations.id, name: organisations.name, firstContactDays: organisations.firstContactDays, dpoEmail: organisations.dpoEmail })
       .from(organisationMunicipalities)
       .innerJoin(organisations, eq(organisations.id, organisationMunicipalities.organisationId))
       .where(and(eq(organisationMunicipalities.municipalityNis, municipality.nis), eq(organisations.type, type), isNull(organisations.deactivatedAt)))

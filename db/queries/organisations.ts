@@ -16,28 +16,62 @@ import {
 export async function getOwnOrganisation(tx: Tx, organisationId: string) {
   const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId))
   if (!organisation) return undefined
-  const served = await tx
-    .select({ nis: municipalities.nis, name: municipalities.name, regionCode: municipalities.regionCode })
-    .from(organisationMunicipalities)
-    .innerJoin(municipalities, eq(municipalities.nis, organisationMunicipalities.municipalityNis))
-    .where(eq(organisationMunicipalities.organisationId, organisationId))
-    .orderBy(asc(municipalities.name))
-  // A team that serves a whole reference region says so, instead of listing its thirty municipalities.
-  const sizes = await tx
-    .select({ code: referenceRegions.code, name: referenceRegions.name, n: count(municipalities.nis) })
-    .from(referenceRegions)
-    .innerJoin(municipalities, eq(municipalities.regionCode, referenceRegions.code))
-    .groupBy(referenceRegions.code)
-    .orderBy(asc(referenceRegions.name))
-  const regions = sizes.filter((r) => served.filter((m) => m.regionCode === r.code).length === r.n).map(({ code, name }) => ({ code, name }))
-  const whole = new Set(regions.map((r) => r.code))
-  const area = served.filter((m) => !whole.has(m.regionCode)).map(({ nis, name }) => ({ nis, name }))
+  const { regions, municipalities: area } = (await servedAreas(tx, [organisationId])).get(organisationId)!
   const members = await tx
     .select({ name: users.name, email: users.email, role: users.role })
     .from(users)
     .where(eq(users.organisationId, organisationId))
     .orderBy(asc(users.name))
   return { organisation, municipalities: area, regions, members }
+}
+
+export type ServedArea = {
+  /** Reference regions served as a whole. */
+  regions: { code: string; name: string }[]
+  /** The other municipalities served, by name. */
+  municipalities: { nis: string; name: string }[]
+  /** How many municipalities in all. */
+  count: number
+}
+
+/**
+ * Where each organisation works. A team that serves a whole reference region says so, instead of listing its
+ * thirty municipalities. Every id given gets an entry (empty when it serves nothing).
+ */
+export async function servedAreas(tx: Tx, organisationIds: string[]): Promise<Map<string, ServedArea>> {
+  const areas = new Map<string, ServedArea>(organisationIds.map((id) => [id, { regions: [], municipalities: [], count: 0 }]))
+  if (organisationIds.length === 0) return areas
+  const served = await tx
+    .select({
+      organisationId: organisationMunicipalities.organisationId,
+      nis: municipalities.nis,
+      name: municipalities.name,
+      regionCode: municipalities.regionCode,
+    })
+    .from(organisationMunicipalities)
+    .innerJoin(municipalities, eq(municipalities.nis, organisationMunicipalities.municipalityNis))
+    .where(inArray(organisationMunicipalities.organisationId, organisationIds))
+    .orderBy(asc(municipalities.name))
+  const sizes = await tx
+    .select({ code: referenceRegions.code, name: referenceRegions.name, n: count(municipalities.nis) })
+    .from(referenceRegions)
+    .innerJoin(municipalities, eq(municipalities.regionCode, referenceRegions.code))
+    .groupBy(referenceRegions.code)
+    .orderBy(asc(referenceRegions.name))
+  const byOrganisation = new Map<string, typeof served>()
+  for (const m of served) {
+    const list = byOrganisation.get(m.organisationId)
+    if (list) list.push(m)
+    else byOrganisation.set(m.organisationId, [m])
+  }
+  for (const [id, area] of areas) {
+    const own = byOrganisation.get(id) ?? []
+    area.count = own.length
+    area.regions = sizes.filter((r) => own.filter((m) => m.regionCode === r.code).length === r.n).map(({ code, name }) => ({ code, name }))
+    const whole = new Set(area.regions.map((r) => r.code))
+    area.municipalities = own.filter((m) => !whole.has(m.regionCode)).map(({ nis, name }) => ({ nis, name }))
+  }
+  return areas
 }
 
 export async function findOrganisationBySlug(tx: Tx, slug: string) {

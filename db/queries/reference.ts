@@ -1,4 +1,4 @@
-import { asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { Tx } from '../client'
 import { municipalities, occupations, postcodes, referenceRegions } from '../schema'
 
@@ -17,6 +17,15 @@ export type OccupationHit = {
 
 export function listRegions(tx: Tx): Promise<Region[]> {
   return tx.select({ code: referenceRegions.code, name: referenceRegions.name }).from(referenceRegions).orderBy(asc(referenceRegions.code))
+}
+
+/** The municipalities of these reference regions (all of Flanders without `regionCodes`), by name. */
+export function listMunicipalities(tx: Tx, regionCodes?: string[]) {
+  return tx
+    .select({ nis: municipalities.nis, name: municipalities.name, regionCode: municipalities.regionCode })
+    .from(municipalities)
+    .where(regionCodes ? inArray(municipalities.regionCode, regionCodes) : undefined)
+    .orderBy(asc(municipalities.name))
 }
 
 export async function findMunicipality(tx: Tx, nis: string): Promise<Municipality | undefined> {
@@ -68,7 +77,8 @@ export function foldSearchText(text: string): string {
     .trim()
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+/** Text for a LIKE pattern, matched literally (a user's % or _ is no wildcard). */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
  * Type-ahead over the Dutch preferred and alternative labels, ignoring case and accents. Preferred-label matches

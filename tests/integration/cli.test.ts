@@ -5,29 +5,11 @@ import { resetLinkIsUsable } from '../../app/auth/password.server'
 import { db } from '../../db/client'
 import { apiTokens, auditLog, organisations, userRegions, users } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
-import { type CommandResult, runCommand } from '../support/run-command'
+import { expectUsageError, messageLines, runCommand } from '../support/run-command'
 
 
 const userCreate = (args: string[], env?: Record<string, string>) => runCommand('cli/user-create.ts', args, env)
 const tokenCreate = (args: string[], env?: Record<string, string>) => runCommand('cli/token-create.ts', args, env)
-
-/** What a person reads on stderr: the lines that are not the usage reminder. */
-const messageLines = (stderr: string) =>
-  stderr
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('Usage: '))
-
-/** A mistake by the caller: exit 2, one sentence, no stack trace, nothing on stdout. */
-function expectUsageError(result: CommandResult, message: RegExp) {
-  expect(result.code, result.stderr).toBe(2)
-  const lines = messageLines(result.stderr)
-  expect(lines, result.stderr).toHaveLength(1)
-  expect(lines[0]).toMatch(message)
-  expect(result.stderr).not.toMatch(/^\s+at /m)
-  expect(result.stderr).not.toMatch(/Error:|\.ts:\d+/)
-  expect(result.stdout).toBe('')
-}
 
 const userRow = async (email: string) => (await db().select().from(users).where(eq(users.email, email)))[0]
 

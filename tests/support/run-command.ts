@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { expect } from 'vitest'
 import { testDatabaseUrl } from './database'
 
 export type CommandResult = { code: number | null; stdout: string; stderr: string }
@@ -25,3 +26,22 @@ export function runCommand(script: string, args: string[] = [], env: Record<stri
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
 }
+
+/** What a person reads on stderr: the lines that are not the usage reminder. */
+export const messageLines = (stderr: string) =>
+  stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('Usage: '))
+
+/** A mistake by the caller: exit 2, one sentence, no stack trace, nothing on stdout. */
+export function expectUsageError(result: CommandResult, message: RegExp) {
+  expect(result.code, result.stderr).toBe(2)
+  const lines = messageLines(result.stderr)
+  expect(lines, result.stderr).toHaveLength(1)
+  expect(lines[0]).toMatch(message)
+  expect(result.stderr).not.toMatch(/^\s+at /m)
+  expect(result.stderr).not.toMatch(/Error:|\.ts:\d+/)
+  expect(result.stdout).toBe('')
+}
+

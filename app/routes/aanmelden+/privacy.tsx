@@ -2,19 +2,36 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useIntakeLanguage } from '~/components/intake-language-switcher'
+import { PrivacyContact } from '~/components/intake-privacy-contact'
+import { readDraft } from '~/domain/intake-draft.server'
 import { intakePath } from '~/domain/intake-languages'
 import { intakePageLanguage, intakeTranslations } from '~/domain/intake-page.server'
+import { db } from '~/utils/db.server'
+import { intakeRouting } from '../../../db/queries/intake'
 
 // Public: the privacy notice of the intake form, in each language of the form.
 const sections = ['what', 'why', 'who', 'howLong', 'rights', 'contact'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await intakeTranslations(await intakePageLanguage(request))
-  return json({ title: t('privacy.title') })
+  const ocmw = await draftOcmw(request)
+  const contact = ocmw?.dpoEmail
+    ? { text: t('privacy.dpoText', { organisation: ocmw.name }), email: ocmw.dpoEmail }
+    : { text: t('privacy.contactText'), email: null }
+  return json({ title: t('privacy.title'), contact })
+}
+
+/**
+ * The OCMW that would receive the form in progress, once it names a municipality: its data protection officer
+ * is the one to ask. Nothing else about it is shown; without a draft the notice keeps its general sentence.
+ */
+async function draftOcmw(request: Request) {
+  const nis = (await readDraft(request))?.answers.woonplaats?.municipalityNis
+  return nis ? (await intakeRouting(db(), nis))?.ocmw : undefined
 }
 
 export default function IntakePrivacyPage() {
-  const { title } = useLoaderData<typeof loader>()
+  const { title, contact } = useLoaderData<typeof loader>()
   const { t } = useTranslation('intake')
   const language = useIntakeLanguage()
   return (
@@ -24,7 +41,7 @@ export default function IntakePrivacyPage() {
       {sections.map((section) => (
         <section key={section} className="mt-8" aria-labelledby={`privacy-${section}`}>
           <h2 id={`privacy-${section}`}>{t(`privacy.${section}Title`)}</h2>
-          <p className="mt-2">{t(`privacy.${section}Text`)}</p>
+          {section === 'contact' ? <PrivacyContact text={contact.text} email={contact.email} /> : <p className="mt-2">{t(`privacy.${section}Text`)}</p>}
         </section>
       ))}
       <p className="mt-8">

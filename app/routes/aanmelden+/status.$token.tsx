@@ -2,6 +2,7 @@ import { parseWithZod } from '~/utils/parse-form'
 import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { PrivacyContact } from '~/components/intake-privacy-contact'
 import { ConsentWithdrawalForm, ContactCorrectionForm, ErasureRequestForm } from '~/components/intake-status-forms'
 import { checkContactMethod } from '~/domain/intake-checks.server'
 import { intakePath } from '~/domain/intake-languages'
@@ -100,6 +101,11 @@ export default function IntakeStatusPage() {
         ) : (
           <p className="mt-2">{data.consent === 'withdrawn' ? t('status.consentWithdrawnOn', { date: texts.consentWithdrawnOn ?? '' }) : t('status.consentNotGiven')}</p>
         )}
+      </section>
+
+      <section aria-labelledby="status-privacy-title" className="mt-8">
+        <h2 id="status-privacy-title">{t('status.privacyTitle')}</h2>
+        <PrivacyContact text={texts.privacyContact} email={texts.dpoEmail} />
       </section>
 
       <section aria-labelledby="status-erase-title" className="mt-8">

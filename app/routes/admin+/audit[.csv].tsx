@@ -2,16 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireAuditReader } from '~/components/audit-access.server'
 import { AUDIT_CSV_MAX_ROWS, parseAuditFilters } from '~/components/audit-filters'
 import { auditRow } from '~/components/audit-summary'
-import { csvResponse, toCsv } from '~/compensation/csv'
+import { csvResponse, defuseFormula, toCsv } from '~/compensation/csv'
 import { todayIso } from '~/compensation/rules'
 import { db } from '~/utils/db.server'
 import { audit, listAuditEntries } from '../../../db/queries/audit'
-
-/**
- * A spreadsheet opens a cell that starts with = + - @ (or a tab or carriage return) as a formula, and a log
- * holds text that others typed (reasons, file names): such cells get a leading apostrophe (OWASP's advice).
- */
-const defuseFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
 
 /** /admin/audit.csv: the entries of /admin/audit with the same filters and scope, the newest first. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { z } from 'zod'
 import { requireUserWithPermission } from '~/auth/session.server'
+import { DetailList } from '~/components/detail-list'
 import { EmployerSiteList, KboLink } from '~/components/employer-details'
 import { ErrorPage } from '~/components/error-page'
 import { FormErrors } from '~/components/forms'
@@ -77,14 +78,7 @@ export default function EmployerVerificationPage() {
         <Link to="/admin/werkgevers">← Alle werkgevers</Link>
       </p>
       <h1 className="mt-4">{e.name}</h1>
-      <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-        {details.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-semibold">{term}</dt>
-            <dd className="mb-2 sm:mb-0">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList details={details} />
       <h2 className="mt-8">Vestigingen</h2>
       <div className="mt-2">
         <EmployerSiteList sites={e.sites} />

@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { csvResponse, defuseFormula, toCsv } from '~/compensation/csv'
+import { todayIso } from '~/compensation/rules'
+import { areaSummary, ORGANISATION_CSV_MAX_ROWS, parseOrganisationFilters } from '~/components/organisation-list'
+import { organisationTypeLabels } from '~/domain/organisation-form'
+import { db } from '~/utils/db.server'
+import { requireOrganisationAdmin } from '~/utils/organisation-admin.server'
+import { listManagedOrganisations } from '../../../db/queries/organisation-admin'
+
+/** /admin/organisaties.csv: the organisations of /admin/organisaties with the same filters and scope, by name. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { admin, regions } = await requireOrganisationAdmin(request)
+  const { filters } = parseOrganisationFilters(
+    new URL(request.url).searchParams,
+    regions.map((r) => r.code),
+  )
+  const { rows } = await listManagedOrganisations(db(), admin, filters, { limit: ORGANISATION_CSV_MAX_ROWS, offset: 0 })
+  const header = ['Naam', 'Slug', 'Soort', 'Werkgebied', 'Aantal gemeenten', 'Medewerkers', 'Contactadres', 'Status', 'Demo']
+  const lines = rows.map((o) =>
+    [
+      o.name,
+      o.slug,
+      organisationTypeLabels[o.type],
+      areaSummary(o.area, Number.POSITIVE_INFINITY),
+      String(o.area.count),
+      String(o.staff),
+      o.contactEmail ? 'ja' : 'nee',
+      o.deactivatedAt ? 'gedeactiveerd' : 'actief',
+      o.demo ? 'ja' : 'nee',
+    ].map(defuseFormula),
+  )
+  return csvResponse(toCsv(header, lines), `organisaties-${todayIso()}.csv`)
+}
