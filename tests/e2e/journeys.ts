@@ -72,12 +72,13 @@ const MAIL_TIMEOUT_MS = 15_000
 
 /**
  * As platform admin on /dev/outbox: reloads until the newest mail to `to` (with this subject, when given) is sent,
- * then opens it. Newest first, so the first matching row is the newest mail.
+ * then opens it. Newest first, so the first matching row is the newest mail. `portal`: the address of a portal
+ * other than the shared e2e server.
  */
-export async function openMail(p: E2EPage, to: string, subject?: string) {
+export async function openMail(p: E2EPage, to: string, subject?: string, portal = baseUrl) {
   const deadline = Date.now() + MAIL_TIMEOUT_MS
   for (;;) {
-    await p.visit('/dev/outbox')
+    await p.visit(new URL('/dev/outbox', portal).href)
     const rows = main(p)
       .getByRole('row')
       .filter({ has: p.page.getByRole('cell', { name: to, exact: true }) })
@@ -95,11 +96,16 @@ export async function openMail(p: E2EPage, to: string, subject?: string) {
  * A new employer's address confirmed through the link in the mail, read in the dev outbox by a platform admin;
  * afterwards nobody is logged in and the login page says the address is confirmed.
  */
+/** The links of the mail opened by openMail, as listed under "Links in deze e-mail". */
+export async function mailLinks(p: E2EPage) {
+  const links = main(p).getByRole('heading', { name: 'Links in deze e-mail' }).locator('xpath=following-sibling::ul[1]').getByRole('link')
+  return Promise.all((await links.all()).map(async (link) => (await link.getAttribute('href')) ?? ''))
+}
+
 export async function confirmEmailThroughOutbox(p: E2EPage, email: string) {
   await loginAs(p, 'platformAdmin')
   await openMail(p, email, 'Bevestig uw e-mailadres voor Stapsteen')
-  const links = main(p).getByRole('heading', { name: 'Links in deze e-mail' }).locator('xpath=following-sibling::ul[1]').getByRole('link')
-  const confirmLink = (await links.first().getAttribute('href')) ?? ''
+  const [confirmLink = ''] = await mailLinks(p)
   expect(confirmLink).toMatch(new RegExp(`^${baseUrl}/e-mail-bevestigen\\?token=[\\w-]{20,}$`))
   await logout(p)
   await p.visit(confirmLink)
