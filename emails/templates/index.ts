@@ -11,6 +11,7 @@ import { SavedSearchAlertEmail, subject as savedSearchAlertSubject } from './sav
 import { IntakeReceivedEmail, subject as intakeReceivedSubject } from './intake-received'
 import { TriageHandoverEmail, subject as triageHandoverSubject } from './triage-handover'
 import { TriageDailySummaryEmail, subject as triageDailySummarySubject } from './triage-daily-summary'
+import { UserInvitationEmail, subject as userInvitationSubject } from './user-invitation'
 
 export type TemplateDefinition<P> = { subject: (props: P) => string; component: ComponentType<P> }
 
@@ -28,6 +29,7 @@ const definitions = {
   'intake-received': { subject: intakeReceivedSubject, component: IntakeReceivedEmail },
   'triage-handover': { subject: triageHandoverSubject, component: TriageHandoverEmail },
   'triage-daily-summary': { subject: triageDailySummarySubject, component: TriageDailySummaryEmail },
+  'user-invitation': { subject: userInvitationSubject, component: UserInvitationEmail },
 }
 
 export type TemplateId = keyof typeof definitions
