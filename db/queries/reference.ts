@@ -68,7 +68,8 @@ export function foldSearchText(text: string): string {
     .trim()
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+/** A user's text inside a LIKE pattern, with its own % and _ taken literally. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
  * Type-ahead over the Dutch preferred and alternative labels, ignoring case and accents. Preferred-label matches
