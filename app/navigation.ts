@@ -1,8 +1,8 @@
-import { homeByRole, type Role } from './auth/permissions'
+import { hasPermission, homeByRole, type Role } from './auth/permissions'
 
 type NavItem = { to: string; label: string; end?: boolean }
 
-/** The menu per role: each role sees its own area of the portal and what it may do there. */
+/** The menu per role: each role sees its own area of the portal and what it may do there; coordinators a bit more. */
 const extraItems: Partial<Record<Role, NavItem[]>> = {
   employer: [
     { to: '/werkgever/plaatsen', label: 'Werkervaringsplaatsen' },
@@ -23,6 +23,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/triage-instellingen', label: 'Triage-instellingen' },
     { to: '/admin/zonder-ontvanger', label: 'Zonder ontvanger' },
+    { to: '/admin/gebruikers', label: 'Gebruikers' },
     { to: '/admin/audit', label: 'Auditlog' },
   ],
   outreach_worker: [
@@ -32,14 +33,23 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
   platform_admin: [
     { to: '/admin/organisaties', label: 'Organisaties' },
     { to: '/admin/zonder-ontvanger', label: 'Zonder ontvanger' },
+    { to: '/admin/gebruikers', label: 'Gebruikers' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/audit', label: 'Auditlog' },
     { to: '/dev/outbox', label: 'Dev-outbox' },
   ],
 }
 
-export function navigationFor(role: Role): NavItem[] {
-  return [{ to: homeByRole[role], label: 'Overzicht', end: true }, ...(extraItems[role] ?? []), { to: '/account', label: 'Mijn account' }]
+/** What a coordinator's mark adds to the menu of their role. */
+const coordinatorItems: NavItem[] = [{ to: '/organisatie/medewerkers', label: 'Medewerkers' }]
+
+export function navigationFor(user: { role: Role; coordinator?: boolean }): NavItem[] {
+  return [
+    { to: homeByRole[user.role], label: 'Overzicht', end: true },
+    ...(extraItems[user.role] ?? []),
+    ...(hasPermission(user, 'staff:manage-own-org') ? coordinatorItems : []),
+    { to: '/account', label: 'Mijn account' },
+  ]
 }
 
 /** Public pages, shown to everyone in the header. */

@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       toast,
       honeypot,
       demo,
-      user: user ? { name: user.name, role: user.role, organisationName: user.organisation.name } : null,
+      user: user ? { name: user.name, role: user.role, coordinator: user.coordinator, organisationName: user.organisation.name } : null,
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
   )

@@ -1,4 +1,4 @@
-import { createPasswordLink } from '../app/auth/password.server'
+import { createPasswordLink, INVITATION_LINK_DAYS } from '../app/auth/password.server'
 import { emailSchema } from '../app/auth/password-policy'
 import { organisationTypesByRole, type Role } from '../app/auth/permissions'
 import { audit } from '../db/queries/audit'
@@ -11,7 +11,6 @@ import { env } from '../server/env'
 import { runCommand, UsageError } from './command'
 
 const usage = 'npm run user:create -- EMAIL --role ROLE [--org SLUG] [--name NAME] [--region REFREGxx …]'
-const SETUP_LINK_DAYS = 7
 
 await runCommand(usage, { role: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' }, region: { type: 'string', multiple: true } }, async ({ values, positionals, db }) => {
   if (positionals.length !== 1) throw new UsageError('Give exactly one EMAIL address.')
@@ -41,7 +40,7 @@ await runCommand(usage, { role: { type: 'string' }, org: { type: 'string' }, nam
     const user = await createUser(tx, { email: email.data, name, role: role as Role, organisationId: organisation.id, regions })
     await audit(tx, { actorUserId: null, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { via: 'cli', role } })
     const base = env().PUBLIC_URL ?? `http://localhost:${env().PORT}`
-    return createPasswordLink(tx, user.id, base, SETUP_LINK_DAYS * 24)
+    return createPasswordLink(tx, user.id, base, INVITATION_LINK_DAYS * 24)
   })
-  process.stdout.write(`Created ${email.data} (${role}, ${slug}).\nThey set their password within ${SETUP_LINK_DAYS} days at:\n${link}\n`)
+  process.stdout.write(`Created ${email.data} (${role}, ${slug}).\nThey set their password within ${INVITATION_LINK_DAYS} days at:\n${link}\n`)
 })

@@ -17,6 +17,8 @@ export const LOGIN_WINDOW_MINUTES = 15
 export const MAX_FAILURES_PER_EMAIL = 5
 export const MAX_FAILURES_PER_IP = 30
 export const RESET_LINK_HOURS = 1
+/** An invitation (`npm run user:create`, the people pages) gives a week to choose the first password. */
+export const INVITATION_LINK_DAYS = 7
 
 export type LoginResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'rate-limited' | 'email-unconfirmed' }
 
@@ -54,7 +56,13 @@ export async function requestPasswordReset(email: string, baseUrl: string) {
   })
 }
 
-export const resetLinkIsUsable = async (token: string) => (await findUsableResetToken(db(), digest(token))) !== undefined
+/** Whether a link is usable, and whether it chooses the account's first password (an invitation) or a new one. */
+export async function passwordLinkState(token: string): Promise<'first' | 'reset' | 'unusable'> {
+  const link = await findUsableResetToken(db(), digest(token))
+  return !link ? 'unusable' : link.hasPassword ? 'reset' : 'first'
+}
+
+export const resetLinkIsUsable = async (token: string) => (await passwordLinkState(token)) !== 'unusable'
 
 /** Sets the new password and ends every session of the account; false when the link is used or expired. */
 export async function resetPassword(token: string, password: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { roleLabels, type Role } from '~/auth/permissions'
 
 type Overview = {
@@ -5,11 +6,13 @@ type Overview = {
   municipalities: { nis: string; name: string }[]
   regions: { code: string; name: string }[]
   members: { name: string; email: string; role: Role }[]
+  /** Where a coordinator manages these colleagues; null for everyone else. */
+  staffPage: string | null
 }
 
 /** Who you work for, where, and with whom: the first thing every staff member sees on their home page. */
 export function OrganisationOverview({ overview }: { overview: Overview }) {
-  const { organisation, municipalities, regions, members } = overview
+  const { organisation, municipalities, regions, members, staffPage } = overview
   return (
     <div className="mt-6 grid gap-6 md:grid-cols-2">
       <section className="card" aria-labelledby="org-title">
@@ -28,6 +31,11 @@ export function OrganisationOverview({ overview }: { overview: Overview }) {
             </li>
           ))}
         </ul>
+        {staffPage ? (
+          <p className="mt-3">
+            <Link to={staffPage}>Medewerkers beheren</Link>: uitnodigen, rol wijzigen, deactiveren.
+          </p>
+        ) : null}
       </section>
     </div>
   )

@@ -79,6 +79,31 @@ export function SelectField({ meta, label, help, options }: { meta: Meta; label:
   )
 }
 
+/** One checkbox with its label beside it (a yes/no question); help and errors tied to it. */
+export function CheckboxField({ meta, label, help }: { meta: Meta; label: ReactNode; help?: ReactNode }) {
+  const { key: _key, ...props } = getInputProps(meta, { type: 'checkbox', ariaAttributes: false })
+  const invalid = meta.errors?.length ? true : undefined
+  return (
+    <div className="mb-5">
+      <div className="flex items-start gap-2">
+        <input
+          {...props}
+          aria-invalid={invalid}
+          aria-describedby={describedBy(help ? meta.descriptionId : undefined, invalid && meta.errorId)}
+          className="mt-1 size-5 shrink-0"
+        />
+        <div>
+          <label htmlFor={meta.id} className="font-semibold">
+            {label}
+          </label>
+          <Help id={meta.descriptionId}>{help}</Help>
+        </div>
+      </div>
+      <Errors meta={meta} />
+    </div>
+  )
+}
+
 type Choice = { value: string; label: string; help?: string }
 
 /** Checkboxes (several answers) or radio buttons (one answer) under a legend; each option may explain itself. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '~/auth/permissions'
 import { navigationFor, publicNavigation } from '~/navigation'
 
-export type HeaderUser = { name: string; role: Role; organisationName: string } | null
+export type HeaderUser = { name: string; role: Role; coordinator: boolean; organisationName: string } | null
 
 /** A menu item's label in the page's language: public pages are also shown around the multilingual intake form. */
 export function useNavLabel() {
@@ -14,7 +14,7 @@ export function useNavLabel() {
 export function SiteHeader({ user }: { user: HeaderUser }) {
   const { t } = useTranslation()
   const navLabel = useNavLabel()
-  const items = user ? navigationFor(user.role) : publicNavigation
+  const items = user ? navigationFor(user) : publicNavigation
   return (
     <header className="border-b border-slate-300 bg-brand-50">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">

@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/pg-core'
 import { hasPermission } from '../../app/auth/permissions'
 import type { Tx } from '../client'
 import { auditLog } from '../schema'
-import { employerSites, municipalities, organisationMunicipalities, organisations, users } from '../schema'
+import { organisations, users } from '../schema'
+import { organisationInRegions } from './region-scope'
 import type { SessionUser } from './users'
 
 export type AuditEntry = {
@@ -45,21 +46,7 @@ function readableBy(tx: Tx, user: SessionUser): SQL {
   if (hasPermission(user, 'audit:read-all')) return sql`true`
   if (!hasPermission(user, 'audit:read-region')) throw new Error(`${user.role} may not read the audit log`)
   if (user.regionCodes.length === 0) return sql`false`
-  const servingMunicipality = tx
-    .select({ id: organisationMunicipalities.organisationId })
-    .from(organisationMunicipalities)
-    .innerJoin(municipalities, eq(municipalities.nis, organisationMunicipalities.municipalityNis))
-    .where(inArray(municipalities.regionCode, user.regionCodes))
-  const employerSite = tx
-    .select({ id: employerSites.organisationId })
-    .from(employerSites)
-    .innerJoin(municipalities, eq(municipalities.nis, employerSites.municipalityNis))
-    .where(inArray(municipalities.regionCode, user.regionCodes))
-  return or(
-    inArray(auditLog.organisationId, servingMunicipality),
-    inArray(auditLog.organisationId, employerSite),
-    inArray(sql`${auditLog.details}->>'regionCode'`, user.regionCodes),
-  )!
+  return or(organisationInRegions(tx, user.regionCodes, auditLog.organisationId), inArray(sql`${auditLog.details}->>'regionCode'`, user.regionCodes))!
 }
 
 // A day runs from midnight to midnight in Brussels, whatever the database server's time zone.

@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm'
 import type { Tx } from '../client'
 import {
   municipalities,
@@ -20,7 +20,8 @@ export async function getOwnOrganisation(tx: Tx, organisationId: string) {
   const members = await tx
     .select({ name: users.name, email: users.email, role: users.role })
     .from(users)
-    .where(eq(users.organisationId, organisationId))
+    // Deactivated accounts are no colleagues any more; their history stays in the audit log.
+    .where(and(eq(users.organisationId, organisationId), isNull(users.disabledAt)))
     .orderBy(asc(users.name))
   return { organisation, municipalities: area, regions, members }
 }

@@ -12,6 +12,7 @@ import { IntakeReceivedEmail, subject as intakeReceivedSubject } from './intake-
 import { TriageHandoverEmail, subject as triageHandoverSubject } from './triage-handover'
 import { TriageDailySummaryEmail, subject as triageDailySummarySubject } from './triage-daily-summary'
 import { UnreceivedSummaryEmail, subject as unreceivedSummarySubject } from './unreceived-summary'
+import { UserInvitationEmail, subject as userInvitationSubject } from './user-invitation'
 
 export type TemplateDefinition<P> = { subject: (props: P) => string; component: ComponentType<P> }
 
@@ -30,6 +31,7 @@ const definitions = {
   'triage-handover': { subject: triageHandoverSubject, component: TriageHandoverEmail },
   'triage-daily-summary': { subject: triageDailySummarySubject, component: TriageDailySummaryEmail },
   'unreceived-summary': { subject: unreceivedSummarySubject, component: UnreceivedSummaryEmail },
+  'user-invitation': { subject: userInvitationSubject, component: UserInvitationEmail },
 }
 
 export type TemplateId = keyof typeof definitions

@@ -54,3 +54,33 @@ describe('rendering non-ASCII text', () => {
     expect(html).toContain(body.trim())
   })
 })
+
+describe('user-invitation email', () => {
+  const props = {
+    name: 'Amina',
+    inviterName: 'Bart Jacobs',
+    organisationName: 'OCMW Gent',
+    roleLabel: 'Triagemedewerker, coördinator',
+    setPasswordUrl: 'https://stapsteen.example.be/wachtwoord-nieuw?token=abc123',
+    validDays: 7,
+  }
+
+  it('says who invited whom, for which organisation and role, what Stapsteen is, and how long the link works', async () => {
+    const { subject, html, text } = await renderEmail('user-invitation', props)
+    expect(subject).toBe('Je account op Stapsteen voor OCMW Gent')
+    expect(html).toMatch(/<html[^>]*\blang="nl"/)
+    expect(text).toContain('Dag Amina,')
+    expect(text).toContain('Bart Jacobs heeft een account voor je gemaakt op Stapsteen, voor OCMW Gent. Je rol: Triagemedewerker, coördinator.')
+    expect(text).toContain('Stapsteen is het portaal waar')
+    expect(text).toContain('Deze link werkt 7 dagen en maar één keer.')
+    expect(html.match(/href="https:\/\/stapsteen\.example\.be\/wachtwoord-nieuw\?token=abc123"/g)).toHaveLength(2)
+    expect(text).toContain(props.setPasswordUrl)
+    expect(text).not.toMatch(/<[a-z]/i)
+  })
+
+  it('escapes the names instead of injecting HTML', async () => {
+    const { html } = await renderEmail('user-invitation', { ...props, inviterName: '<i>Bart</i>' })
+    expect(html).not.toContain('<i>Bart</i>')
+    expect(html).toContain('&lt;i&gt;Bart&lt;/i&gt;')
+  })
+})

@@ -5,7 +5,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { passwordSchema } from '~/auth/password-policy'
-import { resetLinkIsUsable, resetPassword } from '~/auth/password.server'
+import { passwordLinkState, resetPassword } from '~/auth/password.server'
 import { ErrorPage } from '~/components/error-page'
 import { Field, FormErrors } from '~/components/forms'
 import { withToast } from '~/utils/toast.server'
@@ -20,9 +20,32 @@ const NewPasswordSchema = z
 
 const EXPIRED = 'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan via "Wachtwoord vergeten".'
 
+/**
+ * One page for both links that set a password: "forgot password" replaces one, an invitation chooses the first.
+ * Only the wording differs.
+ */
+const wording = {
+  reset: {
+    title: 'Nieuw wachtwoord kiezen',
+    password: 'Nieuw wachtwoord',
+    confirm: 'Herhaal het nieuwe wachtwoord',
+    saved: 'Je nieuwe wachtwoord is opgeslagen. Log in om verder te gaan.',
+  },
+  first: {
+    title: 'Kies een wachtwoord',
+    password: 'Wachtwoord',
+    confirm: 'Herhaal het wachtwoord',
+    saved: 'Je wachtwoord is opgeslagen. Log in met je e-mailadres en je wachtwoord.',
+  },
+}
+
+async function linkState(token: string) {
+  return token.length > 20 ? passwordLinkState(token) : 'unusable'
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
-  return json({ token, usable: token.length > 20 && (await resetLinkIsUsable(token)) })
+  return json({ token, state: await linkState(token) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,13 +53,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password', 'confirm'] }), { status: 400 })
   }
-  const changed = await resetPassword(submission.value.token, submission.value.password)
-  if (!changed) return json(submission.reply({ formErrors: [EXPIRED], hideFields: ['password', 'confirm'] }), { status: 400 })
-  throw redirect('/inloggen', await withToast({ kind: 'success', message: 'Je nieuwe wachtwoord is opgeslagen. Log in om verder te gaan.' }))
+  const state = await linkState(submission.value.token)
+  if (state === 'unusable' || !(await resetPassword(submission.value.token, submission.value.password))) return json(submission.reply({ formErrors: [EXPIRED], hideFields: ['password', 'confirm'] }), { status: 400 })
+  throw redirect('/inloggen', await withToast({ kind: 'success', message: wording[state].saved }))
 }
 
 export default function NewPasswordPage() {
-  const { token, usable } = useLoaderData<typeof loader>()
+  const { token, state } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'new-password',
@@ -47,7 +70,7 @@ export default function NewPasswordPage() {
     // pointer went down on "Wachtwoord opslaan", the button moved up and the click was lost.
     shouldRevalidate: 'onInput',
   })
-  if (!usable) {
+  if (state === 'unusable') {
     return (
       <div className="mx-auto max-w-md">
         <h1>Nieuw wachtwoord kiezen</h1>
@@ -58,21 +81,22 @@ export default function NewPasswordPage() {
       </div>
     )
   }
+  const words = wording[state]
   return (
     <div className="mx-auto max-w-md">
-      <h1>Nieuw wachtwoord kiezen</h1>
+      <h1>{words.title}</h1>
       <p className="mt-2 mb-6 text-slate-700">Kies een wachtwoord van minstens 12 tekens. Een zin van een paar woorden werkt goed.</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={token} />
         <Field
-          label="Nieuw wachtwoord"
+          label={words.password}
           help="Minstens 12 tekens."
           errors={fields.password.errors}
           inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
         />
         <Field
-          label="Herhaal het nieuwe wachtwoord"
+          label={words.confirm}
           errors={fields.confirm.errors}
           inputProps={{ ...getInputProps(fields.confirm, { type: 'password' }), autoComplete: 'new-password' }}
         />
@@ -86,7 +110,10 @@ export default function NewPasswordPage() {
 
 // The token in the address never goes to other sites. Not "no-referrer": with it, browsers send `Origin: null`
 // with the form, which Remix refuses as a possible CSRF attack (HTTP 500), so the form failed without JavaScript.
-export const meta: MetaFunction = () => [{ title: 'Nieuw wachtwoord – Stapsteen' }, { name: 'referrer', content: 'same-origin' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.state === 'first' ? 'Wachtwoord kiezen' : 'Nieuw wachtwoord'} – Stapsteen` },
+  { name: 'referrer', content: 'same-origin' },
+]
 
 export function ErrorBoundary() {
   return <ErrorPage />

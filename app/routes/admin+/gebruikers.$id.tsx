@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ErrorPage } from '~/components/error-page'
+import { StaffMemberPage } from '~/components/staff-member'
+import { staffMemberAction, staffMemberLoader } from '~/utils/staff-pages.server'
+
+export const loader = ({ request, params }: LoaderFunctionArgs) => staffMemberLoader(request, 'admin', params.id)
+
+export const action = ({ request, params }: ActionFunctionArgs) => staffMemberAction(request, 'admin', params.id)
+
+export default StaffMemberPage
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.member.name ?? 'Gebruiker'} – Gebruikers – Stapsteen` }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

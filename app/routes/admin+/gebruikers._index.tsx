@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ErrorPage } from '~/components/error-page'
+import { StaffListPage } from '~/components/staff-list'
+import { staffListLoader } from '~/utils/staff-pages.server'
+
+// Platform admins see every account, regional admins the people of their regions' organisations (staff-rules.ts).
+export const loader = ({ request }: LoaderFunctionArgs) => staffListLoader(request, 'admin')
+
+export default StaffListPage
+
+export const meta: MetaFunction = () => [{ title: 'Gebruikers – Stapsteen' }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

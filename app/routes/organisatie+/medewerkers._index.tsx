@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ErrorPage } from '~/components/error-page'
+import { StaffListPage } from '~/components/staff-list'
+import { staffListLoader } from '~/utils/staff-pages.server'
+
+// A coordinator's staff: the caseworkers, triage and outreach workers of their own organisation (staff-rules.ts).
+export const loader = ({ request }: LoaderFunctionArgs) => staffListLoader(request, 'organisation')
+
+export default StaffListPage
+
+export const meta: MetaFunction = () => [{ title: 'Medewerkers – Stapsteen' }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ErrorPage } from '~/components/error-page'
+import { StaffInvitePage } from '~/components/staff-invite'
+import { staffInviteAction, staffInviteLoader } from '~/utils/staff-pages.server'
+
+export const loader = ({ request }: LoaderFunctionArgs) => staffInviteLoader(request, 'organisation')
+
+export const action = ({ request }: ActionFunctionArgs) => staffInviteAction(request, 'organisation')
+
+export default StaffInvitePage
+
+export const meta: MetaFunction = () => [{ title: 'Iemand uitnodigen – Medewerkers – Stapsteen' }]
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}
