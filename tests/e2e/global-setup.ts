@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import getPort from 'get-port'
 import type { TestProject } from 'vitest/node'
+import { stopOrphanedPostgres } from '../support/orphaned-postgres'
 
 /**
  * One real Stapsteen server for the whole e2e run: `node --import tsx server/index.ts` on a free port, with
@@ -114,27 +115,6 @@ async function waitForHealthy(server: ChildProcess, exited: Promise<number | nul
     await delay(200)
   }
   throw new Error(`The e2e server (pid ${server.pid}) did not answer ${url} within ${STARTUP_TIMEOUT_MS / 1000} s.`)
-}
-
-/** After a SIGKILL the server could not stop its embedded PostgreSQL: ask that one to quit (fast shutdown). */
-async function stopOrphanedPostgres(dataDir: string) {
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0)
-      return true
-    } catch {
-      return false
-    }
-  }
-  let pid: number
-  try {
-    pid = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0])
-  } catch {
-    return // No lock file: no PostgreSQL left running.
-  }
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return
-  process.kill(pid, 'SIGINT')
-  for (let i = 0; i < 50 && alive(pid); i++) await delay(100)
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

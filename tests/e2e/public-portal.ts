@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import getPort from 'get-port'
+import { stopOrphanedPostgres } from '../support/orphaned-postgres'
 
 /**
  * A second Stapsteen, set up as a real deployment is: a public PUBLIC_URL, no demo, a fresh embedded database.
@@ -34,9 +35,12 @@ function run(child: ChildProcess) {
   let stderr = ''
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+  // 'exit', not 'close': the embedded PostgreSQL the server started may hold its output pipes a little longer.
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   return { out: () => stdout, err: () => stderr, exit }
 }
+
+const STOP_TIMEOUT_MS = 20_000
 
 export async function startPublicPortal(): Promise<PublicPortal> {
   const port = await getPort({ host: '127.0.0.1' })
@@ -70,7 +74,14 @@ export async function startPublicPortal(): Promise<PublicPortal> {
     },
     stop: async () => {
       server.kill('SIGTERM')
-      await output.exit
+      let timer: NodeJS.Timeout | undefined
+      const stopped = await Promise.race([output.exit.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STOP_TIMEOUT_MS)))])
+      clearTimeout(timer)
+      if (!stopped) {
+        server.kill('SIGKILL')
+        await output.exit
+      }
+      await stopOrphanedPostgres(dataDir)
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
