@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components'
+import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
 
 /**
@@ -62,4 +62,27 @@ export const emailStyles = {
     textDecoration: 'none',
   },
   link: { color: '#1d4ed8', textDecoration: 'underline', wordBreak: 'break-all' as const },
+}
+
+/**
+ * A button to the portal with the same address under it as a plain link: some mail clients block buttons, the
+ * plain link always works. `formal` says "uw" instead of "je" (mails to employers and residents).
+ */
+export function ButtonWithLink({ href, formal = false, children }: { href: string; formal?: boolean; children: ReactNode }) {
+  return (
+    <>
+      <Section style={{ margin: '0 0 16px' }}>
+        <Button href={href} style={emailStyles.button}>
+          {children}
+        </Button>
+      </Section>
+      <Text style={emailStyles.text}>
+        {`Werkt de knop niet? Kopieer dan deze link in ${formal ? 'uw' : 'je'} browser:`}
+        <br />
+        <Link href={href} style={emailStyles.link}>
+          {href}
+        </Link>
+      </Text>
+    </>
+  )
 }

@@ -10,7 +10,7 @@ export function DetailList({ details, className = 'mt-4 sm:grid-cols-[max-conten
       {details.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="font-semibold">{term}</dt>
-          <dd className="mb-2 sm:mb-0">{value}</dd>
+          <dd className="mb-2 break-words sm:mb-0">{value}</dd>
         </div>
       ))}
     </dl>

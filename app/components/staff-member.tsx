@@ -8,6 +8,7 @@ import { roleWithMark, SELF_REFUSED, staffActionSchema, staffStatusLabels } from
 import { formatDateTime } from '~/utils/dates'
 import { parseWithZod } from '~/utils/parse-form'
 import type { staffMemberAction, staffMemberLoader } from '~/utils/staff-pages.server'
+import { FactList } from './fact-list'
 import { FormErrors } from './forms'
 import { StaffRoleFields } from './staff-role-fields'
 
@@ -43,14 +44,7 @@ export function StaffMemberPage() {
         <Link to={path}>← {title}</Link>
       </p>
       <h1 className="mt-4">{m.name}</h1>
-      <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-        {details.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-semibold">{term}</dt>
-            <dd className="mb-2 break-words sm:mb-0">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={details} />
       <div className="mt-8 max-w-2xl">
         <FormErrors id={form.errorId} errors={form.errors} />
       </div>

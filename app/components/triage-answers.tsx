@@ -9,7 +9,7 @@ import {
   situationLabels,
   workWishLabels,
 } from '~/domain/triage-labels'
-import { TriageFacts } from './triage-facts'
+import { FactList } from './fact-list'
 
 const orNot = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? 'Niet opgegeven' : String(value))
 const yesNo = (value: boolean | null) => (value === null ? 'Weet het niet' : value ? 'Ja' : 'Nee')
@@ -22,7 +22,7 @@ export function TriageAnswers({ intake }: { intake: IntakePageData<'full' | 'ref
   return (
     <section aria-labelledby="answers-title" className="mt-8">
       <h2 id="answers-title">Wat de inwoner invulde</h2>
-      <TriageFacts
+      <FactList
         facts={[
           ['Contact via', labelOf(contactMethodLabels, intake.contactMethod)],
           ['Telefoon', orNot(intake.phone)],

@@ -2,7 +2,7 @@ import { formatDate } from '~/compensation/labels'
 import type { IntakePageData } from '~/domain/triage-page.server'
 import { closeReasonLabels, intakeStatusLabels } from '~/domain/triage-labels'
 import { formatDateTime } from '~/utils/dates'
-import { TriageFacts } from './triage-facts'
+import { FactList } from './fact-list'
 
 export const residentName = (intake: { firstName: string | null; lastName: string | null }) =>
   [intake.firstName, intake.lastName].filter(Boolean).join(' ') || 'Naam niet opgegeven'
@@ -30,7 +30,7 @@ export function TriageIntakeSummary({ page }: { page: IntakePageData<'full' | 'r
   return (
     <>
       <h1 className="mt-2">{residentName(intake)}</h1>
-      <TriageFacts
+      <FactList
         facts={[
           ['Referentie', intake.reference],
           ['Status', `${intakeStatusLabels[intake.status]}${intake.closeReason ? ` – ${closeReasonLabels[intake.closeReason]}` : ''}`],

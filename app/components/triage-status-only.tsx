@@ -1,7 +1,7 @@
 import type { IntakePageData } from '~/domain/triage-page.server'
 import { closeReasonLabels, intakeStatusLabels } from '~/domain/triage-labels'
 import { formatDateTime } from '~/utils/dates'
-import { TriageFacts } from './triage-facts'
+import { FactList } from './fact-list'
 import { TriageHistory } from './triage-history'
 
 /** What a referral's sender still sees after the hand-over: the status and who handles it, nothing about the resident. */
@@ -14,7 +14,7 @@ export function TriageStatusOnly({ page, organisation }: { page: IntakePageData<
         {organisation} verwees deze aanmelding door. Je volgt hier de status; de gegevens van de inwoner en de notities zijn nu bij de organisatie die de
         aanmelding behandelt.
       </p>
-      <TriageFacts
+      <FactList
         facts={[
           ['Status', `${intakeStatusLabels[intake.status]}${intake.closeReason ? ` – ${closeReasonLabels[intake.closeReason]}` : ''}`],
           ['Behandeld door', intake.handlingOrganisation ?? 'Nog niemand'],

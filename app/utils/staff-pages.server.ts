@@ -102,7 +102,7 @@ export async function staffMemberAction(request: Request, area: StaffArea, id: s
   switch (action.intent) {
     case 'resend': {
       const outcome = await resendInvitation(scope, member.id, publicBaseUrl(request))
-      if (outcome === 'not-invited') return refused(`${member.name} heeft al ingelogd en heeft geen uitnodiging meer nodig. Wachtwoord vergeten? Dat kan via "Wachtwoord vergeten" op de inlogpagina.`, 409)
+      if (outcome === 'not-invited') return refused(`${member.name} heeft al ingelogd: een uitnodiging is niet meer nodig. Wie het wachtwoord vergat, kiest een nieuw via "Wachtwoord vergeten" op de inlogpagina.`, 409)
       return done(`De uitnodiging is opnieuw verstuurd naar ${member.email}. De vorige link werkt niet meer.`)
     }
     case 'update': {

@@ -11,6 +11,18 @@ import { type StaffMember, type StaffScope, userInScope } from './staff'
  */
 type Role = (typeof users.$inferSelect)['role']
 
+type Subject = { id: string; organisationId: string }
+
+/** The audit entry of a change to someone: the actor, the person, and the person's organisation. */
+const auditChange = (tx: Tx, scope: StaffScope, subject: Subject, action: string, details?: Record<string, unknown>) =>
+  audit(tx, { actorUserId: scope.actor.id, organisationId: subject.organisationId, action, subjectType: 'user', subjectId: subject.id, details })
+
+/** A regional admin's regions, replacing any earlier ones; none for every other role. */
+async function setRegions(tx: Tx, userId: string, regions: string[]) {
+  await tx.delete(userRegions).where(eq(userRegions.userId, userId))
+  if (regions.length > 0) await tx.insert(userRegions).values(regions.map((regionCode) => ({ userId, regionCode })))
+}
+
 export type Invitation = { email: string; name: string; role: Role; organisationId: string; coordinator: boolean; regions: string[] }
 
 /** Makes the account without a password (set through the invitation link); 'email-taken' when the address is in use. */
@@ -30,14 +42,11 @@ export async function insertInvitedUser(tx: Tx, scope: StaffScope, input: Invita
     .onConflictDoNothing()
     .returning({ id: users.id })
   if (!user) return 'email-taken' as const
-  if (input.regions.length > 0) await tx.insert(userRegions).values(input.regions.map((regionCode) => ({ userId: user.id, regionCode })))
-  await audit(tx, {
-    actorUserId: scope.actor.id,
-    organisationId: input.organisationId,
-    action: 'user.invite',
-    subjectType: 'user',
-    subjectId: user.id,
-    details: { role: input.role, coordinator: input.coordinator, regions: input.regions },
+  await setRegions(tx, user.id, input.regions)
+  await auditChange(tx, scope, { id: user.id, organisationId: input.organisationId }, 'user.invite', {
+    role: input.role,
+    coordinator: input.coordinator,
+    regions: input.regions,
   })
   return user
 }
@@ -48,7 +57,7 @@ export async function dropUnusedPasswordLinks(tx: Tx, userId: string) {
 }
 
 export async function recordInvitationResent(tx: Tx, scope: StaffScope, member: StaffMember) {
-  await audit(tx, { actorUserId: scope.actor.id, organisationId: member.organisationId, action: 'user.invite-resend', subjectType: 'user', subjectId: member.id })
+  await auditChange(tx, scope, member, 'user.invite-resend')
 }
 
 export type RoleChange = { role: Role; coordinator: boolean; regions: string[] }
@@ -68,22 +77,12 @@ export async function changeStaffRole(tx: Tx, scope: StaffScope, member: StaffMe
     .where(and(eq(users.id, member.id), isNull(users.disabledAt), userInScope(tx, scope)))
     .returning({ id: users.id })
   if (!updated) return []
-  if (!sameRegions) {
-    await tx.delete(userRegions).where(eq(userRegions.userId, member.id))
-    if (change.regions.length > 0) await tx.insert(userRegions).values(change.regions.map((regionCode) => ({ userId: member.id, regionCode })))
-  }
-  await audit(tx, {
-    actorUserId: scope.actor.id,
-    organisationId: member.organisationId,
-    action: 'user.update',
-    subjectType: 'user',
-    subjectId: member.id,
-    details: {
-      fields,
-      role: { from: member.role, to: change.role },
-      ...(fields.includes('coordinator') ? { coordinator: { from: member.coordinator, to: change.coordinator } } : {}),
-      ...(sameRegions ? {} : { regions: { from: member.regionCodes, to: change.regions } }),
-    },
+  if (!sameRegions) await setRegions(tx, member.id, change.regions)
+  await auditChange(tx, scope, member, 'user.update', {
+    fields,
+    role: { from: member.role, to: change.role },
+    ...(fields.includes('coordinator') ? { coordinator: { from: member.coordinator, to: change.coordinator } } : {}),
+    ...(sameRegions ? {} : { regions: { from: member.regionCodes, to: change.regions } }),
   })
   return fields
 }
@@ -107,14 +106,7 @@ export async function deactivateStaff(tx: Tx, scope: StaffScope, member: StaffMe
     .where(and(eq(apiTokens.userId, member.id), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id })
   await dropUnusedPasswordLinks(tx, member.id)
-  await audit(tx, {
-    actorUserId: scope.actor.id,
-    organisationId: member.organisationId,
-    action: 'user.deactivate',
-    subjectType: 'user',
-    subjectId: member.id,
-    details: { sessions: ended.length, apiTokens: revoked.length },
-  })
+  await auditChange(tx, scope, member, 'user.deactivate', { sessions: ended.length, apiTokens: revoked.length })
   return true
 }
 
@@ -126,6 +118,6 @@ export async function reactivateStaff(tx: Tx, scope: StaffScope, member: StaffMe
     .where(and(eq(users.id, member.id), isNotNull(users.disabledAt), userInScope(tx, scope)))
     .returning({ id: users.id })
   if (!restarted) return false
-  await audit(tx, { actorUserId: scope.actor.id, organisationId: member.organisationId, action: 'user.reactivate', subjectType: 'user', subjectId: member.id })
+  await auditChange(tx, scope, member, 'user.reactivate')
   return true
 }

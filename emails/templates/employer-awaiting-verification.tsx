@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { Heading, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 export type EmployerAwaitingVerificationProps = {
   adminName: string
@@ -28,18 +28,7 @@ export function EmployerAwaitingVerificationEmail(props: EmployerAwaitingVerific
         Kijk na of de werkgever echt bestaat, bijvoorbeeld in de KBO. Pas na jouw goedkeuring worden de plaatsen van deze
         werkgever zichtbaar.
       </Text>
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={reviewUrl} style={s.button}>
-          Werkgever nakijken
-        </Button>
-      </Section>
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in je browser:
-        <br />
-        <Link href={reviewUrl} style={s.link}>
-          {reviewUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={reviewUrl}>Werkgever nakijken</ButtonWithLink>
     </EmailLayout>
   )
 }

@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { Heading, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 export type EmployerVerifiedProps = { name: string; organisationName: string; publishedPlacements: string[]; organisationUrl: string }
 
@@ -28,18 +28,7 @@ export function EmployerVerifiedEmail({ name, organisationName, publishedPlaceme
       ) : (
         <Text style={s.text}>U hebt nog geen plaatsen gepubliceerd. Dat kan nu op elk moment.</Text>
       )}
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={organisationUrl} style={s.button}>
-          Naar uw organisatie
-        </Button>
-      </Section>
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in uw browser:
-        <br />
-        <Link href={organisationUrl} style={s.link}>
-          {organisationUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={organisationUrl} formal>Naar uw organisatie</ButtonWithLink>
     </EmailLayout>
   )
 }

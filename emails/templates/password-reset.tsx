@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { Heading, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 export type PasswordResetProps = { name: string; resetUrl: string }
 
@@ -13,19 +13,7 @@ export function PasswordResetEmail({ name, resetUrl }: PasswordResetProps) {
       </Heading>
       <Text style={s.text}>{`Dag ${name},`}</Text>
       <Text style={s.text}>Je vroeg om een nieuw wachtwoord voor Stapsteen. Klik op de knop en kies een nieuw wachtwoord.</Text>
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={resetUrl} style={s.button}>
-          Kies een nieuw wachtwoord
-        </Button>
-      </Section>
-      {/* Some mail clients block buttons; the plain link always works. */}
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in je browser:
-        <br />
-        <Link href={resetUrl} style={s.link}>
-          {resetUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={resetUrl}>Kies een nieuw wachtwoord</ButtonWithLink>
       <Text style={s.text}>Deze link werkt 1 uur en maar één keer.</Text>
       <Text style={s.text}>Heb je dit niet gevraagd? Dan hoef je niets te doen. Je wachtwoord blijft hetzelfde.</Text>
     </EmailLayout>

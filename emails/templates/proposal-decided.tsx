@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { Heading, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 export type ProposalDecidedProps = {
   name: string
@@ -44,18 +44,7 @@ export function ProposalDecidedEmail({ name, clientName, placementTitle, employe
           <Text style={s.text}>Het voorstel telt niet meer mee: je kan de cliënt nu voor een andere plaats voorstellen.</Text>
         </>
       )}
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={proposalsUrl} style={s.button}>
-          Bekijk de voorstellen
-        </Button>
-      </Section>
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in je browser:
-        <br />
-        <Link href={proposalsUrl} style={s.link}>
-          {proposalsUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={proposalsUrl}>Bekijk de voorstellen</ButtonWithLink>
     </EmailLayout>
   )
 }

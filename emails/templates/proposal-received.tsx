@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { Heading, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 export type ProposalReceivedProps = { name: string; placementTitle: string; proposerOrganisation: string; proposalUrl: string }
 
@@ -20,18 +20,7 @@ export function ProposalReceivedEmail({ name, placementTitle, proposerOrganisati
         {`Een trajectbegeleider van ${proposerOrganisation} stelt een kandidaat voor voor uw werkervaringsplaats "${placementTitle}". Op Stapsteen ziet u wat de kandidaat met u wil delen.`}
       </Text>
       <Text style={s.text}>Laat weten of u het voorstel aanvaardt. Wijst u het af, kies dan de reden: zo kan de begeleider verder zoeken.</Text>
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={proposalUrl} style={s.button}>
-          Bekijk het voorstel
-        </Button>
-      </Section>
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in uw browser:
-        <br />
-        <Link href={proposalUrl} style={s.link}>
-          {proposalUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={proposalUrl} formal>Bekijk het voorstel</ButtonWithLink>
       <Text style={s.text}>Om de kandidaat te beschermen staan er geen persoonsgegevens in deze e-mail.</Text>
     </EmailLayout>
   )

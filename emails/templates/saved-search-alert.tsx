@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { Heading, Link, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 export type SavedSearchAlertProps = {
   name: string
@@ -41,18 +41,7 @@ export function SavedSearchAlertEmail({ name, summary, placements, more, searchU
         ))}
       </ul>
       {more > 0 ? <Text style={s.text}>{`En nog ${more} andere. Je ziet ze allemaal bij de zoekopdracht.`}</Text> : null}
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={searchUrl} style={s.button}>
-          Open de zoekopdracht
-        </Button>
-      </Section>
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in je browser:
-        <br />
-        <Link href={searchUrl} style={s.link}>
-          {searchUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={searchUrl}>Open de zoekopdracht</ButtonWithLink>
       <Text style={s.text}>
         Geen e-mails meer voor deze zoekopdracht? Zet ze uit bij{' '}
         <Link href={savedSearchesUrl} style={s.link}>

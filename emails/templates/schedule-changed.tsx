@@ -1,6 +1,6 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
+import { Heading, Link, Text } from '@react-email/components'
 import { formatDate } from '../../app/compensation/labels'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 export type ScheduleChangedProps = {
   contactName: string
@@ -45,18 +45,7 @@ export function ScheduleChangedEmail({
         {`Vanaf ${from} geldt in ${scheduleName} een nieuwe regeling voor wat een werkgever betaalt voor een werkervaringsplaats. ${organisationName} heeft daar gepubliceerde plaatsen, daarom laten we het u weten.`}
       </Text>
       {note ? <Text style={s.text}>{`Toelichting: ${note}`}</Text> : null}
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={costsUrl} style={s.button}>
-          Bekijk wat uw plaatsen kosten
-        </Button>
-      </Section>
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in uw browser:
-        <br />
-        <Link href={costsUrl} style={s.link}>
-          {costsUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={costsUrl} formal>Bekijk wat uw plaatsen kosten</ButtonWithLink>
       <Text style={s.text}>
         Alle regio's naast elkaar, met de vorige bedragen:{' '}
         <Link href={comparisonUrl} style={s.link}>

@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { Heading, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 /**
  * Every weekday morning to each triage worker of a team with something waiting: counts and links only. No name,
@@ -32,18 +32,7 @@ export function TriageDailySummaryEmail({ name, organisation, waiting, overdue, 
         <li>{`${intakes(waiting)} wachten op een eerste contact${overdue > 0 ? `, waarvan ${overdue} te laat` : ''}.`}</li>
         <li>{`${referrals === 1 ? '1 doorverwijzing wacht' : `${referrals} doorverwijzingen wachten`} op jullie antwoord.`}</li>
       </ul>
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={queueUrl} style={s.button}>
-          Open de wachtrij
-        </Button>
-      </Section>
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in je browser:
-        <br />
-        <Link href={queueUrl} style={s.link}>
-          {queueUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={queueUrl}>Open de wachtrij</ButtonWithLink>
       <Text style={s.text}>Om de inwoners te beschermen staan er geen namen of andere persoonsgegevens in deze e-mail.</Text>
     </EmailLayout>
   )

@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { Heading, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 export type UserInvitationProps = {
   name: string
@@ -26,19 +26,7 @@ export function UserInvitationEmail({ name, inviterName, organisationName, roleL
         Stapsteen is het portaal waar OCMW's, VDAB, werkgevers en partners in Vlaanderen samen mensen naar een werkervaringsplaats helpen.
       </Text>
       <Text style={s.text}>Kies eerst een wachtwoord. Daarna log je in met je e-mailadres en dat wachtwoord.</Text>
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={setPasswordUrl} style={s.button}>
-          Kies je wachtwoord
-        </Button>
-      </Section>
-      {/* Some mail clients block buttons; the plain link always works. */}
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in je browser:
-        <br />
-        <Link href={setPasswordUrl} style={s.link}>
-          {setPasswordUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={setPasswordUrl}>Kies je wachtwoord</ButtonWithLink>
       <Text style={s.text}>{`Deze link werkt ${validDays} dagen en maar één keer. Is hij verlopen? Vraag ${inviterName} dan om je opnieuw uit te nodigen.`}</Text>
       <Text style={s.text}>Verwachtte je deze e-mail niet? Dan hoef je niets te doen: zonder wachtwoord kan niemand je account gebruiken.</Text>
     </EmailLayout>

@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { Heading, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
 
 export type VerifyEmailProps = { name: string; organisationName: string; confirmUrl: string; validHours: number }
 
@@ -16,19 +16,7 @@ export function VerifyEmail({ name, organisationName, confirmUrl, validHours }: 
       <Text style={s.text}>
         {`U registreerde ${organisationName} als werkgever op Stapsteen. Klik op de knop om te bevestigen dat dit uw e-mailadres is. Daarna kan u inloggen.`}
       </Text>
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={confirmUrl} style={s.button}>
-          Bevestig mijn e-mailadres
-        </Button>
-      </Section>
-      {/* Some mail clients block buttons; the plain link always works. */}
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in uw browser:
-        <br />
-        <Link href={confirmUrl} style={s.link}>
-          {confirmUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={confirmUrl} formal>Bevestig mijn e-mailadres</ButtonWithLink>
       <Text style={s.text}>{`Deze link werkt ${validHours} uur en maar één keer.`}</Text>
       <Text style={s.text}>
         Wat gebeurt er daarna? Een regionale beheerder kijkt de gegevens van uw organisatie na. Tot dan zijn uw
