@@ -3,6 +3,7 @@ import { emailSchema } from '~/auth/password-policy'
 import { canCoordinate, type Role, roleLabels } from '~/auth/permissions'
 import { takesRegions } from '~/auth/staff-rules'
 import { roles } from '../../db/schema/values'
+import { organisationTypeLabels } from './organisation-form'
 
 /**
  * The forms of the people pages (/admin/gebruikers, /organisatie/medewerkers): inviting someone, and the actions
@@ -70,8 +71,6 @@ export const staffStatusLabels = { active: 'Actief', invited: 'Uitgenodigd, nog 
 
 /** "Triagemedewerker, coördinator": how the pages and the invitation name someone's role. */
 export const roleWithMark = (role: Role, coordinator: boolean) => (coordinator ? `${roleLabels[role]}, coördinator` : roleLabels[role])
-
-export const organisationTypeLabels = { ocmw: 'OCMW', vdab: 'VDAB', employer: 'werkgever', outreach_partner: 'outreachpartner', platform: 'platformteam' } as const
 
 /** "OCMW Gent (OCMW, demo)": demo organisations may carry the name of a real one. */
 export const organisationLabel = (o: { name: string; type: keyof typeof organisationTypeLabels; demo: boolean }) =>
