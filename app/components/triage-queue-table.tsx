@@ -1,11 +1,10 @@
 import { Link } from '@remix-run/react'
 import type { SerializeFrom } from '@remix-run/node'
-import { formatDate } from '~/compensation/labels'
 import { closeReasonLabels, intakeStatusLabels, labelOf, languageLabels } from '~/domain/triage-labels'
 import type { loadQueue } from '~/domain/triage-queue.server'
-import { dueText } from '~/domain/triage-workflow'
 import { formatDateTime } from '~/utils/dates'
 import { originText, residentName } from './triage-intake-summary'
+import { FirstContactCell } from './first-contact-cell'
 import { ScrollTable } from './scroll-table'
 import { TriageSuggestion } from './triage-suggestion'
 
@@ -44,17 +43,7 @@ export function TriageQueueTable({ rows, today }: { rows: Row[]; today: string }
               {row.birthYear ? `, geboren in ${row.birthYear}` : ''}
             </span>
           </th>
-          <td className={cell}>
-            {row.overdue ? (
-              <strong className="text-red-800">
-                <span aria-hidden="true">⚠ </span>
-                {dueText(row, today)}
-              </strong>
-            ) : (
-              dueText(row, today)
-            )}
-            <span className="block text-sm">uiterlijk {formatDate(row.firstContactDueOn)}</span>
-          </td>
+          <FirstContactCell intake={row} overdue={row.overdue} today={today} className={cell} />
           <td className={cell}>
             <TriageSuggestion destination={row.suggestedDestination} reasons={row.suggestionReasons} />
           </td>

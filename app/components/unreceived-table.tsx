@@ -1,9 +1,8 @@
 import type { SerializeFrom } from '@remix-run/node'
-import { formatDate } from '~/compensation/labels'
 import { destinationLabels, intakeStatusLabels } from '~/domain/triage-labels'
-import { dueText } from '~/domain/triage-workflow'
 import { formatDateTime } from '~/utils/dates'
 import type { listUnreceivedIntakes } from '../../db/queries/intake-unreceived'
+import { FirstContactCell } from './first-contact-cell'
 import { ScrollTable } from './scroll-table'
 
 type Row = SerializeFrom<Awaited<ReturnType<typeof listUnreceivedIntakes>>['rows'][number]>
@@ -39,17 +38,7 @@ export function UnreceivedTable({ rows, today }: { rows: Row[]; today: string })
             {row.municipality}
             <span className="block text-sm">{row.region}</span>
           </td>
-          <td className={cell}>
-            {row.overdue ? (
-              <strong className="text-red-800">
-                <span aria-hidden="true">⚠ </span>
-                {dueText({ status: row.status, firstContactAt: null, firstContactDueOn: row.firstContactDueOn }, today)}
-              </strong>
-            ) : (
-              dueText({ status: row.status, firstContactAt: null, firstContactDueOn: row.firstContactDueOn }, today)
-            )}
-            <span className="block text-sm">uiterlijk {formatDate(row.firstContactDueOn)}</span>
-          </td>
+          <FirstContactCell intake={{ ...row, firstContactAt: null }} overdue={row.overdue} today={today} className={cell} />
           <td className={cell}>{destinationLabels[row.suggestedDestination]}</td>
           <td className={cell}>
             <span className="block">OCMW: {receiverText(row.ocmw, row.ocmwDeactivated)}</span>
