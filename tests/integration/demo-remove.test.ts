@@ -148,9 +148,12 @@ describe('a public portal and the demo', () => {
     )
   })
 
-  it('refuses to start a public worker on a database with demo accounts, naming demo:remove', async () => {
-    const { code, output } = await startPublic('server/worker.ts')
+  it('refuses to start a public portal (web server or worker) on a database with demo accounts, naming demo:remove', async () => {
+    const worker = await startPublic('server/worker.ts')
+    expect(worker.code).toBe(1)
+    const { code, output } = await startPublic('server/index.ts', { PORT: '65001' })
     expect(code).toBe(1)
+    expect(output).toBe(worker.output)
     expect(output.trim()).toBe(
       'This database holds 11 demo accounts, and a public portal (PUBLIC_URL=https://stapsteen.example) never starts with demo data: remove it with `npm run demo:remove` and start again.',
     )
