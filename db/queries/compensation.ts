@@ -225,10 +225,13 @@ export async function applicableRules(
   }
 }
 
-/** The OCMWs (and OCMW clusters) serving at least one municipality of the region: who may get a deviation. */
-export function listOcmwsInRegion(tx: Tx, regionCode: string): Promise<Ocmw[]> {
+/**
+ * The OCMWs (and OCMW clusters) serving at least one municipality of the region: who may get a deviation. `demo`
+ * tells the demo's OCMW Gent from the real one of the same name.
+ */
+export function listOcmwsInRegion(tx: Tx, regionCode: string): Promise<(Ocmw & { demo: boolean })[]> {
   return tx
-    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .selectDistinct({ id: organisations.id, name: organisations.name, demo: organisations.demo })
     .from(organisations)
     .innerJoin(organisationMunicipalities, eq(organisationMunicipalities.organisationId, organisations.id))
     .innerJoin(municipalities, eq(municipalities.nis, organisationMunicipalities.municipalityNis))

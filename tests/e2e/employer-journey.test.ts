@@ -182,7 +182,8 @@ describe.each(modes)('an employer from registration to a changed schedule, $mode
     //    after the latest version; the day after it lies in the past (the app allows that), so it is in force today.
     await loginAs(p, 'regionalAdmin')
     await p.visit('/admin/vergoedingen/REFREG13')
-    await main(p).getByLabel('Welke regeling wil je wijzigen?').selectOption({ label: 'Afwijking voor OCMW Gent' })
+    // The demo's OCMW Gent has the deviation; the reference OCMW Gent of the same name has none.
+    await main(p).getByLabel('Welke regeling wil je wijzigen?').selectOption({ label: 'Afwijking voor OCMW Gent (demo)' })
     await p.follow(main(p).getByRole('button', { name: 'Kies' }))
     expect(p.path).toMatch(/^\/admin\/vergoedingen\/REFREG13\?ocmw=[0-9a-f-]{36}$/)
     // With JavaScript, React may commit this page a while after the router is idle, where follow() stops waiting

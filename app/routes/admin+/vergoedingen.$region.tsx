@@ -54,7 +54,7 @@ export default function RegionCompensationPage() {
               help="Een OCMW kan afwijken van de regeling van de regio, voor één of meer instrumenten."
               options={[
                 { value: '', label: `${region.name} (de hele regio)` },
-                ...ocmws.map((o) => ({ value: o.id, label: `Afwijking voor ${o.name}` })),
+                ...ocmws.map((o) => ({ value: o.id, label: `Afwijking voor ${o.name}${o.demo ? ' (demo)' : ''}` })),
               ]}
               selectProps={{ name: 'ocmw', defaultValue: ocmw?.id ?? '', id: 'doel' }}
             />
