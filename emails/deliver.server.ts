@@ -3,8 +3,9 @@ import type PgBoss from 'pg-boss'
 import { db } from '../db/client'
 import { emailMessages } from '../db/schema'
 import { env } from '../server/env'
+import { logger } from '../server/logger'
 import { revealSecret } from './secret.server'
-import { transportFromEnv, type MailTransport } from './transport.server'
+import { noTransport, transportFromEnv, type MailTransport } from './transport.server'
 
 /**
  * The 'deliver-email' job. Counting the attempt and checking the status is one statement, so a mail that
@@ -55,6 +56,8 @@ export async function deliverEmail(
 
 /** One job per fetch, so a failing mail only fails (and retries) its own job. */
 export function registerEmailWorker(boss: PgBoss, transport: MailTransport = transportFromEnv()) {
+  // Said at start, so an operator learns it before the first mail fails.
+  if (transport === noTransport) logger().warn('This portal is public and RESEND_API_KEY is unset: every mail fails until a mail provider is set.')
   return boss.work<{ messageId: string }>('deliver-email', { batchSize: 1, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) {
       await deliverEmail(job.data.messageId, transport, { finalAttempt: job.retryCount >= job.retryLimit })

@@ -38,7 +38,7 @@ export const outboxTransport: MailTransport = {
 }
 
 /** A public portal without a mail provider: its mail fails where an operator sees it, instead of waiting unread. */
-const noTransport: MailTransport = {
+export const noTransport: MailTransport = {
   name: 'none',
   async deliver() {
     throw new Error('No mail provider: set RESEND_API_KEY. A public portal keeps no dev outbox.')

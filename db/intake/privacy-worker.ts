@@ -8,8 +8,8 @@ import { purgeOldMail } from '../queries/mail-retention'
 
 /**
  * The jobs behind the privacy duties: a daily retention run (03:30 Brussels time, when nobody works in the
- * queue: stale intakes anonymised, old login attempts deleted, old mail purged) and one erasure job per request, queued in the
- * transaction that records the request.
+ * queue: stale intakes anonymised, old login attempts deleted, old mail purged) and one erasure job per
+ * request, queued in the transaction that records the request.
  */
 // Far longer than any rate-limit window (minutes), short enough that the table is no log of who logged in when.
 const LOGIN_ATTEMPT_DAYS = 30
