@@ -7,6 +7,7 @@ import { bodyLimit } from './body-limit'
 import { sameOriginGuard } from './csrf'
 import { healthRoutes } from './health'
 import { logger } from './logger'
+import type { TrustProxy } from './trust-proxy'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -16,7 +17,7 @@ declare module '@remix-run/node' {
 }
 
 /** The web process: static files, health checks, the CSRF guard, the size limit of forms, then Remix. */
-export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean }) {
+export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustProxy }) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', options.trustProxy)
