@@ -47,6 +47,7 @@ export const actionLabels: Record<string, string> = {
   'session.revoke-others': 'Andere sessies afgesloten',
   'password.reset-requested': 'Nieuw wachtwoord aangevraagd',
   'password.reset': 'Wachtwoord gewijzigd',
+  'user.password-change': 'Eigen wachtwoord gewijzigd op Mijn account',
   'user.create': 'Gebruiker aangemaakt',
   'user.invite': 'Gebruiker uitgenodigd',
   'user.invite-resend': 'Uitnodiging opnieuw verstuurd',

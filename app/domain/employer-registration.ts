@@ -7,7 +7,8 @@ import { employerTypeLabels } from './placement-values'
 /**
  * What an organisation fills in to become an employer on Stapsteen. One schema for the browser (Conform
  * validates while typing) and the server; the checks that need the database (is the KBO number already
- * registered, does the postcode lie in Flanders) are added by the server as field errors.
+ * registered, does the postcode lie in Flanders) are added by the server as field errors, the breached-password
+ * list by the server's `withPasswordPolicy`.
  */
 export type EmployerType = (typeof employerTypes)[number]
 export const employerTypeValues = Object.keys(employerTypeLabels) as [EmployerType, ...EmployerType[]]

@@ -4,6 +4,8 @@ import { parseWithZod } from '~/utils/parse-form'
 import { type ActionFunctionArgs, json, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { HoneypotInputs } from 'remix-utils/honeypot/react'
+import { passwordAdvice } from '~/auth/password-policy'
+import { withPasswordPolicy } from '~/auth/password-policy.server'
 import { ErrorPage } from '~/components/error-page'
 import { Field, FormErrors } from '~/components/forms'
 import { SiteFields } from '~/components/site-fields'
@@ -26,7 +28,8 @@ const hideFields = ['password', 'passwordConfirm']
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   await checkHoneypot(formData)
-  const submission = parseWithZod(formData, { schema: registrationSchema })
+  const schema = withPasswordPolicy(registrationSchema, (value) => ({ email: value.contactEmail, name: value.contactName, password: value.password }))
+  const submission = parseWithZod(formData, { schema })
   // Without JavaScript, adding or removing a site row is a submission too: it answers the form with the change.
   if (submission.status !== 'success') return json(submission.reply({ hideFields }), { status: submission.status === 'error' ? 400 : 200 })
   const result = await registerEmployer(submission.value, publicBaseUrl(request))
@@ -120,7 +123,7 @@ export default function RegisterEmployerPage() {
         </button>
 
         <h2 className="mt-8 mb-2">Wachtwoord</h2>
-        <p className="mb-4 text-slate-700">Kies een wachtwoord van minstens 12 tekens. Een zin van een paar woorden werkt goed.</p>
+        <p className="mb-4 text-slate-700">{passwordAdvice}</p>
         <Field label="Wachtwoord" errors={fields.password.errors} inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }} />
         <Field
           label="Herhaal het wachtwoord"
