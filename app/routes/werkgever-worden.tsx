@@ -3,9 +3,9 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '~/utils/parse-form'
 import { type ActionFunctionArgs, json, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
 import { ErrorPage } from '~/components/error-page'
 import { Field, FormErrors } from '~/components/forms'
+import { HoneypotFields } from '~/components/honeypot-fields'
 import { SiteFields } from '~/components/site-fields'
 import { employerTypeValues, MAX_SITES, registrationSchema } from '~/domain/employer-registration'
 import { employerTypeLabels } from '~/domain/placement-values'
@@ -60,7 +60,7 @@ export default function RegisterEmployerPage() {
       <Form method="post" {...getFormProps(form)}>
         {/* Enter in a text field sends the form with the first submit button: this one, not "remove a site". */}
         <button type="submit" hidden tabIndex={-1} />
-        <HoneypotInputs label="Laat dit veld leeg" />
+        <HoneypotFields label="Laat dit veld leeg" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <h2 className="mb-4">Uw organisatie</h2>
         <Field label="Naam van de organisatie" errors={fields.organisationName.errors} inputProps={{ ...getInputProps(fields.organisationName, { type: 'text' }), autoComplete: 'organization' }} />

@@ -3,11 +3,11 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '~/utils/parse-form'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
 import { z } from 'zod'
 import { emailSchema } from '~/auth/password-policy'
 import { ErrorPage } from '~/components/error-page'
 import { Field } from '~/components/forms'
+import { HoneypotFields } from '~/components/honeypot-fields'
 import { confirmationLinkIsUsable, confirmEmail, resendConfirmation } from '~/utils/employer-registration.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
@@ -51,7 +51,7 @@ export default function ConfirmEmailPage() {
         <h1>E-mailadres bevestigen</h1>
         <p className="mt-2 mb-6 text-slate-700">Klik op de knop om te bevestigen dat dit uw e-mailadres is. Daarna kan u inloggen.</p>
         <Form method="post">
-          <HoneypotInputs label="Laat dit veld leeg" />
+          <HoneypotFields label="Laat dit veld leeg" />
           <input type="hidden" name="token" value={token} />
           <button type="submit" name="intent" value="confirm" className="btn-primary w-full">
             Bevestig mijn e-mailadres
@@ -87,7 +87,7 @@ function ResendForm() {
       <h2 className="mt-8">Nieuwe link aanvragen</h2>
       <p className="mt-2 mb-6 text-slate-700">Vul het e-mailadres in waarmee u uw organisatie registreerde. We sturen u een nieuwe link.</p>
       <Form method="post" {...getFormProps(form)}>
-        <HoneypotInputs label="Laat dit veld leeg" />
+        <HoneypotFields label="Laat dit veld leeg" />
         <Field label="E-mailadres" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} />
         <button type="submit" name="intent" value="resend" className="btn-primary w-full">
           Stuur een nieuwe link

@@ -3,12 +3,12 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '~/utils/parse-form'
 import { type ActionFunctionArgs, json, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
 import { z } from 'zod'
 import { emailSchema } from '~/auth/password-policy'
 import { requestPasswordReset } from '~/auth/password.server'
 import { ErrorPage } from '~/components/error-page'
 import { Field } from '~/components/forms'
+import { HoneypotFields } from '~/components/honeypot-fields'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
 import { withToast } from '~/utils/toast.server'
@@ -47,7 +47,7 @@ export default function ForgotPasswordPage() {
         Vul het e-mailadres van je account in. We sturen je een link waarmee je een nieuw wachtwoord kiest.
       </p>
       <Form method="post" {...getFormProps(form)}>
-        <HoneypotInputs label="Laat dit veld leeg" />
+        <HoneypotFields label="Laat dit veld leeg" />
         <Field
           label="E-mailadres"
           errors={fields.email.errors}
