@@ -13,6 +13,7 @@ import { db } from '~/utils/db.server'
 import { registerEmployer } from '~/utils/employer-registration.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
+import { mailFormLimited, mailFormLimitMessage } from '~/utils/rate-limit.server'
 import { listSharedPostcodes } from '../../db/queries/employers'
 
 // Public: anyone may register an organisation. Its placements stay hidden until a regional admin verified it.
@@ -23,14 +24,18 @@ export async function loader() {
 // Passwords never travel back into the page, also not after "add a site" without JavaScript.
 const hideFields = ['password', 'passwordConfirm']
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await checkHoneypot(formData)
   const submission = parseWithZod(formData, { schema: registrationSchema })
   // Without JavaScript, adding or removing a site row is a submission too: it answers the form with the change.
   if (submission.status !== 'success') return json(submission.reply({ hideFields }), { status: submission.status === 'error' ? 400 : 200 })
+  if (await mailFormLimited(context.clientIp, submission.value.contactEmail)) {
+    return json(submission.reply({ formErrors: [mailFormLimitMessage], hideFields }), { status: 429 })
+  }
   const result = await registerEmployer(submission.value, publicBaseUrl(request))
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 })
+  // A new account and an address that already had one get the same page: the form tells nobody which addresses exist.
   throw redirect('/werkgever-worden/e-mail-verstuurd')
 }
 

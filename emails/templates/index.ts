@@ -13,6 +13,7 @@ import { TriageHandoverEmail, subject as triageHandoverSubject } from './triage-
 import { TriageDailySummaryEmail, subject as triageDailySummarySubject } from './triage-daily-summary'
 import { UnreceivedSummaryEmail, subject as unreceivedSummarySubject } from './unreceived-summary'
 import { UserInvitationEmail, subject as userInvitationSubject } from './user-invitation'
+import { RegistrationAttemptEmail, subject as registrationAttemptSubject } from './registration-attempt'
 
 export type TemplateDefinition<P> = { subject: (props: P) => string; component: ComponentType<P> }
 
@@ -32,6 +33,7 @@ const definitions = {
   'triage-daily-summary': { subject: triageDailySummarySubject, component: TriageDailySummaryEmail },
   'unreceived-summary': { subject: unreceivedSummarySubject, component: UnreceivedSummaryEmail },
   'user-invitation': { subject: userInvitationSubject, component: UserInvitationEmail },
+  'registration-attempt': { subject: () => registrationAttemptSubject, component: RegistrationAttemptEmail },
 }
 
 export type TemplateId = keyof typeof definitions

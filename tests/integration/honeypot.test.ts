@@ -14,8 +14,7 @@ import { honeypotVerdict, issueStamp, MAX_AGE_MS, MIN_FILL_MS } from '../../app/
 import { db } from '../../db/client'
 import { insertEmailVerificationToken } from '../../db/queries/employer-verification'
 import { emailMessages, intakes, organisations, users } from '../../db/schema'
-import { createOrganisation, createUser, enterpriseNumberFrom } from '../../db/seed/factories'
-import { personsHoneypot } from './honeypot-support'
+import { personsHoneypot, registrationFields, unconfirmedEmployer } from './public-forms-support'
 import { BASE_URL, fillIn, IntakeBrowser, location } from './intake-browser'
 
 /**
@@ -31,18 +30,12 @@ type PublicForm = {
   setUp: () => Promise<{ send: (honeypot: Fields) => Promise<Response>; accepted: string; made: () => Promise<number> }>
 }
 
-const unique = () => randomBytes(4).toString('hex')
 /** The intake's steps keep their answers in a cookie: what they make is a new cookie. */
 const cookieChanges = (browser: IntakeBrowser) => {
   const before = JSON.stringify([...browser.cookies])
   return async () => (JSON.stringify([...browser.cookies]) === before ? 0 : 1)
 }
 const mailsTo = async (to: string) => (await db().select({ n: count() }).from(emailMessages).where(eq(emailMessages.to, to)))[0]!.n
-
-async function employerAwaitingConfirmation() {
-  const organisation = await createOrganisation(db(), { type: 'employer' })
-  return createUser(db(), { organisationId: organisation.id, role: 'employer', email: `wacht-${unique()}@example.test`, emailVerifiedAt: null })
-}
 
 const forms: PublicForm[] = [
   {
@@ -83,32 +76,19 @@ const forms: PublicForm[] = [
   {
     name: 'the employer registration',
     setUp: async () => {
-      const enterpriseNumber = enterpriseNumberFrom(Number.parseInt(randomBytes(3).toString('hex'), 16) % 20_000_000)
-      const fields = {
-        organisationName: `Bakkerij ${unique()}`,
-        enterpriseNumber,
-        employerType: 'private',
-        sector: 'Voeding',
-        contactName: 'An Peeters',
-        contactEmail: `an-${unique()}@example.test`,
-        password: 'een lange zin als wachtwoord',
-        passwordConfirm: 'een lange zin als wachtwoord',
-        'sites[0].name': 'Winkel Gent',
-        'sites[0].street': 'Veldstraat 12',
-        'sites[0].postcode': '9000',
-      }
+      const fields = registrationFields()
       const browser = new IntakeBrowser()
       return {
         send: (honeypot) => browser.post(registerAction, '/werkgever-worden', fields, {}, honeypot),
         accepted: '/werkgever-worden/e-mail-verstuurd',
-        made: async () => (await db().select({ n: count() }).from(organisations).where(eq(organisations.enterpriseNumber, enterpriseNumber)))[0]!.n,
+        made: async () => (await db().select({ n: count() }).from(organisations).where(eq(organisations.enterpriseNumber, fields.enterpriseNumber)))[0]!.n,
       }
     },
   },
   {
     name: 'forgot password',
     setUp: async () => {
-      const user = await employerAwaitingConfirmation()
+      const user = await unconfirmedEmployer()
       const browser = new IntakeBrowser()
       return {
         send: (honeypot) => browser.post(forgotAction, '/wachtwoord-vergeten', { email: user.email }, {}, honeypot),
@@ -120,7 +100,7 @@ const forms: PublicForm[] = [
   {
     name: 'a new confirmation link',
     setUp: async () => {
-      const user = await employerAwaitingConfirmation()
+      const user = await unconfirmedEmployer()
       const browser = new IntakeBrowser()
       return {
         send: (honeypot) => browser.post(confirmAction, '/e-mail-bevestigen', { intent: 'resend', email: user.email }, {}, honeypot),
@@ -132,7 +112,7 @@ const forms: PublicForm[] = [
   {
     name: 'confirming an address',
     setUp: async () => {
-      const user = await employerAwaitingConfirmation()
+      const user = await unconfirmedEmployer()
       const token = randomBytes(32).toString('base64url')
       await insertEmailVerificationToken(db(), digest(token), user.id, 48)
       const browser = new IntakeBrowser()
@@ -196,7 +176,7 @@ describe('the stamp of a page', () => {
   it('is refused when the form comes back at once, taken once a person could have filled it in', async () => {
     const page = await rootLoader({ request: new Request(`${BASE_URL}/wachtwoord-vergeten`), params: {}, context: { clientIp: '127.0.0.1', requestId: 'honeypot' } })
     const { honeypotStamp } = (await page.json()) as { honeypotStamp: string }
-    const user = await employerAwaitingConfirmation()
+    const user = await unconfirmedEmployer()
     const send = () => new IntakeBrowser().post(forgotAction, '/wachtwoord-vergeten', { email: user.email }, {}, stamped(honeypotStamp))
     expect((await send()).status).toBe(400)
     await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS))

@@ -6,7 +6,7 @@ import { action as stepAction } from '../../app/routes/aanmelden+/$step'
 import { action as submitAction, loader as summaryLoader } from '../../app/routes/aanmelden+/controle'
 import { loader as doneLoader } from '../../app/routes/aanmelden+/klaar'
 import type { IntakeStep } from '../../app/domain/intake-steps'
-import { personsHoneypot } from './honeypot-support'
+import { personsHoneypot } from './public-forms-support'
 
 /**
  * A browser for the intake form's routes, without a server: it keeps cookies between requests and follows

@@ -13,7 +13,7 @@ import { db } from '../../db/client'
 import { intakeChannels } from '../../db/schema'
 import { intakeLanguages } from '../../db/schema/values'
 import { createOrganisation } from '../../db/seed/factories'
-import { personsHoneypot } from './honeypot-support'
+import { personsHoneypot } from './public-forms-support'
 import { BASE_URL, confirmation, fillIn, freshIp, IntakeBrowser, submit } from './intake-browser'
 
 /**

@@ -6,11 +6,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { emailSchema } from '~/auth/password-policy'
 import { ErrorPage } from '~/components/error-page'
-import { Field } from '~/components/forms'
+import { Field, FormErrors } from '~/components/forms'
 import { HoneypotFields } from '~/components/honeypot-fields'
 import { confirmationLinkIsUsable, confirmEmail, resendConfirmation } from '~/utils/employer-registration.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
+import { mailFormLimited, mailFormLimitMessage } from '~/utils/rate-limit.server'
 import { withToast } from '~/utils/toast.server'
 
 const ResendSchema = z.object({ email: z.string({ required_error: 'Vul uw e-mailadres in.' }).pipe(emailSchema) })
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ hasToken: token !== '', token, usable: token.length > 20 && (await confirmationLinkIsUsable(token)) })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await checkHoneypot(formData)
   if (formData.get('intent') === 'confirm') {
@@ -32,6 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: ResendSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  if (await mailFormLimited(context.clientIp, submission.value.email)) return json(submission.reply({ formErrors: [mailFormLimitMessage] }), { status: 429 })
   await resendConfirmation(submission.value.email, publicBaseUrl(request))
   // The same answer whether or not the address has an account waiting, so nobody can probe for accounts.
   throw redirect(
@@ -88,6 +90,7 @@ function ResendForm() {
       <p className="mt-2 mb-6 text-slate-700">Vul het e-mailadres in waarmee u uw organisatie registreerde. We sturen u een nieuwe link.</p>
       <Form method="post" {...getFormProps(form)}>
         <HoneypotFields label="Laat dit veld leeg" />
+        <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="E-mailadres" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} />
         <button type="submit" name="intent" value="resend" className="btn-primary w-full">
           Stuur een nieuwe link

@@ -7,19 +7,21 @@ import { z } from 'zod'
 import { emailSchema } from '~/auth/password-policy'
 import { requestPasswordReset } from '~/auth/password.server'
 import { ErrorPage } from '~/components/error-page'
-import { Field } from '~/components/forms'
+import { Field, FormErrors } from '~/components/forms'
 import { HoneypotFields } from '~/components/honeypot-fields'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
+import { mailFormLimited, mailFormLimitMessage } from '~/utils/rate-limit.server'
 import { withToast } from '~/utils/toast.server'
 
 const ForgotSchema = z.object({ email: emailSchema })
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await checkHoneypot(formData)
   const submission = parseWithZod(formData, { schema: ForgotSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  if (await mailFormLimited(context.clientIp, submission.value.email)) return json(submission.reply({ formErrors: [mailFormLimitMessage] }), { status: 429 })
   await requestPasswordReset(submission.value.email, publicBaseUrl(request))
   // The same answer whether or not the address has an account, so nobody can probe for accounts.
   throw redirect(
@@ -48,6 +50,7 @@ export default function ForgotPasswordPage() {
       </p>
       <Form method="post" {...getFormProps(form)}>
         <HoneypotFields label="Laat dit veld leeg" />
+        <FormErrors id={form.errorId} errors={form.errors} />
         <Field
           label="E-mailadres"
           errors={fields.email.errors}
