@@ -40,7 +40,7 @@ await runCommand(usage, { role: { type: 'string' }, org: { type: 'string' }, nam
     const user = await createUser(tx, { email: email.data, name, role: role as Role, organisationId: organisation.id, regions })
     await audit(tx, { actorUserId: null, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { via: 'cli', role } })
     const base = env().PUBLIC_URL ?? `http://localhost:${env().PORT}`
-    return createPasswordLink(tx, user.id, base, INVITATION_LINK_DAYS * 24)
+    return (await createPasswordLink(tx, user.id, base, INVITATION_LINK_DAYS * 24)).url
   })
   process.stdout.write(`Created ${email.data} (${role}, ${slug}).\nThey set their password within ${INVITATION_LINK_DAYS} days at:\n${link}\n`)
 })

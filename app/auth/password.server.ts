@@ -38,11 +38,14 @@ export async function verifyLogin(email: string, password: string, ip: string): 
   return { ok: true, userId: user.id }
 }
 
-/** A one-time link to choose a password: for "forgot password" and for accounts made by `user:create`. */
+/**
+ * A one-time link to choose a password: for "forgot password", invitations and accounts made by `user:create`.
+ * The token comes apart too: a mail with the link must be sent with it as its secret.
+ */
 export async function createPasswordLink(tx: Tx, userId: string, baseUrl: string, validHours: number) {
-  const secret = newSecret()
-  await insertPasswordResetToken(tx, digest(secret), userId, validHours)
-  return new URL(`/wachtwoord-nieuw?token=${secret}`, baseUrl).toString()
+  const token = newSecret()
+  await insertPasswordResetToken(tx, digest(token), userId, validHours)
+  return { url: new URL(`/wachtwoord-nieuw?token=${token}`, baseUrl).toString(), token }
 }
 
 /** Sends a reset link when the address belongs to an active account; says nothing either way (no enumeration). */
@@ -50,8 +53,8 @@ export async function requestPasswordReset(email: string, baseUrl: string) {
   await db().transaction(async (tx) => {
     const user = await findUserByEmail(tx, email)
     if (!user || user.disabledAt) return
-    const resetUrl = await createPasswordLink(tx, user.id, baseUrl, RESET_LINK_HOURS)
-    await sendEmail(tx, { to: user.email, template: 'password-reset', props: { name: user.name, resetUrl } })
+    const link = await createPasswordLink(tx, user.id, baseUrl, RESET_LINK_HOURS)
+    await sendEmail(tx, { to: user.email, template: 'password-reset', props: { name: user.name, resetUrl: link.url }, secret: link.token })
     await audit(tx, { actorUserId: null, action: 'password.reset-requested', subjectType: 'user', subjectId: user.id })
   })
 }

@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
@@ -6,6 +5,7 @@ import { newSecret } from '~/auth/crypto.server'
 import { db } from '~/utils/db.server'
 import { sharedSecret } from '../../db/queries/settings'
 import { intakeLanguages } from '../../db/schema/values'
+import { seal, unseal } from '../../server/sealed'
 import type { IntakeLanguage } from './intake-languages'
 import { type IntakeAnswers, parseAnswers } from './intake-steps'
 
@@ -58,22 +58,14 @@ const draftCookie = (request: Request, signing: string) =>
     secrets: [signing],
   })
 
-// Compressed (the field names repeat), then AES-256-GCM: its tag also authenticates, so a changed cookie
-// decrypts to nothing. The step schemas' length limits keep even the longest answers within one cookie.
-function seal(key: Buffer, value: unknown): string {
-  const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  const body = Buffer.concat([cipher.update(deflateRawSync(JSON.stringify(value))), cipher.final()])
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
-}
+// Compressed (the field names repeat), then sealed: a changed cookie opens to nothing. The step schemas' length
+// limits keep even the longest answers within one cookie.
+const sealDraft = (key: Buffer, value: unknown) => seal(key, deflateRawSync(JSON.stringify(value)))
 
-function open(key: Buffer, sealed: unknown): unknown {
+function openDraft(key: Buffer, sealed: unknown): unknown {
   if (typeof sealed !== 'string') return undefined
   try {
-    const bytes = Buffer.from(sealed, 'base64url')
-    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12))
-    decipher.setAuthTag(bytes.subarray(12, 28))
-    return JSON.parse(inflateRawSync(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()])).toString('utf8'))
+    return JSON.parse(inflateRawSync(unseal(key, sealed)).toString('utf8'))
   } catch {
     return undefined
   }
@@ -94,7 +86,7 @@ export function newDraft(init: { language: IntakeLanguage; channelId?: string | 
 /** The draft of this browser, or undefined when there is none, it expired, or it was tampered with. */
 export async function readDraft(request: Request): Promise<IntakeDraft | undefined> {
   const { signing, key } = await draftSecrets()
-  const parsed = stored.safeParse(open(key, await draftCookie(request, signing).parse(request.headers.get('Cookie'))))
+  const parsed = stored.safeParse(openDraft(key, await draftCookie(request, signing).parse(request.headers.get('Cookie'))))
   if (!parsed.success || Date.now() - parsed.data.savedAt > DRAFT_IDLE_MINUTES * 60_000) return undefined
   const { savedAt: _, answers, ...draft } = parsed.data
   return { ...draft, answers: parseAnswers(answers) }
@@ -103,7 +95,7 @@ export async function readDraft(request: Request): Promise<IntakeDraft | undefin
 /** The Set-Cookie header that stores the draft. */
 export async function commitDraft(request: Request, draft: IntakeDraft): Promise<string> {
   const { signing, key } = await draftSecrets()
-  return draftCookie(request, signing).serialize(seal(key, { ...draft, savedAt: Date.now() }))
+  return draftCookie(request, signing).serialize(sealDraft(key, { ...draft, savedAt: Date.now() }))
 }
 
 /** The Set-Cookie header that removes the draft from the browser. */

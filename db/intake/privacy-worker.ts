@@ -4,11 +4,12 @@ import { logger } from '../../server/logger'
 import { db } from '../client'
 import { deleteOldLoginAttempts } from '../queries/auth'
 import { anonymiseStaleIntakes, eraseIntake } from '../queries/intake-retention'
+import { purgeOldMail } from '../queries/mail-retention'
 
 /**
  * The jobs behind the privacy duties: a daily retention run (03:30 Brussels time, when nobody works in the
- * queue: stale intakes anonymised, old login attempts deleted) and one erasure job per request, queued in the
- * transaction that records the request.
+ * queue: stale intakes anonymised, old login attempts deleted, old mail purged) and one erasure job per
+ * request, queued in the transaction that records the request.
  */
 // Far longer than any rate-limit window (minutes), short enough that the table is no log of who logged in when.
 const LOGIN_ATTEMPT_DAYS = 30
@@ -21,7 +22,8 @@ export async function registerPrivacyWorkers(boss: PgBoss) {
     const months = env().INTAKE_RETENTION_MONTHS
     const anonymised = await db().transaction((tx) => anonymiseStaleIntakes(tx, months))
     const loginAttempts = await db().transaction((tx) => deleteOldLoginAttempts(tx, LOGIN_ATTEMPT_DAYS))
-    logger().info({ anonymised, months, loginAttempts }, 'retention run')
+    const mail = await db().transaction((tx) => purgeOldMail(tx))
+    logger().info({ anonymised, months, loginAttempts, mail }, 'retention run')
   })
   await boss.work<ErasureJob>('intake-erasure', { batchSize: 1 }, async ([job]) => {
     const { intakeId, requestedAt, via } = job!.data
