@@ -14,6 +14,7 @@ import { registerEmployer } from '~/utils/employer-registration.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
 import { mailFormLimited, mailFormLimitMessage } from '~/utils/rate-limit.server'
+import { steadily } from '~/utils/steady-answer.server'
 import { listSharedPostcodes } from '../../db/queries/employers'
 
 // Public: anyone may register an organisation. Its placements stay hidden until a regional admin verified it.
@@ -33,7 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (await mailFormLimited(context.clientIp, submission.value.contactEmail)) {
     return json(submission.reply({ formErrors: [mailFormLimitMessage], hideFields }), { status: 429 })
   }
-  const result = await registerEmployer(submission.value, publicBaseUrl(request))
+  // As long for an address that has an account as for a new one (steady-answer.server.ts).
+  const result = await steadily(() => registerEmployer(submission.value, publicBaseUrl(request)))
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 })
   // A new account and an address that already had one get the same page: the form tells nobody which addresses exist.
   throw redirect('/werkgever-worden/e-mail-verstuurd')

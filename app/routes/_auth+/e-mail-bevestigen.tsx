@@ -12,6 +12,7 @@ import { confirmationLinkIsUsable, confirmEmail, resendConfirmation } from '~/ut
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
 import { mailFormLimited, mailFormLimitMessage } from '~/utils/rate-limit.server'
+import { steadily } from '~/utils/steady-answer.server'
 import { withToast } from '~/utils/toast.server'
 
 const ResendSchema = z.object({ email: z.string({ required_error: 'Vul uw e-mailadres in.' }).pipe(emailSchema) })
@@ -34,8 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ResendSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (await mailFormLimited(context.clientIp, submission.value.email)) return json(submission.reply({ formErrors: [mailFormLimitMessage] }), { status: 429 })
-  await resendConfirmation(submission.value.email, publicBaseUrl(request))
-  // The same answer whether or not the address has an account waiting, so nobody can probe for accounts.
+  // The same answer, after the same time, whether or not the address has an account waiting: nobody can probe for accounts.
+  await steadily(() => resendConfirmation(submission.value.email, publicBaseUrl(request)))
   throw redirect(
     '/inloggen',
     await withToast({

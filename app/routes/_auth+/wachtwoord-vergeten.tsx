@@ -12,6 +12,7 @@ import { HoneypotFields } from '~/components/honeypot-fields'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
 import { mailFormLimited, mailFormLimitMessage } from '~/utils/rate-limit.server'
+import { steadily } from '~/utils/steady-answer.server'
 import { withToast } from '~/utils/toast.server'
 
 const ForgotSchema = z.object({ email: emailSchema })
@@ -22,8 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ForgotSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (await mailFormLimited(context.clientIp, submission.value.email)) return json(submission.reply({ formErrors: [mailFormLimitMessage] }), { status: 429 })
-  await requestPasswordReset(submission.value.email, publicBaseUrl(request))
-  // The same answer whether or not the address has an account, so nobody can probe for accounts.
+  // The same answer, after the same time, whether or not the address has an account: nobody can probe for accounts.
+  await steadily(() => requestPasswordReset(submission.value.email, publicBaseUrl(request)))
   throw redirect(
     '/inloggen',
     await withToast({
