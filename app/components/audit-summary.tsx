@@ -56,6 +56,7 @@ export const actionLabels: Record<string, string> = {
   'user.reactivate': 'Gebruiker opnieuw geactiveerd',
   'user.email-confirmed': 'E-mailadres bevestigd',
   'user.email-confirmation-resent': 'Bevestigingsmail opnieuw verstuurd',
+  'user.registration-attempted': 'Registratie geprobeerd met een bestaand e-mailadres',
   'api-token.create': 'API-sleutel aangemaakt',
   'employer.registered': 'Werkgever geregistreerd',
   'employer.verified': 'Werkgever goedgekeurd',

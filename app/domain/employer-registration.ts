@@ -83,7 +83,6 @@ export type RegistrationInput = z.infer<typeof registrationSchema>
 /** The field errors the server adds after looking in the database. */
 export const registrationMessages = {
   kboTaken: 'Dit ondernemingsnummer is al geregistreerd; log in of vraag een nieuw wachtwoord.',
-  emailTaken: 'Dit e-mailadres heeft al een account; log in of vraag een nieuw wachtwoord.',
   unknownPostcode: (postcode: string) => `Postcode ${postcode} ligt niet in Vlaanderen of bestaat niet. Kijk de postcode na.`,
   chooseMunicipality: (postcode: string, names: string[]) =>
     `Postcode ${postcode} ligt in ${names.join(' en ')}. Kies de gemeente.`,

@@ -14,6 +14,7 @@ import { TriageDailySummaryEmail, subject as triageDailySummarySubject } from '.
 import { UnreceivedSummaryEmail, subject as unreceivedSummarySubject } from './unreceived-summary'
 import { UserInvitationEmail, subject as userInvitationSubject } from './user-invitation'
 import { PasswordChangedEmail, subject as passwordChangedSubject } from './password-changed'
+import { RegistrationAttemptEmail, subject as registrationAttemptSubject } from './registration-attempt'
 
 /**
  * `carriesSecret`: the mail's link holds a token that opens something (an account, a resident's file). sendEmail
@@ -38,6 +39,7 @@ const definitions = {
   'triage-daily-summary': { subject: triageDailySummarySubject, component: TriageDailySummaryEmail },
   'unreceived-summary': { subject: unreceivedSummarySubject, component: UnreceivedSummaryEmail },
   'user-invitation': { subject: userInvitationSubject, component: UserInvitationEmail, carriesSecret: true as const },
+  'registration-attempt': { subject: () => registrationAttemptSubject, component: RegistrationAttemptEmail },
 }
 
 export type TemplateId = keyof typeof definitions

@@ -8,13 +8,13 @@ import { getUser } from '../../app/auth/session.server'
 import { action as accountAction } from '../../app/routes/account'
 import { action as newPasswordAction } from '../../app/routes/_auth+/wachtwoord-nieuw'
 import { action as registerAction } from '../../app/routes/werkgever-worden'
-import { honeypotInputProps } from '../../app/utils/honeypot.server'
 import { takeToast } from '../../app/utils/toast.server'
 import { db } from '../../db/client'
 import { auditLog, emailMessages } from '../../db/schema'
 import { createOrganisation, createUser, enterpriseNumberFrom } from '../../db/seed/factories'
 import { deliveredMail } from '../support/mail'
 import { requestAs, sessionUser } from './intake-triage-support'
+import { personsHoneypot } from './public-forms-support'
 
 /** Issue 11: changing one's own password on /account, and one password policy wherever a password is chosen. */
 const PASSWORD = 'een lange zin als wachtwoord'
@@ -150,10 +150,8 @@ describe('the same policy on /wachtwoord-nieuw (reset and invitation links)', ()
 
 describe('the same policy on /werkgever-worden (employer registration)', () => {
   async function register(contact: { contactName: string; contactEmail: string }, password: string) {
-    const pot = await honeypotInputProps()
     const body = new URLSearchParams({
-      [pot.nameFieldName]: '',
-      [pot.validFromFieldName ?? '']: pot.encryptedValidFrom,
+      ...(await personsHoneypot()),
       organisationName: 'Bakkerij Claes bv',
       enterpriseNumber: enterpriseNumberFrom(randomInt(1_000_000, 19_999_999)),
       employerType: 'private',
@@ -166,7 +164,7 @@ describe('the same policy on /werkgever-worden (employer registration)', () => {
       'sites[0].postcode': '9000',
     })
     const request = new Request(`${BASE_URL}/werkgever-worden`, { method: 'POST', body })
-    const response = (await registerAction({ request, params: {}, context: {} as never }).catch((thrown: unknown) => thrown)) as Response
+    const response = (await registerAction({ request, params: {}, context: { requestId: 'test', clientIp: freshIp() } }).catch((thrown: unknown) => thrown)) as Response
     const { error } = response.status === 400 ? ((await response.json()) as { error: Record<string, string[]> }) : { error: {} }
     return { status: response.status, passwordErrors: error.password ?? [] }
   }
