@@ -36,8 +36,12 @@ async function occupationLabels(tx: Tx, uris: readonly string[]) {
 
 const withLabels = (uris: readonly string[], labels: Map<string, string>) => uris.map((uri) => ({ uri, label: labels.get(uri) ?? uri }))
 
-/** The organisation's clients, newest first, with their jobdoelwitten in order. */
+/**
+ * The organisation's clients, newest first, with their jobdoelwitten in order. The read is audited with the
+ * count only: the list shows every client's name, and the entry must not.
+ */
 export async function listClients(tx: Tx, user: SessionUser) {
+  const organisationId = ownOrganisation(user)
   const rows = await tx
     .select({
       id: clients.id,
@@ -49,8 +53,9 @@ export async function listClients(tx: Tx, user: SessionUser) {
     })
     .from(clients)
     .innerJoin(municipalities, eq(municipalities.nis, clients.homeMunicipalityNis))
-    .where(eq(clients.organisationId, ownOrganisation(user)))
+    .where(eq(clients.organisationId, organisationId))
     .orderBy(desc(clients.createdAt), asc(clients.id))
+  await audit(tx, { actorUserId: user.id, organisationId, action: 'client.list', subjectType: 'client', details: { count: rows.length } })
   const labels = await occupationLabels(tx, [...new Set(rows.flatMap((row) => row.jobTargets))])
   return rows.map((row) => ({ ...row, jobTargets: withLabels(row.jobTargets, labels) }))
 }

@@ -179,11 +179,30 @@ function employerProposals(tx: Tx, user: SessionUser, filter: { placementId?: st
     .orderBy(sql`${proposals.status} = 'open' desc`, desc(proposals.createdAt), desc(proposals.id))
 }
 
+/**
+ * An employer's read of proposals is a disclosure of the clients' snapshots to a third party, so each read is
+ * audited with the ids of the proposals it showed (whom a client's data reached, art. 15(1)(c) AVG), never a value.
+ */
+async function readEmployerProposals(tx: Tx, user: SessionUser, filter: { placementId?: string; proposalId?: string }, purpose: 'view' | 'decide' = 'view') {
+  const rows = await employerProposals(tx, user, filter)
+  if (filter.proposalId && rows.length === 0) return rows
+  await audit(tx, {
+    actorUserId: user.id,
+    organisationId: user.organisation.id,
+    action: 'proposal.read',
+    subjectType: 'proposal',
+    subjectId: filter.proposalId ?? null,
+    details: { purpose, ...(filter.placementId ? { placementId: filter.placementId } : {}), count: rows.length, proposalIds: rows.map((row) => row.id) },
+  })
+  return rows
+}
+
 /** Every proposal for the employer's placements: open ones first, then newest first. */
-export const listEmployerProposals = (tx: Tx, user: SessionUser) => employerProposals(tx, user, {})
-export const listPlacementProposals = (tx: Tx, user: SessionUser, placementId: string) => employerProposals(tx, user, { placementId })
-export const getEmployerProposal = async (tx: Tx, user: SessionUser, proposalId: string | undefined) =>
-  isUuid(proposalId) ? (await employerProposals(tx, user, { proposalId }))[0] : undefined
+export const listEmployerProposals = (tx: Tx, user: SessionUser) => readEmployerProposals(tx, user, {})
+export const listPlacementProposals = (tx: Tx, user: SessionUser, placementId: string) => readEmployerProposals(tx, user, { placementId })
+/** One proposal for the employer's placements; `decide` when the read serves a decision rather than showing it. */
+export const getEmployerProposal = async (tx: Tx, user: SessionUser, proposalId: string | undefined, purpose: 'view' | 'decide' = 'view') =>
+  isUuid(proposalId) ? (await readEmployerProposals(tx, user, { proposalId }, purpose))[0] : undefined
 
 export type Decision = { decision: 'accept' } | { decision: 'decline'; reason: DeclineReason; note?: string | null }
 
