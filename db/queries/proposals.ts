@@ -53,11 +53,12 @@ export async function proposeClient(tx: Tx, user: SessionUser, input: ProposeInp
   if (!isUuid(input.clientId)) return { kind: 'client-not-found' } as const
   // The client row lock serialises this client's proposals, so two at once cannot both be the third.
   const [client] = await tx
-    .select({ firstName: clients.firstName, competences: clients.competences, dutchLevel: clients.dutchLevel, hoursAvailable: clients.hoursAvailable })
+    .select({ firstName: clients.firstName, competences: clients.competences, dutchLevel: clients.dutchLevel, hoursAvailable: clients.hoursAvailable, closedAt: clients.closedAt })
     .from(clients)
-    .where(and(eq(clients.id, input.clientId), eq(clients.organisationId, user.organisation.id)))
+    .where(and(eq(clients.id, input.clientId), eq(clients.organisationId, user.organisation.id), isNull(clients.anonymisedAt)))
     .for('update')
   if (!client) return { kind: 'client-not-found' } as const
+  if (client.closedAt) return { kind: 'client-closed' } as const
   const placement = await getProposablePlacement(tx, input.placementId)
   if (!placement) return { kind: 'placement-unavailable' } as const
   const open = await tx.select({ placementId: proposals.placementId }).from(proposals).where(and(eq(proposals.clientId, input.clientId), eq(proposals.status, 'open')))
