@@ -56,7 +56,7 @@ describe('the register of data flows', () => {
   it('finds the exports and API routes it checks', () => {
     expect(inCode.exports).toEqual(expect.arrayContaining(['/triage/aanmeldingen.csv', '/admin/audit.csv', '/vergoedingen.csv', '/importeren/sjabloon.csv']))
     expect(inCode.exports).not.toContain('/importeren/placement.schema.json')
-    expect(inCode.apiRoutes).toEqual(['/api/beroepen', '/api/v1/match', '/api/v1/placements/search'])
+    expect(inCode.apiRoutes).toEqual(expect.arrayContaining(['/api/beroepen', '/api/v1/match', '/api/v1/placements/search']))
     expect(inCode.mailTemplates.length).toBeGreaterThan(10)
   })
 
