@@ -30,6 +30,9 @@ const postgresUrl = z.string().superRefine((v, ctx) => {
   }
 })
 
+const retentionMonths = (fallback: number) =>
+  z.coerce.number({ message: 'must be a whole number of months' }).int('must be a whole number of months').min(1, 'must be at least 1').max(120, 'must be at most 120').default(fallback)
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce
@@ -61,7 +64,9 @@ const schema = z.object({
       return z.NEVER
     }),
   // Intakes without progress for this many months are anonymised by the daily retention job (issue 5).
-  INTAKE_RETENTION_MONTHS: z.coerce.number({ message: 'must be a whole number of months' }).int('must be a whole number of months').min(1, 'must be at least 1').max(120, 'must be at most 120').default(12),
+  INTAKE_RETENTION_MONTHS: retentionMonths(12),
+  // Closed client records and decided proposals are anonymised this many months after closing or deciding (issue 11).
+  CLIENT_RETENTION_MONTHS: retentionMonths(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -87,6 +87,7 @@ export const proposalRefusals = {
   'placement-unavailable': 'Deze plaats is niet meer beschikbaar: ze is niet (meer) gepubliceerd of alle plaatsen zijn ingevuld. Kies een andere plaats.',
   'too-many': `Deze cliënt heeft al ${MAX_OPEN_PROPOSALS} openstaande voorstellen. Wacht op een antwoord of trek een voorstel in.`,
   duplicate: 'Deze cliënt is al voorgesteld voor deze plaats; dat voorstel staat nog open.',
+  'client-closed': 'Het dossier van deze cliënt is afgesloten. Heropen het dossier om de cliënt voor te stellen.',
 } as const
 
 /** The employer's answer: accept, or decline with a reason from the list (and a note when the reason is "other"). */

@@ -2,14 +2,15 @@ import type PgBoss from 'pg-boss'
 import { env } from '../../server/env'
 import { logger } from '../../server/logger'
 import { db } from '../client'
+import { anonymiseClosedClients, anonymiseDecidedProposals } from '../queries/client-retention'
 import { anonymiseStaleIntakes, eraseIntake } from '../queries/intake-retention'
 import { deleteForgottenLoginThrottles } from '../queries/login-throttle'
 import { purgeOldMail } from '../queries/mail-retention'
 
 /**
  * The jobs behind the privacy duties: a daily retention run (03:30 Brussels time, when nobody works in the
- * queue: stale intakes anonymised, forgotten login failures deleted, old mail purged) and one erasure job per
- * request, queued in the transaction that records the request.
+ * queue: stale intakes anonymised, forgotten login failures deleted, old mail purged, closed client records and
+ * decided proposals anonymised) and one erasure job per request, queued in the transaction that records the request.
  */
 export type ErasureJob = { intakeId: string; requestedAt: string; via: string }
 
@@ -20,7 +21,10 @@ export async function registerPrivacyWorkers(boss: PgBoss) {
     const anonymised = await db().transaction((tx) => anonymiseStaleIntakes(tx, months))
     const loginThrottles = await db().transaction((tx) => deleteForgottenLoginThrottles(tx))
     const mail = await db().transaction((tx) => purgeOldMail(tx))
-    logger().info({ anonymised, months, loginThrottles, mail }, 'retention run')
+    const clientMonths = env().CLIENT_RETENTION_MONTHS
+    const clients = await db().transaction((tx) => anonymiseClosedClients(tx, clientMonths))
+    const proposals = await db().transaction((tx) => anonymiseDecidedProposals(tx, clientMonths))
+    logger().info({ anonymised, months, loginThrottles, mail, clients, proposals, clientMonths }, 'retention run')
   })
   await boss.work<ErasureJob>('intake-erasure', { batchSize: 1 }, async ([job]) => {
     const { intakeId, requestedAt, via } = job!.data

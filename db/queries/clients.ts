@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { ClientHome, ClientInput } from '../../app/domain/client-form'
 import type { Tx } from '../client'
-import { clients, employerProfiles, municipalities, occupations, organisations, placements, users } from '../schema'
+import { clients, employerProfiles, municipalities, occupations, organisations, placements, proposals, users } from '../schema'
 import { audit } from './audit'
 import { foldSearchText, municipalitiesForPostcode } from './reference'
 import type { SessionUser } from './users'
@@ -36,29 +36,38 @@ async function occupationLabels(tx: Tx, uris: readonly string[]) {
 
 const withLabels = (uris: readonly string[], labels: Map<string, string>) => uris.map((uri) => ({ uri, label: labels.get(uri) ?? uri }))
 
-/** The organisation's clients, newest first, with their jobdoelwitten in order. */
+/**
+ * The organisation's clients, newest first, with their jobdoelwitten in order. The read is audited with the
+ * count only: the list shows every client's name, and the entry must not.
+ */
 export async function listClients(tx: Tx, user: SessionUser) {
+  const organisationId = ownOrganisation(user)
   const rows = await tx
     .select({
       id: clients.id,
       displayName: clients.displayName,
       municipality: municipalities.name,
       jobTargets: clients.jobTargets,
+      closedAt: clients.closedAt,
       createdAt: clients.createdAt,
       updatedAt: clients.updatedAt,
     })
     .from(clients)
     .innerJoin(municipalities, eq(municipalities.nis, clients.homeMunicipalityNis))
-    .where(eq(clients.organisationId, ownOrganisation(user)))
+    .where(and(eq(clients.organisationId, organisationId), isNull(clients.anonymisedAt)))
     .orderBy(desc(clients.createdAt), asc(clients.id))
+  await audit(tx, { actorUserId: user.id, organisationId, action: 'client.list', subjectType: 'client', details: { count: rows.length } })
   const labels = await occupationLabels(tx, [...new Set(rows.flatMap((row) => row.jobTargets))])
   return rows.map((row) => ({ ...row, jobTargets: withLabels(row.jobTargets, labels) }))
 }
 
 export type ClientRecord = NonNullable<Awaited<ReturnType<typeof getClient>>>
 
+/** A record of the organisation that still holds a person: an anonymised one is for statistics only. */
+const ownRecord = (organisationId: string, clientId: string) => and(eq(clients.id, clientId), eq(clients.organisationId, organisationId), isNull(clients.anonymisedAt))
+
 /**
- * One client of the user's organisation, or null (also for a malformed id). A read is audited with its purpose:
+ * One client of the user's organisation, or null (also for a malformed id or an anonymised record). A read is audited with its purpose:
  * showing the record, editing it, or matching placements to it.
  */
 export async function getClient(tx: Tx, user: SessionUser, clientId: string, purpose: 'view' | 'edit' | 'match' = 'view') {
@@ -69,7 +78,7 @@ export async function getClient(tx: Tx, user: SessionUser, clientId: string, pur
     .from(clients)
     .innerJoin(municipalities, eq(municipalities.nis, clients.homeMunicipalityNis))
     .leftJoin(users, eq(users.id, clients.caseworkerUserId))
-    .where(and(eq(clients.id, clientId), eq(clients.organisationId, organisationId)))
+    .where(ownRecord(organisationId, clientId))
   if (!row) return null
   await audit(tx, { actorUserId: user.id, organisationId, action: 'client.read', subjectType: 'client', subjectId: clientId, details: { purpose } })
   const { client, municipality, caseworker } = row
@@ -103,7 +112,7 @@ export async function updateClient(tx: Tx, user: SessionUser, clientId: string, 
   const [current] = await tx
     .select()
     .from(clients)
-    .where(and(eq(clients.id, clientId), eq(clients.organisationId, organisationId)))
+    .where(ownRecord(organisationId, clientId))
     .for('update')
   if (!current) return 'not-found' as const
   await assertKnownOccupations(tx, input.jobTargets)
@@ -111,6 +120,31 @@ export async function updateClient(tx: Tx, user: SessionUser, clientId: string, 
   await tx.update(clients).set({ ...input, updatedAt: sql`now()` }).where(eq(clients.id, clientId))
   await audit(tx, { actorUserId: user.id, organisationId, action: 'client.update', subjectType: 'client', subjectId: clientId, details: { changed } })
   return { id: clientId }
+}
+
+/**
+ * Closes a record (the caseworker's support ended) or reopens it; the retention clock runs from closing. Closing
+ * withdraws the client's open proposals: no employer goes on considering a person whose support has ended.
+ */
+export async function setClientClosed(tx: Tx, user: SessionUser, clientId: string, closed: boolean) {
+  const organisationId = ownOrganisation(user)
+  if (!isUuid(clientId)) return 'not-found' as const
+  const [row] = await tx
+    .update(clients)
+    .set({ closedAt: closed ? sql`now()` : null, updatedAt: sql`now()` })
+    .where(and(ownRecord(organisationId, clientId), closed ? isNull(clients.closedAt) : isNotNull(clients.closedAt)))
+    .returning({ id: clients.id })
+  if (!row) return (await tx.$count(clients, ownRecord(organisationId, clientId))) > 0 ? ('unchanged' as const) : ('not-found' as const)
+  const withdrawn = closed
+    ? await tx
+        .update(proposals)
+        .set({ status: 'withdrawn', decidedAt: sql`now()`, decidedByUserId: user.id })
+        .where(and(eq(proposals.clientId, clientId), eq(proposals.status, 'open')))
+        .returning({ id: proposals.id })
+    : []
+  const action = closed ? 'client.close' : 'client.reopen'
+  await audit(tx, { actorUserId: user.id, organisationId, action, subjectType: 'client', subjectId: clientId, details: closed ? { withdrawnProposalIds: withdrawn.map((p) => p.id) } : undefined })
+  return closed ? ('closed' as const) : ('reopened' as const)
 }
 
 type Choice = { nis: string; name: string }

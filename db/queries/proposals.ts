@@ -53,11 +53,12 @@ export async function proposeClient(tx: Tx, user: SessionUser, input: ProposeInp
   if (!isUuid(input.clientId)) return { kind: 'client-not-found' } as const
   // The client row lock serialises this client's proposals, so two at once cannot both be the third.
   const [client] = await tx
-    .select({ firstName: clients.firstName, competences: clients.competences, dutchLevel: clients.dutchLevel, hoursAvailable: clients.hoursAvailable })
+    .select({ firstName: clients.firstName, competences: clients.competences, dutchLevel: clients.dutchLevel, hoursAvailable: clients.hoursAvailable, closedAt: clients.closedAt })
     .from(clients)
-    .where(and(eq(clients.id, input.clientId), eq(clients.organisationId, user.organisation.id)))
+    .where(and(eq(clients.id, input.clientId), eq(clients.organisationId, user.organisation.id), isNull(clients.anonymisedAt)))
     .for('update')
   if (!client) return { kind: 'client-not-found' } as const
+  if (client.closedAt) return { kind: 'client-closed' } as const
   const placement = await getProposablePlacement(tx, input.placementId)
   if (!placement) return { kind: 'placement-unavailable' } as const
   const open = await tx.select({ placementId: proposals.placementId }).from(proposals).where(and(eq(proposals.clientId, input.clientId), eq(proposals.status, 'open')))
@@ -179,11 +180,30 @@ function employerProposals(tx: Tx, user: SessionUser, filter: { placementId?: st
     .orderBy(sql`${proposals.status} = 'open' desc`, desc(proposals.createdAt), desc(proposals.id))
 }
 
+/**
+ * An employer's read of proposals is a disclosure of the clients' snapshots to a third party, so each read is
+ * audited with the ids of the proposals it showed (whom a client's data reached, art. 15(1)(c) AVG), never a value.
+ */
+async function readEmployerProposals(tx: Tx, user: SessionUser, filter: { placementId?: string; proposalId?: string }, purpose: 'view' | 'decide' = 'view') {
+  const rows = await employerProposals(tx, user, filter)
+  if (filter.proposalId && rows.length === 0) return rows
+  await audit(tx, {
+    actorUserId: user.id,
+    organisationId: user.organisation.id,
+    action: 'proposal.read',
+    subjectType: 'proposal',
+    subjectId: filter.proposalId ?? null,
+    details: { purpose, ...(filter.placementId ? { placementId: filter.placementId } : {}), count: rows.length, proposalIds: rows.map((row) => row.id) },
+  })
+  return rows
+}
+
 /** Every proposal for the employer's placements: open ones first, then newest first. */
-export const listEmployerProposals = (tx: Tx, user: SessionUser) => employerProposals(tx, user, {})
-export const listPlacementProposals = (tx: Tx, user: SessionUser, placementId: string) => employerProposals(tx, user, { placementId })
-export const getEmployerProposal = async (tx: Tx, user: SessionUser, proposalId: string | undefined) =>
-  isUuid(proposalId) ? (await employerProposals(tx, user, { proposalId }))[0] : undefined
+export const listEmployerProposals = (tx: Tx, user: SessionUser) => readEmployerProposals(tx, user, {})
+export const listPlacementProposals = (tx: Tx, user: SessionUser, placementId: string) => readEmployerProposals(tx, user, { placementId })
+/** One proposal for the employer's placements; `decide` when the read serves a decision rather than showing it. */
+export const getEmployerProposal = async (tx: Tx, user: SessionUser, proposalId: string | undefined, purpose: 'view' | 'decide' = 'view') =>
+  isUuid(proposalId) ? (await readEmployerProposals(tx, user, { proposalId }, purpose))[0] : undefined
 
 export type Decision = { decision: 'accept' } | { decision: 'decline'; reason: DeclineReason; note?: string | null }
 

@@ -37,6 +37,9 @@ export const clients = pgTable(
     hoursAvailable: doublePrecision('hours_available').notNull(),
     instruments: instrumentEnum('instruments').array().notNull().default(sql`'{}'`),
     notes: text('notes'),
+    /** Set when the caseworker closes the record; the retention job anonymises it CLIENT_RETENTION_MONTHS later. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -81,6 +84,8 @@ export const proposals = pgTable(
     declineNote: text('decline_note'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedByUserId: uuid('decided_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When the retention job cleared the snapshot, the message and the note (status, reason and dates stay). */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
+import { dataFlows } from '../../app/domain/data-flows.server'
 import ar from '../../public/locales/ar/intake.json'
 import arCommon from '../../public/locales/ar/common.json'
 import nl from '../../public/locales/nl/intake.json'
@@ -176,7 +177,9 @@ describe('a resident registers without JavaScript', () => {
     for (const language of ['nl', 'en', 'fr', 'ar', 'tr', 'uk']) {
       await p.visit(`/aanmelden/privacy?lng=${language}`)
       expect(await html(p).getAttribute('lang')).toBe(language)
-      expect(await main(p).getByRole('heading', { level: 2 }).count()).toBe(6)
+      // Six sections, then the register of data flows (docs/data-flows.yaml) with a heading per flow.
+      expect(await main(p).getByRole('heading', { level: 2 }).count()).toBe(7)
+      expect(await main(p).getByRole('heading', { level: 3 }).count()).toBe(dataFlows().flows.length)
     }
   })
 })

@@ -144,6 +144,26 @@ describe('the audit log', () => {
     expect(entries.every((e) => e.organisationId === ocmw.user.organisation.id)).toBe(true)
     expect(JSON.stringify(entries)).not.toContain('Geheim')
   })
+
+  it('records each read of the client list through its page with the count, never a name (issue 11, finding 10)', async () => {
+    const session = await caseworker('ocmw')
+    await createClient(db(), session.user, input({ displayName: 'Zineb Lijstlezer', contact: 'zineb@example.test' }))
+    const listReads = () =>
+      db().select().from(auditLog).where(and(eq(auditLog.action, 'client.list'), eq(auditLog.actorUserId, session.user.id)))
+    expect(await listReads()).toEqual([])
+    const response = await respond(() => listLoader({ request: get(session, '/begeleider/clienten'), params: {}, context }))
+    expect(response.status).toBe(200)
+    const entries = await listReads()
+    expect(entries.map((e) => [e.subjectType, e.subjectId, e.organisationId, e.details])).toEqual([['client', null, session.user.organisation.id, { count: 1 }]])
+    expect(JSON.stringify(entries)).not.toMatch(/Zineb|Lijstlezer|zineb@/)
+  })
+
+  it('records no list read for a user who may not see the list', async () => {
+    const employer = await caseworker('employer')
+    const response = await respond(() => listLoader({ request: get(employer, '/begeleider/clienten'), params: {}, context }))
+    expect(response.status).toBe(403)
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.action, 'client.list'), eq(auditLog.actorUserId, employer.user.id)))).toEqual([])
+  })
 })
 
 describe('the client form', () => {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loader as privacyLoader } from '../../app/routes/aanmelden+/privacy'
 import { loader as statusLoader } from '../../app/routes/aanmelden+/status.$token'
+import { dataFlows } from '../../app/domain/data-flows.server'
 import { db } from '../../db/client'
 import { intakes, organisations } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
@@ -70,6 +71,8 @@ describe('the status page', () => {
 })
 
 describe('the privacy notice', () => {
+  // The register of data flows (docs/data-flows.yaml) as codes; the page translates them (tests/unit/data-flow-list.test.tsx).
+  const register = dataFlows().flows.map(({ id, legalBasis, categories, recipients, retention }) => ({ id, legalBasis, categories, recipients, retention }))
   const notice = async (browser: IntakeBrowser, language: string) => {
     const response = await browser.get(privacyLoader, `/aanmelden/privacy?lng=${language}`)
     expect(response.status).toBe(200)
@@ -80,6 +83,8 @@ describe('the privacy notice', () => {
     expect(await notice(new IntakeBrowser(), 'nl')).toEqual({
       title: 'Hoe gaan we om met uw gegevens?',
       contact: { text: expect.stringMatching(/^Stel uw vraag aan het OCMW of VDAB dat contact met u opneemt, of aan de functionaris/), email: null },
+      flows: register,
+      months: { intake: 12, 'client-records': 24 },
     })
   })
 
@@ -92,6 +97,8 @@ describe('the privacy notice', () => {
         text: 'Ask your question to the OCMW or VDAB that contacts you, or email the data protection officer of OCMW Gent (privacy). Give your reference number when you do.',
         email: 'dpo@ocmw-gent.example.test',
       },
+      flows: register,
+      months: { intake: 12, 'client-records': 24 },
     })
   })
 })

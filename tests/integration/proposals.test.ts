@@ -1,11 +1,12 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '../../app/auth/session.server'
 import { declineReasonLabels, MAX_OPEN_PROPOSALS, type ShareField } from '../../app/domain/proposal-form'
 import { action as withdrawAction } from '../../app/routes/begeleider+/clienten.$clientId.voorstellen._index'
 import { action as proposeAction } from '../../app/routes/begeleider+/clienten.$clientId.voorstellen.nieuw'
-import { action as decideAction } from '../../app/routes/werkgever+/voorstellen.$id'
+import { action as decideAction, loader as proposalLoader } from '../../app/routes/werkgever+/voorstellen.$id'
+import { loader as proposalsLoader } from '../../app/routes/werkgever+/voorstellen._index'
 import { db } from '../../db/client'
 import { createPlacement, getOwnPlacement, placementHistory, setPlacementStatus } from '../../db/queries/placements'
 import {
@@ -335,5 +336,42 @@ describe('the routes', () => {
     const stale = await post(decideAction, emp.user, path, { id }, [['intent', 'decline'], ['reason', 'no_capacity']])
     expect(stale.status).toBe(409)
     expect(await stale.json()).toEqual({ error: 'Over dit voorstel is intussen beslist: het is aanvaard.' })
+  })
+
+  it('audit every employer read of proposal snapshots with ids only, and no read of a proposal not theirs (issue 11, finding 10)', async () => {
+    const cw = await caseworker()
+    const emp = await employer()
+    const placementId = await emp.placement()
+    const person = await client(cw)
+    const id = proposedId(await propose(cw, person.id, placementId, { share: ['firstName', 'competences'], message: 'Amina kan meteen starten' }))
+    const reads = (user: SessionUser) =>
+      db().select().from(auditLog).where(and(eq(auditLog.action, 'proposal.read'), eq(auditLog.actorUserId, user.id))).orderBy(auditLog.at, auditLog.id)
+    const get = async (run: (args: LoaderFunctionArgs) => Promise<unknown>, user: SessionUser, path: string, params: Record<string, string>) => {
+      const request = new Request(`${BASE_URL}${path}`, { headers: { Cookie: await cookieFor(user) } })
+      try {
+        return (await run({ request, params, context: { requestId: 'test', clientIp: '127.0.0.1' } })) as Response
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown
+        throw thrown
+      }
+    }
+    expect((await get(proposalsLoader, emp.user, '/werkgever/voorstellen', {})).status).toBe(200)
+    expect((await get(proposalsLoader, emp.user, `/werkgever/voorstellen?plaats=${placementId}`, {})).status).toBe(200)
+    expect((await get(proposalLoader, emp.user, `/werkgever/voorstellen/${id}`, { id })).status).toBe(200)
+    expect((await post(decideAction, emp.user, `/werkgever/voorstellen/${id}`, { id }, [['intent', 'accept']])).status).toBe(302)
+    const entries = await reads(emp.user)
+    expect(entries.map((e) => [e.subjectId, e.details])).toEqual([
+      [null, { purpose: 'view', count: 1, proposalIds: [id] }],
+      [null, { purpose: 'view', placementId, count: 1, proposalIds: [id] }],
+      [id, { purpose: 'view', count: 1, proposalIds: [id] }],
+      [id, { purpose: 'decide', count: 1, proposalIds: [id] }],
+    ])
+    expect(entries.every((e) => e.subjectType === 'proposal' && e.organisationId === emp.organisation.id)).toBe(true)
+    const logged = JSON.stringify(entries)
+    for (const value of ['Amina', 'Deeg kneden', 'Op tijd komen', 'meteen starten', ...Object.values(secret), person.id]) expect(logged).not.toContain(value)
+
+    const other = await employer()
+    expect((await get(proposalLoader, other.user, `/werkgever/voorstellen/${id}`, { id })).status).toBe(404)
+    expect(await reads(other.user)).toEqual([])
   })
 })

@@ -31,11 +31,13 @@ describe('parseEnv', () => {
     expect(config.DATA_DIR).toBe(path.resolve('.data'))
     expect(config.SEED_DEMO).toBe(true)
     expect(config.DATABASE_URL).toBeUndefined()
+    expect(config.CLIENT_RETENTION_MONTHS).toBe(24)
   })
 
   it('resolves a relative DATA_DIR to an absolute path and reads valid values', () => {
-    const config = parseEnv({ PORT: '8080', DATA_DIR: 'some/dir', SEED_DEMO: 'false', DATABASE_URL: 'postgres://u:p@db:5432/stapsteen' })
+    const config = parseEnv({ PORT: '8080', DATA_DIR: 'some/dir', SEED_DEMO: 'false', DATABASE_URL: 'postgres://u:p@db:5432/stapsteen', CLIENT_RETENTION_MONTHS: '36' })
     expect(config.PORT).toBe(8080)
+    expect(config.CLIENT_RETENTION_MONTHS).toBe(36)
     expect(config.DATA_DIR).toBe(path.resolve('some/dir'))
     expect(config.SEED_DEMO).toBe(false)
     expect(config.DATABASE_URL).toBe('postgres://u:p@db:5432/stapsteen')
@@ -58,6 +60,9 @@ describe('parseEnv', () => {
     ['DATABASE_URL', 'not a url', 'DATABASE_URL must be a URL like postgres://'],
     ['DATABASE_URL', 'postgres://h:5432/', 'DATABASE_URL must name a database'],
     ['SEED_DEMO', 'maybe', 'SEED_DEMO must be true or false'],
+    ['CLIENT_RETENTION_MONTHS', '0', 'CLIENT_RETENTION_MONTHS must be at least 1'],
+    ['CLIENT_RETENTION_MONTHS', '1.5', 'CLIENT_RETENTION_MONTHS must be a whole number of months'],
+    ['CLIENT_RETENTION_MONTHS', 'lang', 'CLIENT_RETENTION_MONTHS must be a whole number of months'],
   ])('refuses %s=%s with a sentence that names the variable', (name, value, expected) => {
     const error = configError({ [name]: value })
     expect(error.message).toContain(expected)

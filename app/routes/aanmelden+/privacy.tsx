@@ -1,13 +1,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { DataFlowList } from '~/components/data-flow-list'
 import { useIntakeLanguage } from '~/components/intake-language-switcher'
 import { PrivacyContact } from '~/components/intake-privacy-contact'
 import { readDraft } from '~/domain/intake-draft.server'
+import { dataFlows } from '~/domain/data-flows.server'
 import { intakePath } from '~/domain/intake-languages'
 import { intakePageLanguage, intakeTranslations } from '~/domain/intake-page.server'
 import { db } from '~/utils/db.server'
 import { intakeRouting } from '../../../db/queries/intake'
+import { env } from '../../../server/env'
 
 // Public: the privacy notice of the intake form, in each language of the form.
 const sections = ['what', 'why', 'who', 'howLong', 'rights', 'contact'] as const
@@ -18,7 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const contact = ocmw?.dpoEmail
     ? { text: t('privacy.dpoText', { organisation: ocmw.name }), email: ocmw.dpoEmail }
     : { text: t('privacy.contactText'), email: null }
-  return json({ title: t('privacy.title'), contact })
+  const flows = dataFlows().flows.map(({ id, legalBasis, categories, recipients, retention }) => ({ id, legalBasis, categories, recipients, retention }))
+  // The periods the retention jobs run with: the page states what the portal does, not a default.
+  const months = { intake: env().INTAKE_RETENTION_MONTHS, 'client-records': env().CLIENT_RETENTION_MONTHS }
+  return json({ title: t('privacy.title'), contact, flows, months })
 }
 
 /**
@@ -31,7 +37,7 @@ async function draftOcmw(request: Request) {
 }
 
 export default function IntakePrivacyPage() {
-  const { title, contact } = useLoaderData<typeof loader>()
+  const { title, contact, flows, months } = useLoaderData<typeof loader>()
   const { t } = useTranslation('intake')
   const language = useIntakeLanguage()
   return (
@@ -44,6 +50,7 @@ export default function IntakePrivacyPage() {
           {section === 'contact' ? <PrivacyContact text={contact.text} email={contact.email} /> : <p className="mt-2">{t(`privacy.${section}Text`)}</p>}
         </section>
       ))}
+      <DataFlowList flows={flows} months={months} />
       <p className="mt-8">
         <Link to={intakePath('toestemming', language)}>{t('privacy.backToForm')}</Link>
       </p>

@@ -1,6 +1,8 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '~/utils/parse-form'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { z } from 'zod'
 import { requireUserWithPermission } from '~/auth/session.server'
 import { requireClient } from '~/components/client-editor.server'
 import { ErrorPage } from '~/components/error-page'
@@ -8,11 +10,60 @@ import { clientDutchLevelLabels } from '~/domain/client-form'
 import { formatHours } from '~/domain/placement-form'
 import { instrumentLabels } from '~/domain/placement-values'
 import { formatDateTime } from '~/utils/dates'
+import { db } from '~/utils/db.server'
+import { withToast } from '~/utils/toast.server'
+import { setClientClosed } from '../../../db/queries/clients'
+import { env } from '../../../server/env'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'client:manage-own-org')
   const { organisationId: _organisation, caseworkerUserId: _caseworker, ...client } = await requireClient(user, params.clientId, 'view')
-  return json({ client })
+  return json({ client, retentionMonths: env().CLIENT_RETENTION_MONTHS })
+}
+
+const ClosingSchema = z.object({ intent: z.enum(['close', 'reopen']) })
+
+/** Closing starts the retention clock (db/queries/client-retention.ts); reopening stops it. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, 'client:manage-own-org')
+  const submission = parseWithZod(await request.formData(), { schema: ClosingSchema })
+  if (submission.status !== 'success') return json({ error: 'Onbekende actie.' }, { status: 400 })
+  const close = submission.value.intent === 'close'
+  const outcome = await db().transaction((tx) => setClientClosed(tx, user, params.clientId ?? '', close))
+  if (outcome === 'not-found') throw new Response('Deze cliënt bestaat niet of hoort niet bij jouw organisatie.', { status: 404 })
+  const message = { closed: 'Het dossier is afgesloten. Openstaande voorstellen zijn ingetrokken.', reopened: 'Het dossier is heropend.', unchanged: close ? 'Het dossier was al afgesloten.' : 'Het dossier was al open.' }[outcome]
+  throw redirect(`/begeleider/clienten/${params.clientId}`, await withToast({ kind: outcome === 'unchanged' ? 'info' : 'success', message }))
+}
+
+/** Whether the record is open, and what closing it means for how long it is kept. */
+function Closing({ closedAt, months }: { closedAt: string | null; months: number }) {
+  return (
+    <section aria-labelledby="closing-title" className="mt-8 max-w-3xl">
+      <h2 id="closing-title">Dossier</h2>
+      <Form method="post" className="mt-2">
+        {closedAt ? (
+          <>
+            <p>
+              Afgesloten op {formatDateTime(closedAt)}. {months} maanden na het afsluiten worden naam, contact, notities en competenties gewist.
+            </p>
+            <button type="submit" name="intent" value="reopen" className="btn-secondary mt-3">
+              Dossier heropenen
+            </button>
+          </>
+        ) : (
+          <>
+            <p>
+              Sluit het dossier af als de begeleiding stopt. Openstaande voorstellen worden dan ingetrokken, en {months} maanden later worden naam,
+              contact, notities en competenties gewist.
+            </p>
+            <button type="submit" name="intent" value="close" className="btn-secondary mt-3">
+              Dossier afsluiten
+            </button>
+          </>
+        )}
+      </Form>
+    </section>
+  )
 }
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -27,7 +78,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 const notGiven = 'Niet ingevuld'
 
 export default function ClientPage() {
-  const { client } = useLoaderData<typeof loader>()
+  const { client, retentionMonths } = useLoaderData<typeof loader>()
   const base = `/begeleider/clienten/${client.id}`
   const dutch = clientDutchLevelLabels[client.dutchLevel]
   return (
@@ -35,7 +86,10 @@ export default function ClientPage() {
       <p>
         <Link to="/begeleider/clienten">← Alle cliënten</Link>
       </p>
-      <h1 className="mt-2">{client.displayName}</h1>
+      <h1 className="mt-2">
+        {client.displayName}
+        {client.closedAt ? ' (afgesloten)' : null}
+      </h1>
       <p className="mt-4 flex flex-wrap items-center gap-3">
         <Link to={`${base}/passend`} className="btn-primary px-6 py-3 text-lg">
           Zoek passende plaatsen
@@ -81,6 +135,7 @@ export default function ClientPage() {
         <Row term="Toegevoegd">{formatDateTime(client.createdAt)}</Row>
         <Row term="Laatst gewijzigd">{formatDateTime(client.updatedAt)}</Row>
       </dl>
+      <Closing closedAt={client.closedAt} months={retentionMonths} />
     </>
   )
 }

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const client = await requireClient(user, params.clientId, 'view')
   const placementId = new URL(request.url).searchParams.get('plaats') ?? undefined
   const [placement, open] = await Promise.all([getProposablePlacement(db(), placementId), countOpenProposals(db(), user, client.id)])
-  return json({ client: { id: client.id, displayName: client.displayName }, values: shareableValues(client), placement: placement ?? null, open })
+  return json({ client: { id: client.id, displayName: client.displayName, closed: client.closedAt !== null }, values: shareableValues(client), placement: placement ?? null, open })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -91,7 +91,9 @@ export default function NewProposalPage() {
         <Link to={back}>← Terug naar {client.displayName}</Link>
       </p>
       <h1 className="mt-2">{client.displayName} voorstellen</h1>
-      {!placement ? (
+      {client.closed ? (
+        <Refusal announce={!!lastResult} text={proposalRefusals['client-closed']} to={back} link="Naar het dossier" />
+      ) : !placement ? (
         <Refusal announce={!!lastResult} text={proposalRefusals['placement-unavailable']} to={`${back}/passend`} link="Zoek passende plaatsen" />
       ) : open >= MAX_OPEN_PROPOSALS ? (
         <Refusal announce={!!lastResult} text={proposalRefusals['too-many']} to={`${back}/voorstellen`} link="Bekijk de voorstellen" />

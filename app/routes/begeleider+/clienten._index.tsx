@@ -39,6 +39,7 @@ export default function ClientsPage() {
             <tr key={client.id} className="border-b border-slate-200 align-top">
               <th scope="row" className="py-2 pr-4 font-semibold">
                 <Link to={`/begeleider/clienten/${client.id}`}>{client.displayName}</Link>
+                {client.closedAt ? <span className="block text-sm font-normal text-slate-700">Afgesloten</span> : null}
               </th>
               <td className="py-2 pr-4">{client.municipality}</td>
               <td className="py-2 pr-4">{client.jobTargets.map((t) => t.label).join(', ')}</td>

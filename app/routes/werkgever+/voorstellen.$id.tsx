@@ -15,15 +15,15 @@ import { withToast } from '~/utils/toast.server'
 import { type Decision, decideProposal, getEmployerProposal } from '../../../db/queries/proposals'
 import type { SessionUser } from '../../../db/queries/users'
 
-async function requireProposal(user: SessionUser, id: string | undefined) {
-  const proposal = await getEmployerProposal(db(), user, id)
+async function requireProposal(user: SessionUser, id: string | undefined, purpose: 'view' | 'decide') {
+  const proposal = await getEmployerProposal(db(), user, id, purpose)
   if (!proposal) throw new Response('Dit voorstel bestaat niet of hoort niet bij uw plaatsen.', { status: 404 })
   return proposal
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'placement:manage-own')
-  return json({ proposal: await requireProposal(user, params.id) })
+  return json({ proposal: await requireProposal(user, params.id, 'view') })
 }
 
 const placesLeftText = (n: number) =>
@@ -31,7 +31,7 @@ const placesLeftText = (n: number) =>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, 'placement:manage-own')
-  const proposal = await requireProposal(user, params.id)
+  const proposal = await requireProposal(user, params.id, 'decide')
   const submission = parseWithZod(await request.formData(), { schema: decisionFormSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   const { intent, reason, note } = submission.value

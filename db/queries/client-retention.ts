@@ -1,0 +1,57 @@
+import { and, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
+import type { Tx } from '../client'
+import { clients, proposals } from '../schema'
+import { audit } from './audit'
+
+/**
+ * Retention of the caseworkers' side (docs/records-of-processing.md, "Cliënten en voorstellen"): CLIENT_RETENTION_MONTHS
+ * after a client record was closed or a proposal decided, both are anonymised rather than deleted. The rows stay
+ * so that proposals, placements' filled places and audit entries keep pointing at something, and statistics keep
+ * what they count (municipality, jobdoelwitten, Dutch level, hours, instruments; a proposal's status, decline
+ * reason and dates); every name, way to reach someone and free text goes.
+ */
+const ANONYMISED_NAME = 'Geanonimiseerd'
+
+/** What an employer was shown and what people wrote about the client: none of it is needed for statistics. */
+const proposalPersonalFields = {
+  sharedFirstName: null,
+  sharedCompetences: sql`'{}'::text[]`,
+  sharedAvailability: null,
+  message: null,
+  declineNote: null,
+  anonymisedAt: sql`now()`,
+} as const
+
+const before = (months: number) => sql`now() - make_interval(months => ${months})`
+
+/** Client records closed more than `months` ago, with all their proposals (an open one is withdrawn). */
+export async function anonymiseClosedClients(tx: Tx, months: number) {
+  const due = await tx
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(isNull(clients.anonymisedAt), lt(clients.closedAt, before(months))))
+    .for('update', { skipLocked: true })
+  const ids = due.map((row) => row.id)
+  if (ids.length === 0) return 0
+  await tx
+    .update(clients)
+    .set({ displayName: ANONYMISED_NAME, firstName: null, postcode: null, contact: null, competences: sql`'{}'::text[]`, notes: null, anonymisedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(inArray(clients.id, ids))
+  await tx
+    .update(proposals)
+    .set({ ...proposalPersonalFields, status: sql`case when ${proposals.status} = 'open' then 'withdrawn'::proposal_status else ${proposals.status} end`, decidedAt: sql`coalesce(${proposals.decidedAt}, now())` })
+    .where(inArray(proposals.clientId, ids))
+  await audit(tx, { actorUserId: null, action: 'client.anonymise', subjectType: 'client', details: { count: ids.length, months } })
+  return ids.length
+}
+
+/** Proposals decided (accepted, declined or withdrawn) more than `months` ago, whether or not the client is closed. */
+export async function anonymiseDecidedProposals(tx: Tx, months: number) {
+  const done = await tx
+    .update(proposals)
+    .set(proposalPersonalFields)
+    .where(and(isNull(proposals.anonymisedAt), ne(proposals.status, 'open'), lt(proposals.decidedAt, before(months))))
+    .returning({ id: proposals.id })
+  if (done.length > 0) await audit(tx, { actorUserId: null, action: 'proposal.anonymise', subjectType: 'proposal', details: { count: done.length, months } })
+  return done.length
+}
