@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
@@ -7,6 +6,8 @@ import { bodyLimit } from './body-limit'
 import { sameOriginGuard } from './csrf'
 import { healthRoutes } from './health'
 import { logger } from './logger'
+import { remixHandler } from './remix-handler'
+import { isApiPath, normalRequestsOnly } from './request-path'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -15,7 +16,10 @@ declare module '@remix-run/node' {
   }
 }
 
-/** The web process: static files, health checks, the CSRF guard, the size limit of forms, then Remix. */
+/**
+ * The web process: only requests in normal form (one path for every check and for Remix), static files, health
+ * checks, the CSRF guard, the size limit of bodies, then Remix.
+ */
 export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean }) {
   const app = express()
   app.disable('x-powered-by')
@@ -40,22 +44,17 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean
     next()
   })
 
+  app.use(normalRequestsOnly())
+
   // Fingerprinted build assets never change; everything else in public/ may. public/ has no api/ folder: API
   // requests skip the file lookup (a stat per request).
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
   const publicFiles = express.static('public', { maxAge: '1h' })
-  app.use((req, res, next) => (req.path.startsWith('/api/') ? next() : publicFiles(req, res, next)))
+  app.use((req, res, next) => (isApiPath(req.path) ? next() : publicFiles(req, res, next)))
   app.use(healthRoutes())
   app.use(sameOriginGuard())
   app.use(bodyLimit())
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? 'unknown' }),
-    }),
-  )
+  app.all('*', remixHandler(build))
   return app
 }
