@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: registrationSchema })
   // Without JavaScript, adding or removing a site row is a submission too: it answers the form with the change.
   if (submission.status !== 'success') return json(submission.reply({ hideFields }), { status: submission.status === 'error' ? 400 : 200 })
-  const result = await registerEmployer(submission.value, publicBaseUrl(request))
+  const result = await registerEmployer(submission.value, publicBaseUrl())
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 })
   throw redirect('/werkgever-worden/e-mail-verstuurd')
 }

@@ -10,7 +10,7 @@ import { HttpBrowser, send } from '../support/http-client'
 import { startWebServer, type WebServer } from '../support/web-server'
 
 /**
- * Issue 11, findings 1 and 6, against `npm start` on this file's database over real HTTP: raw paths as
+ * Issue 11, findings 1, 2 and 6, against `npm start` on this file's database over real HTTP: raw paths as
  * `curl --path-as-is` sends them, forged Host headers, bodies of 200 MB that must never be read whole.
  */
 const PUBLIC_URL = 'https://stapsteen.example'
@@ -21,12 +21,13 @@ const ATTACK_BYTES = 200 * MB
 const EARLY = 20 * MB
 
 let portal: WebServer
+let unconfigured: WebServer
 let user: { id: string; email: string }
 let token: string
 
 beforeAll(async () => {
-  // As deployed behind a proxy.
-  portal = await startWebServer({ PUBLIC_URL, TRUST_PROXY: 'true' })
+  // One portal as deployed behind a proxy, and one started without PUBLIC_URL (not public).
+  ;[portal, unconfigured] = await Promise.all([startWebServer({ PUBLIC_URL, TRUST_PROXY: 'true' }), startWebServer()])
   const organisation = await createOrganisation(db(), { type: 'employer' })
   user = await createUser(db(), { organisationId: organisation.id, role: 'employer', password: PASSWORD })
   const caseworkers = await createOrganisation(db(), { type: 'ocmw' })
@@ -36,7 +37,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  await portal?.stop()
+  await Promise.all([portal?.stop(), unconfigured?.stop()])
 })
 
 const resetMails = () =>
@@ -125,6 +126,29 @@ describe('one request path for every check (finding 1)', () => {
     for (const answer of answers) expect(answer.sent).toBeLessThan(EARLY)
     // The attack of issue 11 grew the process by 1.4 GB; what is left here is noise.
     expect(rssBytes(portal.pid) - before).toBeLessThan(100 * MB)
+  })
+})
+
+describe('links in mails come from PUBLIC_URL only (finding 2)', () => {
+  const resetLink = async () => {
+    const mails = await resetMails()
+    const link = /(\S+)\/wachtwoord-nieuw\?token=[\w-]+/.exec(mails.at(-1)?.text ?? '')
+    expect(link, 'a reset mail with a link').not.toBeNull()
+    return link![1]
+  }
+
+  it('mails the reset link to PUBLIC_URL whatever Host and X-Forwarded-Host say, behind a trusted proxy', async () => {
+    const forged = new HttpBrowser(portal.port, { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' })
+    const answer = await forged.submit('/wachtwoord-vergeten', { email: user.email })
+    expect(answer.status).toBe(302)
+    expect(await resetLink()).toBe(PUBLIC_URL)
+  })
+
+  it('without PUBLIC_URL, mails a link to this machine’s own port, never to the Host the request named', async () => {
+    const forged = new HttpBrowser(unconfigured.port, { Host: 'evil.example' })
+    const answer = await forged.submit('/wachtwoord-vergeten', { email: user.email })
+    expect(answer.status).toBe(302)
+    expect(await resetLink()).toBe(`http://localhost:${unconfigured.port}`)
   })
 })
 

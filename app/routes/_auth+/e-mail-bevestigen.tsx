@@ -27,12 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'confirm') {
     const token = String(formData.get('token') ?? '')
     // A link used meanwhile (another tab, a double click) shows the page again, which then says so.
-    if (!(await confirmEmail(token, publicBaseUrl(request)))) throw redirect(`/e-mail-bevestigen?token=${encodeURIComponent(token)}`)
+    if (!(await confirmEmail(token, publicBaseUrl()))) throw redirect(`/e-mail-bevestigen?token=${encodeURIComponent(token)}`)
     throw redirect('/inloggen', await withToast({ kind: 'success', message: 'Uw e-mailadres is bevestigd. U kan inloggen.' }))
   }
   const submission = parseWithZod(formData, { schema: ResendSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await resendConfirmation(submission.value.email, publicBaseUrl(request))
+  await resendConfirmation(submission.value.email, publicBaseUrl())
   // The same answer whether or not the address has an account waiting, so nobody can probe for accounts.
   throw redirect(
     '/inloggen',

@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await checkHoneypot(formData)
   const submission = parseWithZod(formData, { schema: ForgotSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await requestPasswordReset(submission.value.email, publicBaseUrl(request))
+  await requestPasswordReset(submission.value.email, publicBaseUrl())
   // The same answer whether or not the address has an account, so nobody can probe for accounts.
   throw redirect(
     '/inloggen',
