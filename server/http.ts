@@ -6,8 +6,10 @@ import { bodyLimit } from './body-limit'
 import { sameOriginGuard } from './csrf'
 import { healthRoutes } from './health'
 import { logger } from './logger'
+import { errorSerializer, requestSerializer, responseSerializer } from './log-serializers'
 import { remixHandler } from './remix-handler'
 import { isApiPath, normalRequestsOnly } from './request-path'
+import { routePatterns } from './route-pattern'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -35,6 +37,9 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean
         return id
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      // The request line names the route, never the URL or headers (tokens, cookies): server/log-serializers.ts.
+      wrapSerializers: false,
+      serializers: { req: requestSerializer(routePatterns(build)), res: responseSerializer, err: errorSerializer },
     }),
   )
   app.use((_req, res, next) => {

@@ -1,10 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
 import { newSecret } from '~/auth/crypto.server'
-import { db } from '~/utils/db.server'
-import { sharedSecret } from '../../db/queries/settings'
+import { cookieSecrets, open, seal } from '~/utils/seal.server'
 import { intakeLanguages } from '../../db/schema/values'
 import type { IntakeLanguage } from './intake-languages'
 import { type IntakeAnswers, parseAnswers } from './intake-steps'
@@ -41,12 +38,7 @@ const stored = z.object({
   savedAt: z.number(),
 })
 
-let secrets: Promise<{ signing: string; key: Buffer }> | undefined
-const draftSecrets = () =>
-  (secrets ??= Promise.all([sharedSecret(db(), 'cookie_secret'), sharedSecret(db(), 'intake_draft_key')]).then(([signing, key]) => ({
-    signing,
-    key: Buffer.from(key, 'base64url'),
-  })))
+const draftSecrets = () => cookieSecrets('intake_draft_key')
 
 const draftCookie = (request: Request, signing: string) =>
   createCookie('stapsteen_intake', {
@@ -57,27 +49,6 @@ const draftCookie = (request: Request, signing: string) =>
     secure: new URL(request.url).protocol === 'https:',
     secrets: [signing],
   })
-
-// Compressed (the field names repeat), then AES-256-GCM: its tag also authenticates, so a changed cookie
-// decrypts to nothing. The step schemas' length limits keep even the longest answers within one cookie.
-function seal(key: Buffer, value: unknown): string {
-  const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  const body = Buffer.concat([cipher.update(deflateRawSync(JSON.stringify(value))), cipher.final()])
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
-}
-
-function open(key: Buffer, sealed: unknown): unknown {
-  if (typeof sealed !== 'string') return undefined
-  try {
-    const bytes = Buffer.from(sealed, 'base64url')
-    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12))
-    decipher.setAuthTag(bytes.subarray(12, 28))
-    return JSON.parse(inflateRawSync(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()])).toString('utf8'))
-  } catch {
-    return undefined
-  }
-}
 
 export function newDraft(init: { language: IntakeLanguage; channelId?: string | null; assisted?: boolean }): IntakeDraft {
   return {
@@ -100,7 +71,7 @@ export async function readDraft(request: Request): Promise<IntakeDraft | undefin
   return { ...draft, answers: parseAnswers(answers) }
 }
 
-/** The Set-Cookie header that stores the draft. */
+/** The Set-Cookie header that stores the draft, sealed; the step schemas' length limits keep it within one cookie. */
 export async function commitDraft(request: Request, draft: IntakeDraft): Promise<string> {
   const { signing, key } = await draftSecrets()
   return draftCookie(request, signing).serialize(seal(key, { ...draft, savedAt: Date.now() }))
