@@ -2,6 +2,8 @@ import { hasPermission, homeByRole, type Role } from './auth/permissions'
 
 type NavItem = { to: string; label: string; end?: boolean }
 
+const DEV_OUTBOX = '/dev/outbox'
+
 /** The menu per role: each role sees its own area of the portal and what it may do there; coordinators a bit more. */
 const extraItems: Partial<Record<Role, NavItem[]>> = {
   employer: [
@@ -36,17 +38,18 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/gebruikers', label: 'Gebruikers' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/audit', label: 'Auditlog' },
-    { to: '/dev/outbox', label: 'Dev-outbox' },
+    { to: DEV_OUTBOX, label: 'Dev-outbox' },
   ],
 }
 
 /** What a coordinator's mark adds to the menu of their role. */
 const coordinatorItems: NavItem[] = [{ to: '/organisatie/medewerkers', label: 'Medewerkers' }]
 
-export function navigationFor(user: { role: Role; coordinator?: boolean }): NavItem[] {
+/** `devOutbox`: whether this portal has one (emails/transport.server.ts hasDevOutbox); else its item is left out. */
+export function navigationFor(user: { role: Role; coordinator?: boolean }, portal: { devOutbox: boolean }): NavItem[] {
   return [
     { to: homeByRole[user.role], label: 'Overzicht', end: true },
-    ...(extraItems[user.role] ?? []),
+    ...(extraItems[user.role] ?? []).filter((item) => portal.devOutbox || item.to !== DEV_OUTBOX),
     ...(hasPermission(user, 'staff:manage-own-org') ? coordinatorItems : []),
     { to: '/account', label: 'Mijn account' },
   ]

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { HoneypotProvider } from 'remix-utils/honeypot/react'
+import { hasDevOutbox } from '../emails/transport.server'
 import { getUser } from './auth/session.server'
 import { DemoBand } from './components/demo-band'
 import { ErrorPage } from './components/error-page'
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       toast,
       honeypot,
       demo,
+      devOutbox: hasDevOutbox(),
       user: user ? { name: user.name, role: user.role, coordinator: user.coordinator, organisationName: user.organisation.name } : null,
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -62,7 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('skipToContent')}
         </a>
         {data?.demo ? <DemoBand /> : null}
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data?.user ?? null} devOutbox={data?.devOutbox ?? false} />
         <ToastMessage toast={data?.toast ?? null} />
         <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}

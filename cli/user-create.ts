@@ -39,7 +39,7 @@ await runCommand(usage, { role: { type: 'string' }, org: { type: 'string' }, nam
     const name = ((values.name as string | undefined) ?? email.data.split('@')[0] ?? email.data).trim()
     const user = await createUser(tx, { email: email.data, name, role: role as Role, organisationId: organisation.id, regions })
     await audit(tx, { actorUserId: null, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { via: 'cli', role } })
-    return createPasswordLink(tx, user.id, publicBaseUrl(), INVITATION_LINK_DAYS * 24)
+    return (await createPasswordLink(tx, user.id, publicBaseUrl(), INVITATION_LINK_DAYS * 24)).url
   })
   process.stdout.write(`Created ${email.data} (${role}, ${slug}).\nThey set their password within ${INVITATION_LINK_DAYS} days at:\n${link}\n`)
 })

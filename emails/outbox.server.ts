@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Tx } from '../db/client'
 import { emailMessages } from '../db/schema'
+import { hasDevOutbox } from './transport.server'
 
 const columns = {
   id: emailMessages.id,
@@ -14,6 +15,11 @@ const columns = {
   sentAt: emailMessages.sentAt,
   html: emailMessages.html,
   text: emailMessages.text,
+}
+
+/** The first line of the /dev/outbox pages: with a mail provider, or on a public portal, they do not exist. */
+export function requireDevOutbox() {
+  if (!hasDevOutbox()) throw new Response('Deze pagina bestaat niet.', { status: 404 })
 }
 
 /** For /dev/outbox: the newest mails first. */

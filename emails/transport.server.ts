@@ -1,10 +1,12 @@
 import { Resend } from 'resend'
-import { env } from '../server/env'
+import { type Env, env, isPublicPortal } from '../server/env'
 
 export type OutgoingEmail = { id: string; to: string; from: string; subject: string; html: string; text: string }
 
 export interface MailTransport {
   name: string
+  /** The dev outbox only: the row keeps the mail as delivered, link secrets included, for /dev/outbox. */
+  keepsMail?: boolean
   deliver(message: OutgoingEmail): Promise<{ providerId?: string }>
 }
 
@@ -29,12 +31,27 @@ export function resendTransport(apiKey: string): MailTransport {
 /** Development: nothing leaves the machine; the row itself is the delivered mail, shown at /dev/outbox. */
 export const outboxTransport: MailTransport = {
   name: 'outbox',
+  keepsMail: true,
   async deliver() {
     return {}
   },
 }
 
-export function transportFromEnv(): MailTransport {
-  const apiKey = env().RESEND_API_KEY
-  return apiKey ? resendTransport(apiKey) : outboxTransport
+/** A public portal without a mail provider: its mail fails where an operator sees it, instead of waiting unread. */
+export const noTransport: MailTransport = {
+  name: 'none',
+  async deliver() {
+    throw new Error('No mail provider: set RESEND_API_KEY. A public portal keeps no dev outbox.')
+  },
+}
+
+/**
+ * The dev outbox is a developer's mailbox: whoever reads it can follow anyone's set-password link. So it exists
+ * only while no mail provider is configured, and never on a public portal.
+ */
+export const hasDevOutbox = (config: Env = env()) => !config.RESEND_API_KEY && !isPublicPortal(config)
+
+export function transportFromEnv(config: Env = env()): MailTransport {
+  if (config.RESEND_API_KEY) return resendTransport(config.RESEND_API_KEY)
+  return hasDevOutbox(config) ? outboxTransport : noTransport
 }

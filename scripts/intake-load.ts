@@ -2,8 +2,8 @@
  * Load test of the public intake form against a real server (issue 5; a script, not a test). Two ways to run it:
  *
  *   npm run intake:load -- --url http://localhost:3000 [--n 500] [--data-dir DIR | --database-url URL]
- *     against a running server started with TRUST_PROXY=true: the form allows 10 submissions per client address
- *     in 10 minutes, and every resident here sends its own X-Forwarded-For address;
+ *     against a running server started with TRUST_PROXY=1 (this script is its one proxy): the form allows 10
+ *     submissions per client address in 10 minutes, and every resident here sends its own X-Forwarded-For address;
  *   npm run intake:load -- --crash [--n 500] [--kill-at 0.4] [--kill-database]
  *     starts its own server (build first: `npx remix build`) on a fresh DATA_DIR, kills it with SIGKILL once that
  *     share of the submissions is confirmed (--kill-database: its PostgreSQL too), and starts it again on the same

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { parseTrustProxy } from './trust-proxy'
 
 /**
  * Configuration, validated once at start. Names are part of the machine interface
@@ -49,8 +50,16 @@ const schema = z.object({
   PUBLIC_URL: z.string().url('must be a URL like https://stapsteen.example.be').optional(),
   // Whether `npm start` also runs the job worker in the same process (false when workers run separately).
   RUN_WORKER: booleanString.default('true'),
-  // Behind a reverse proxy, trust its X-Forwarded-For for the client address (login rate limit, logs).
-  TRUST_PROXY: booleanString.default('false'),
+  // Behind reverse proxies, which of them may tell the client address (login limits, logs): server/trust-proxy.ts.
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v)
+      if (parsed.ok) return parsed.value
+      ctx.addIssue({ code: 'custom', message: `must ${parsed.reason}` })
+      return z.NEVER
+    }),
   // Intakes without progress for this many months are anonymised by the daily retention job (issue 5).
   INTAKE_RETENTION_MONTHS: z.coerce.number({ message: 'must be a whole number of months' }).int('must be a whole number of months').min(1, 'must be at least 1').max(120, 'must be at most 120').default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -10,6 +10,7 @@ import { errorSerializer, requestSerializer, responseSerializer } from './log-se
 import { remixHandler } from './remix-handler'
 import { isApiPath, normalRequestsOnly } from './request-path'
 import { routePatterns } from './route-pattern'
+import type { TrustProxy } from './trust-proxy'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -22,7 +23,7 @@ declare module '@remix-run/node' {
  * The web process: only requests in normal form (one path for every check and for Remix), static files, health
  * checks, the CSRF guard, the size limit of bodies, then Remix.
  */
-export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean }) {
+export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustProxy }) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', options.trustProxy)

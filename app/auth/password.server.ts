@@ -1,48 +1,42 @@
 import { db, type Tx } from '../../db/client'
 import { audit } from '../../db/queries/audit'
-import {
-  consumeResetToken,
-  deleteUserSessions,
-  findUsableResetToken,
-  insertPasswordResetToken,
-  recentFailures,
-  recordLoginAttempt,
-} from '../../db/queries/auth'
+import { consumeResetToken, deleteUserSessions, findUsableResetToken, insertPasswordResetToken } from '../../db/queries/auth'
 import { findUserByEmail, organisationIsActive, setPassword } from '../../db/queries/users'
 import { sendEmail } from '../../emails/send.server'
 import { digest, hashPassword, newSecret, verifyPassword } from './crypto.server'
+import { claimLogin, forgetAccountFailures } from './login-throttle.server'
 
-// Rate limit (OWASP ASVS 2.2.1): per account against guessing, per address against spraying many accounts.
-export const LOGIN_WINDOW_MINUTES = 15
-export const MAX_FAILURES_PER_EMAIL = 5
-export const MAX_FAILURES_PER_IP = 30
 export const RESET_LINK_HOURS = 1
 /** An invitation (`npm run user:create`, the people pages) gives a week to choose the first password. */
 export const INVITATION_LINK_DAYS = 7
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'rate-limited' | 'email-unconfirmed' }
+export type LoginResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: 'invalid' | 'email-unconfirmed' }
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number }
 
 export async function verifyLogin(email: string, password: string, ip: string): Promise<LoginResult> {
-  const failures = await recentFailures(db(), email, ip, LOGIN_WINDOW_MINUTES)
-  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
-    return { ok: false, reason: 'rate-limited' }
-  }
+  const claim = await claimLogin(email, ip)
+  if (!claim.allowed) return { ok: false, reason: 'rate-limited', retryAfterSeconds: claim.retryAfterSeconds }
   const user = await findUserByEmail(db(), email)
   const valid =
     (await verifyPassword(user?.passwordHash ?? null, password)) && !user?.disabledAt && (await organisationIsActive(db(), user!.organisationId))
-  // The right password is not a guess, so it does not count towards the limit even when the address is unconfirmed.
-  await recordLoginAttempt(db(), email, ip, valid)
+  // The right password is not a guess, so it does not count as a failure even when the address is unconfirmed.
+  if (valid) await claim.ownerProven()
   if (!valid || !user) return { ok: false, reason: 'invalid' }
   // Said only after the right password, so it reveals nothing to someone who does not know it.
   if (!user.emailVerifiedAt) return { ok: false, reason: 'email-unconfirmed' }
   return { ok: true, userId: user.id }
 }
 
-/** A one-time link to choose a password: for "forgot password" and for accounts made by `user:create`. */
+/**
+ * A one-time link to choose a password: for "forgot password", invitations and accounts made by `user:create`.
+ * The token comes apart too: a mail with the link must be sent with it as its secret.
+ */
 export async function createPasswordLink(tx: Tx, userId: string, baseUrl: string, validHours: number) {
-  const secret = newSecret()
-  await insertPasswordResetToken(tx, digest(secret), userId, validHours)
-  return new URL(`/wachtwoord-nieuw?token=${secret}`, baseUrl).toString()
+  const token = newSecret()
+  await insertPasswordResetToken(tx, digest(token), userId, validHours)
+  return { url: new URL(`/wachtwoord-nieuw?token=${token}`, baseUrl).toString(), token }
 }
 
 /** Sends a reset link when the address belongs to an active account; says nothing either way (no enumeration). */
@@ -50,8 +44,8 @@ export async function requestPasswordReset(email: string, baseUrl: string) {
   await db().transaction(async (tx) => {
     const user = await findUserByEmail(tx, email)
     if (!user || user.disabledAt) return
-    const resetUrl = await createPasswordLink(tx, user.id, baseUrl, RESET_LINK_HOURS)
-    await sendEmail(tx, { to: user.email, template: 'password-reset', props: { name: user.name, resetUrl } })
+    const link = await createPasswordLink(tx, user.id, baseUrl, RESET_LINK_HOURS)
+    await sendEmail(tx, { to: user.email, template: 'password-reset', props: { name: user.name, resetUrl: link.url }, secret: link.token })
     await audit(tx, { actorUserId: null, action: 'password.reset-requested', subjectType: 'user', subjectId: user.id })
   })
 }
@@ -70,7 +64,8 @@ export async function resetPassword(token: string, password: string): Promise<bo
   return db().transaction(async (tx) => {
     const userId = await consumeResetToken(tx, digest(token))
     if (!userId) return false
-    await setPassword(tx, userId, passwordHash)
+    const email = await setPassword(tx, userId, passwordHash)
+    if (email) await forgetAccountFailures(tx, email)
     await deleteUserSessions(tx, userId)
     await audit(tx, { actorUserId: userId, action: 'password.reset', subjectType: 'user', subjectId: userId })
     return true

@@ -8,13 +8,12 @@ export type Role = (typeof roles)[number]
  * organisation (or region) scope applied inside the query functions in db/.
  */
 export const permissionsByRole = {
-  employer: ['dashboard:employer', 'organisation:read-own', 'organisation:manage-own', 'placement:manage-own', 'placement:import-own'],
-  caseworker: ['dashboard:caseworker', 'organisation:read-own', 'placement:read-published', 'client:manage-own-org', 'api:use'],
-  triage_worker: ['dashboard:triage', 'organisation:read-own', 'intake:triage-own-org'],
-  outreach_worker: ['dashboard:outreach', 'organisation:read-own', 'intake:assist'],
+  employer: ['dashboard:employer', 'compensation:read-own', 'organisation:manage-own', 'placement:manage-own', 'placement:import-own'],
+  caseworker: ['dashboard:caseworker', 'placement:read-published', 'client:manage-own-org', 'api:use'],
+  triage_worker: ['dashboard:triage', 'intake:triage-own-org'],
+  outreach_worker: ['dashboard:outreach', 'intake:assist'],
   regional_admin: [
     'dashboard:admin',
-    'organisation:read-own',
     'placement:read-published',
     'employer:verify-region',
     'compensation:manage-region',
@@ -28,7 +27,6 @@ export const permissionsByRole = {
   ],
   platform_admin: [
     'dashboard:admin',
-    'organisation:read-own',
     'organisation:manage',
     'user:manage',
     'intake:read-unreceived',

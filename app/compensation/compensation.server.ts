@@ -92,7 +92,7 @@ export async function saveVersion(
 
 /**
  * The employer's own sites side by side: per site, what each instrument costs for the given hours.
- * 403 for organisations that are no employer (other roles hold organisation:read-own too).
+ * 403 for an organisation that is no employer (an employer account of another type would be a data error).
  */
 export async function employerCostOverview(user: SessionUser, hoursPerWeek: number) {
   const employerType = await findOwnEmployerType(db(), user.organisation.id)

@@ -11,10 +11,10 @@ export function useNavLabel() {
   return (item: { to: string; label: string }) => t(`nav.${item.to}`, { defaultValue: item.label })
 }
 
-export function SiteHeader({ user }: { user: HeaderUser }) {
+export function SiteHeader({ user, devOutbox }: { user: HeaderUser; devOutbox: boolean }) {
   const { t } = useTranslation()
   const navLabel = useNavLabel()
-  const items = user ? navigationFor(user) : publicNavigation
+  const items = user ? navigationFor(user, { devOutbox }) : publicNavigation
   return (
     <header className="border-b border-slate-300 bg-brand-50">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">

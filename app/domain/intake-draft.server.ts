@@ -1,8 +1,10 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
 import { newSecret } from '~/auth/crypto.server'
-import { cookieSecrets, open, seal } from '~/utils/seal.server'
+import { cookieSecrets } from '~/utils/cookie-secrets.server'
 import { intakeLanguages } from '../../db/schema/values'
+import { seal, tryUnseal } from '../../server/sealed'
 import type { IntakeLanguage } from './intake-languages'
 import { type IntakeAnswers, parseAnswers } from './intake-steps'
 
@@ -50,6 +52,15 @@ const draftCookie = (request: Request, signing: string) =>
     secrets: [signing],
   })
 
+// Compressed (the field names repeat), then sealed: a changed cookie opens to nothing. The step schemas' length
+// limits keep even the longest answers within one cookie.
+const sealDraft = (key: Buffer, value: unknown) => seal(key, deflateRawSync(JSON.stringify(value)))
+
+function openDraft(key: Buffer, sealed: unknown): unknown {
+  const plain = tryUnseal(key, sealed)
+  return plain && JSON.parse(inflateRawSync(plain).toString('utf8'))
+}
+
 export function newDraft(init: { language: IntakeLanguage; channelId?: string | null; assisted?: boolean }): IntakeDraft {
   return {
     submissionKey: newSecret(),
@@ -65,16 +76,16 @@ export function newDraft(init: { language: IntakeLanguage; channelId?: string | 
 /** The draft of this browser, or undefined when there is none, it expired, or it was tampered with. */
 export async function readDraft(request: Request): Promise<IntakeDraft | undefined> {
   const { signing, key } = await draftSecrets()
-  const parsed = stored.safeParse(open(key, await draftCookie(request, signing).parse(request.headers.get('Cookie'))))
+  const parsed = stored.safeParse(openDraft(key, await draftCookie(request, signing).parse(request.headers.get('Cookie'))))
   if (!parsed.success || Date.now() - parsed.data.savedAt > DRAFT_IDLE_MINUTES * 60_000) return undefined
   const { savedAt: _, answers, ...draft } = parsed.data
   return { ...draft, answers: parseAnswers(answers) }
 }
 
-/** The Set-Cookie header that stores the draft, sealed; the step schemas' length limits keep it within one cookie. */
+/** The Set-Cookie header that stores the draft. */
 export async function commitDraft(request: Request, draft: IntakeDraft): Promise<string> {
   const { signing, key } = await draftSecrets()
-  return draftCookie(request, signing).serialize(seal(key, { ...draft, savedAt: Date.now() }))
+  return draftCookie(request, signing).serialize(sealDraft(key, { ...draft, savedAt: Date.now() }))
 }
 
 /** The Set-Cookie header that removes the draft from the browser. */

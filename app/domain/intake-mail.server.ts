@@ -7,14 +7,17 @@ import { intakeTranslations } from './intake-page.server'
 import { contactWayText, nextStepsText } from './intake-texts'
 import { brusselsDate } from './intake-working-days'
 
-/** The confirmation mail's texts in the resident's language, from the intake just inserted in `tx`. */
-export async function intakeReceivedMail(tx: Tx, draft: IntakeDraft, baseUrl: string): Promise<IntakeReceivedProps> {
+/**
+ * The confirmation mail (all but its address) in the resident's language, from the intake just inserted in `tx`.
+ * The status token is its secret: the mail is linked to the intake, so erasing the intake takes the mail along.
+ */
+export async function intakeReceivedMail(tx: Tx, draft: IntakeDraft, baseUrl: string) {
   const intake = await findIntakeBySubmission(tx, draft.submissionKey)
   if (!intake) throw new Error('The intake to confirm by mail is not in the transaction')
   const t = await intakeTranslations(draft.language)
   const statusUrl = new URL(intakePath(`status/${draft.statusToken}`, draft.language), baseUrl).toString()
   const dates = { submittedOn: brusselsDate(intake.createdAt), dueOn: intake.firstContactDueOn }
-  return {
+  const props: IntakeReceivedProps = {
     lang: draft.language,
     dir: textDirection(draft.language),
     subject: t('mail.subject', { reference: intake.reference }),
@@ -29,4 +32,5 @@ export async function intakeReceivedMail(tx: Tx, draft: IntakeDraft, baseUrl: st
     keepSafe: t('done.statusKeepSafe'),
     footer: t('mail.footer'),
   }
+  return { template: 'intake-received' as const, props, secret: draft.statusToken, intakeId: intake.id }
 }

@@ -86,7 +86,7 @@ export async function submitIntake({ draft, clientIp, assistedByUserId, baseUrl 
         subjectId: id,
         details: { channelId: draft.channelId, assisted: assistedByUserId !== null, suggestedDestination: suggestion.destination },
       })
-      if (values.email) await sendEmail(tx, { to: values.email, template: 'intake-received', props: await intakeReceivedMail(tx, draft, baseUrl) })
+      if (values.email) await sendEmail(tx, { to: values.email, ...(await intakeReceivedMail(tx, draft, baseUrl)) })
       return true
     })
     if (created) return { kind: 'created' }

@@ -73,7 +73,12 @@ async function sendConfirmationMail(tx: Tx, user: { id: string; name: string; em
   const secret = newSecret()
   await insertEmailVerificationToken(tx, digest(secret), user.id, CONFIRM_LINK_HOURS)
   const confirmUrl = new URL(`/e-mail-bevestigen?token=${secret}`, baseUrl).toString()
-  await sendEmail(tx, { to: user.email, template: 'verify-email', props: { name: user.name, organisationName, confirmUrl, validHours: CONFIRM_LINK_HOURS } })
+  await sendEmail(tx, {
+    to: user.email,
+    template: 'verify-email',
+    props: { name: user.name, organisationName, confirmUrl, validHours: CONFIRM_LINK_HOURS },
+    secret,
+  })
 }
 
 export const confirmationLinkIsUsable = async (token: string) => isEmailTokenUsable(db(), digest(token))

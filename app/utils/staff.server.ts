@@ -51,7 +51,7 @@ function roleMismatch(organisation: { name: string; type: Parameters<typeof assi
 type Invitee = { id: string; email: string; name: string; role: InviteInput['role']; coordinator: boolean; organisationName: string }
 
 async function sendInvitation(tx: Tx, actor: SessionUser, invitee: Invitee, baseUrl: string) {
-  const setPasswordUrl = await createPasswordLink(tx, invitee.id, baseUrl, INVITATION_LINK_DAYS * 24)
+  const link = await createPasswordLink(tx, invitee.id, baseUrl, INVITATION_LINK_DAYS * 24)
   await sendEmail(tx, {
     to: invitee.email,
     template: 'user-invitation',
@@ -60,9 +60,10 @@ async function sendInvitation(tx: Tx, actor: SessionUser, invitee: Invitee, base
       inviterName: actor.name,
       organisationName: invitee.organisationName,
       roleLabel: roleWithMark(invitee.role, invitee.coordinator),
-      setPasswordUrl,
+      setPasswordUrl: link.url,
       validDays: INVITATION_LINK_DAYS,
     },
+    secret: link.token,
   })
 }
 

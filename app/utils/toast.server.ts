@@ -1,6 +1,7 @@
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
-import { cookieSecrets, open, seal } from './seal.server'
+import { seal, tryUnseal } from '../../server/sealed'
+import { cookieSecrets } from './cookie-secrets.server'
 
 /** A one-time message shown after a redirect ("Je wachtwoord is gewijzigd."), carried in a cookie. */
 export type Toast = { kind: 'success' | 'info'; message: string }
@@ -17,7 +18,7 @@ const toastCookie = (signing: string) => createCookie('stapsteen_toast', { httpO
 export async function withToast(toast: Toast, init: ResponseInit = {}) {
   const { signing, key } = await cookieSecrets('toast_key')
   const headers = new Headers(init.headers)
-  headers.append('Set-Cookie', await toastCookie(signing).serialize(seal(key, toast)))
+  headers.append('Set-Cookie', await toastCookie(signing).serialize(seal(key, Buffer.from(JSON.stringify(toast)))))
   return { ...init, headers }
 }
 
@@ -27,6 +28,9 @@ export async function takeToast(request: Request) {
   const cookie = toastCookie(signing)
   const sealed = await cookie.parse(request.headers.get('Cookie'))
   if (!sealed) return { toast: null, setCookie: null }
-  const parsed = toastSchema.safeParse(open(key, sealed))
+  // A cookie sealed with another key or changed on the way opens to nothing, and is cleared all the same.
+  const plain = tryUnseal(key, sealed)
+  const parsed = toastSchema.safeParse(plain && JSON.parse(plain.toString('utf8')))
   return { toast: parsed.success ? parsed.data : null, setCookie: await cookie.serialize('', { maxAge: 0 }) }
 }
+

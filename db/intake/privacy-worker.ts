@@ -2,17 +2,15 @@ import type PgBoss from 'pg-boss'
 import { env } from '../../server/env'
 import { logger } from '../../server/logger'
 import { db } from '../client'
-import { deleteOldLoginAttempts } from '../queries/auth'
 import { anonymiseStaleIntakes, eraseIntake } from '../queries/intake-retention'
+import { deleteForgottenLoginThrottles } from '../queries/login-throttle'
+import { purgeOldMail } from '../queries/mail-retention'
 
 /**
  * The jobs behind the privacy duties: a daily retention run (03:30 Brussels time, when nobody works in the
- * queue: stale intakes anonymised, old login attempts deleted) and one erasure job per request, queued in the
- * transaction that records the request.
+ * queue: stale intakes anonymised, forgotten login failures deleted, old mail purged) and one erasure job per
+ * request, queued in the transaction that records the request.
  */
-// Far longer than any rate-limit window (minutes), short enough that the table is no log of who logged in when.
-const LOGIN_ATTEMPT_DAYS = 30
-
 export type ErasureJob = { intakeId: string; requestedAt: string; via: string }
 
 export async function registerPrivacyWorkers(boss: PgBoss) {
@@ -20,8 +18,9 @@ export async function registerPrivacyWorkers(boss: PgBoss) {
   await boss.work('intake-retention', { batchSize: 1 }, async () => {
     const months = env().INTAKE_RETENTION_MONTHS
     const anonymised = await db().transaction((tx) => anonymiseStaleIntakes(tx, months))
-    const loginAttempts = await db().transaction((tx) => deleteOldLoginAttempts(tx, LOGIN_ATTEMPT_DAYS))
-    logger().info({ anonymised, months, loginAttempts }, 'retention run')
+    const loginThrottles = await db().transaction((tx) => deleteForgottenLoginThrottles(tx))
+    const mail = await db().transaction((tx) => purgeOldMail(tx))
+    logger().info({ anonymised, months, loginThrottles, mail }, 'retention run')
   })
   await boss.work<ErasureJob>('intake-erasure', { batchSize: 1 }, async ([job]) => {
     const { intakeId, requestedAt, via } = job!.data

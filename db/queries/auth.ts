@@ -1,11 +1,11 @@
 import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Tx } from '../client'
-import { apiTokens, loginAttempts, organisations, passwordResetTokens, sessions, users } from '../schema'
+import { apiTokens, organisations, passwordResetTokens, sessions, users } from '../schema'
 import { activeUser, type SessionUser, sessionUserFields } from './users'
 
 /**
- * Sessions, reset links, API tokens and login attempts. Callers pass digests of secrets (app/auth/crypto),
- * never the secrets themselves.
+ * Sessions, reset links and API tokens (the login throttle is in login-throttle.ts). Callers pass digests of
+ * secrets (app/auth/crypto), never the secrets themselves.
  */
 export const SESSION_IDLE_MINUTES = 30
 export const SESSION_MAX_HOURS = 12
@@ -140,27 +140,4 @@ export async function findApiTokenUser(tx: Tx, tokenHash: string): Promise<Sessi
     await tx.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.tokenHash, tokenHash))
   }
   return user
-}
-
-export async function recordLoginAttempt(tx: Tx, email: string, ip: string, succeeded: boolean) {
-  await tx.insert(loginAttempts).values({ email: email.toLowerCase(), ip, succeeded: succeeded ? 'yes' : 'no' })
-}
-
-/** Failed logins in the window, per email and per IP address: the rate limit counts both. */
-export async function recentFailures(tx: Tx, email: string, ip: string, windowMinutes: number) {
-  const since = sql`now() - make_interval(mins => ${windowMinutes})`
-  const count = async (column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string) => {
-    const [row] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(loginAttempts)
-      .where(and(eq(column, value), eq(loginAttempts.succeeded, 'no'), gt(loginAttempts.at, since)))
-    return row?.n ?? 0
-  }
-  return { byEmail: await count(loginAttempts.email, email.toLowerCase()), byIp: await count(loginAttempts.ip, ip) }
-}
-
-/** Data minimisation: login attempts only serve the rate limit, so they are deleted after `days` (daily job). */
-export async function deleteOldLoginAttempts(tx: Tx, days: number) {
-  const deleted = await tx.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - make_interval(days => ${days})`)).returning({ id: loginAttempts.id })
-  return deleted.length
 }

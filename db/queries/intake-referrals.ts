@@ -147,6 +147,6 @@ async function tellResident(tx: Tx, intakeId: string, organisation: string) {
   const [resident] = await tx.select({ email: intakes.email, language: intakes.language }).from(intakes).where(eq(intakes.id, intakeId))
   // The public form checked the address; one that is not (or no longer) an address is not worth a failed hand-over.
   if (!resident?.email || !z.string().email().safeParse(resident.email).success) return false
-  await sendEmail(tx, { to: resident.email, template: 'triage-handover', props: await handoverMail(resident.language, organisation) })
+  await sendEmail(tx, { to: resident.email, template: 'triage-handover', props: await handoverMail(resident.language, organisation), intakeId })
   return true
 }

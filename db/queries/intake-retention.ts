@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import { enqueue } from '../../server/jobs'
 import type { Tx } from '../client'
-import { erasureProofs, intakeEvents, intakeNotes, intakeReferrals, intakes } from '../schema'
+import { emailMessages, erasureProofs, intakeEvents, intakeNotes, intakeReferrals, intakes } from '../schema'
 import { audit } from './audit'
 
 /**
@@ -51,11 +51,14 @@ async function scrub(tx: Tx, ids: string[]) {
   await tx.delete(intakeNotes).where(inArray(intakeNotes.intakeId, ids))
   await tx.update(intakeEvents).set({ note: null }).where(inArray(intakeEvents.intakeId, ids))
   await tx.update(intakeReferrals).set({ message: null, declineReason: null }).where(inArray(intakeReferrals.intakeId, ids))
+  // The mails to the resident hold their name and address: statistics need none of them.
+  await tx.delete(emailMessages).where(inArray(emailMessages.intakeId, ids))
 }
 
 /**
- * Carries out an erasure request: the intake, its notes, history and referrals are deleted, and a proof with
- * only the reference code and the dates remains. Answers false when the intake is already gone.
+ * Carries out an erasure request: the intake, its notes, history, referrals and the mails to the resident are
+ * deleted (their foreign keys cascade), and a proof with only the reference code and the dates remains.
+ * Answers false when the intake is already gone.
  */
 export async function eraseIntake(tx: Tx, intakeId: string, input: { requestedAt: Date; via: string }) {
   const [intake] = await tx.select({ reference: intakes.reference }).from(intakes).where(eq(intakes.id, intakeId)).for('update')

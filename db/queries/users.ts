@@ -52,8 +52,10 @@ export async function loadSessionUser(tx: Tx, userId: string): Promise<SessionUs
   return row
 }
 
-export async function setPassword(tx: Tx, userId: string, passwordHash: string) {
-  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId))
+/** Answers the account's address (undefined when there is no such account). */
+export async function setPassword(tx: Tx, userId: string, passwordHash: string): Promise<string | undefined> {
+  const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ email: users.email })
+  return row?.email
 }
 
 /** Whether the organisation may be worked for: a deactivated one's people cannot sign in. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations } from './organisations'
 import { referenceRegions } from './reference'
 import { roles } from './values'
@@ -84,15 +84,13 @@ export const apiTokens = pgTable('api_tokens', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 })
 
-// Failed and successful logins, for the rate limit (shared by every web process through the database).
-export const loginAttempts = pgTable(
-  'login_attempts',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    email: text('email').notNull(),
-    ip: text('ip').notNull(),
-    succeeded: text('succeeded').notNull().$type<'yes' | 'no'>(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at), index('login_attempts_ip_at_idx').on(t.ip, t.at)],
-)
+// The login throttle (app/auth/login-throttle.server.ts), shared by every web process: one row per account and
+// per client address that failed to log in lately. The key is a keyed hash, so the table names no address.
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  // Failures in a row (a guess being checked counts already, so parallel guesses cannot outrun the count).
+  failures: integer('failures').notNull(),
+  // No attempt is checked before this moment.
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+})

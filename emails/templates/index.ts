@@ -14,29 +14,35 @@ import { TriageDailySummaryEmail, subject as triageDailySummarySubject } from '.
 import { UnreceivedSummaryEmail, subject as unreceivedSummarySubject } from './unreceived-summary'
 import { UserInvitationEmail, subject as userInvitationSubject } from './user-invitation'
 
-export type TemplateDefinition<P> = { subject: (props: P) => string; component: ComponentType<P> }
+/**
+ * `carriesSecret`: the mail's link holds a token that opens something (an account, a resident's file). sendEmail
+ * then requires that token and never stores it in the body (emails/secret.server.ts).
+ */
+export type TemplateDefinition<P> = { subject: (props: P) => string; component: ComponentType<P>; carriesSecret?: true }
 
 /** Adding a mail = a new file in this folder + one line here; its id then fixes the props sendEmail accepts. */
 const definitions = {
   'schedule-changed': { subject: scheduleChangedSubject, component: ScheduleChangedEmail },
-  'password-reset': { subject: () => passwordResetSubject, component: PasswordResetEmail },
-  'verify-email': { subject: () => verifyEmailSubject, component: VerifyEmail },
+  'password-reset': { subject: () => passwordResetSubject, component: PasswordResetEmail, carriesSecret: true as const },
+  'verify-email': { subject: () => verifyEmailSubject, component: VerifyEmail, carriesSecret: true as const },
   'employer-awaiting-verification': { subject: employerAwaitingVerificationSubject, component: EmployerAwaitingVerificationEmail },
   'employer-verified': { subject: () => employerVerifiedSubject, component: EmployerVerifiedEmail },
   'employer-rejected': { subject: () => employerRejectedSubject, component: EmployerRejectedEmail },
   'proposal-received': { subject: proposalReceivedSubject, component: ProposalReceivedEmail },
   'proposal-decided': { subject: proposalDecidedSubject, component: ProposalDecidedEmail },
   'saved-search-alert': { subject: savedSearchAlertSubject, component: SavedSearchAlertEmail },
-  'intake-received': { subject: intakeReceivedSubject, component: IntakeReceivedEmail },
+  'intake-received': { subject: intakeReceivedSubject, component: IntakeReceivedEmail, carriesSecret: true as const },
   'triage-handover': { subject: triageHandoverSubject, component: TriageHandoverEmail },
   'triage-daily-summary': { subject: triageDailySummarySubject, component: TriageDailySummaryEmail },
   'unreceived-summary': { subject: unreceivedSummarySubject, component: UnreceivedSummaryEmail },
-  'user-invitation': { subject: userInvitationSubject, component: UserInvitationEmail },
+  'user-invitation': { subject: userInvitationSubject, component: UserInvitationEmail, carriesSecret: true as const },
 }
 
 export type TemplateId = keyof typeof definitions
 type PropsMap = { [T in TemplateId]: ComponentProps<(typeof definitions)[T]['component']> }
 export type PropsOf<T extends TemplateId> = PropsMap[T]
+/** The templates whose mail must be sent with its secret. */
+export type SecretTemplateId = { [T in TemplateId]: (typeof definitions)[T] extends { carriesSecret: true } ? T : never }[TemplateId]
 
 // Re-typed as a mapped type so `templates[id]` keeps the link between an id and its props inside generic code.
 export const templates: { [T in TemplateId]: TemplateDefinition<PropsMap[T]> } = definitions

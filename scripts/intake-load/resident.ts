@@ -114,7 +114,7 @@ export async function fillIn(resident: Resident, lastName: string) {
 /** Sends the summary page. Returns once the server confirmed it: a redirect to the confirmation page. */
 export async function sendSummary(resident: Resident, key: string) {
   const sent = await resident.request('/aanmelden/controle?lng=nl', { submissionKey: key })
-  if (sent.status === 429) throw new LoadError('429: rate limited (is the server running with TRUST_PROXY=true?)')
+  if (sent.status === 429) throw new LoadError('429: rate limited (is the server running with TRUST_PROXY=1?)')
   if (sent.status !== 302 || sent.location !== '/aanmelden/klaar?lng=nl') throw new LoadError(`send: ${sent.status} ${sent.location ?? ''}`)
 }
 

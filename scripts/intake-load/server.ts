@@ -22,7 +22,7 @@ export class ServerProcess {
     if (!fs.existsSync('build/index.js')) throw new Error('No build/: run `npx remix build` first.')
     const started = Date.now()
     const log = fs.openSync(path.join(this.dataDir, 'server.log'), 'a')
-    const env = { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, TRUST_PROXY: 'true', NODE_ENV: 'production' as const, LOG_LEVEL: 'warn' }
+    const env = { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, TRUST_PROXY: '1', NODE_ENV: 'production' as const, LOG_LEVEL: 'warn' }
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { env, stdio: ['ignore', log, log] })
     this.child = child
     fs.closeSync(log)

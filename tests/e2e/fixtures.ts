@@ -32,8 +32,8 @@ export const modes = [
 export type DemoUser = { email: string; name: string; organisation: string; role: Role }
 
 // The VDAB team's triage worker, under two keys: triage.test.ts logs in as `triageWorkerVdab`; auth.test.ts tries
-// wrong passwords as `wrongPasswordTarget`, on this account only, one per mode: below the per-account login limit
-// (MAX_FAILURES_PER_EMAIL), so the triage test's logins still succeed.
+// wrong passwords as `wrongPasswordTarget`, on this account only, one per mode: below the failures the login
+// throttle lets through without a wait (ACCOUNT_THROTTLE.free), so the triage test's logins still succeed.
 const triageVdab = {
   email: 'triage.vdab@demo.stapsteen.be',
   name: 'Pieter Wouters',

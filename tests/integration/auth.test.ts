@@ -4,8 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { digest, newSecret } from '../../app/auth/crypto.server'
 import {
   createPasswordLink,
-  MAX_FAILURES_PER_EMAIL,
-  MAX_FAILURES_PER_IP,
   requestPasswordReset,
   resetPassword,
   verifyLogin,
@@ -16,6 +14,7 @@ import { deleteUserSessions, findApiTokenUser, insertApiToken } from '../../db/q
 import { loadSessionUser } from '../../db/queries/users'
 import { apiTokens, auditLog, emailMessages, sessions, users } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
+import { deliveredMail } from '../support/mail'
 
 const PASSWORD = 'correct horse battery staple'
 const BASE_URL = 'http://localhost:3000'
@@ -66,43 +65,6 @@ describe('verifyLogin', () => {
     const user = await createUser(db(), { organisationId: organisation.id })
     expect(user.passwordHash).toBeNull()
     expect(await verifyLogin(user.email, '', freshIp())).toEqual({ ok: false, reason: 'invalid' })
-  })
-
-  it(`limits an account after ${MAX_FAILURES_PER_EMAIL} failures, from any address`, async () => {
-    const user = await newUser()
-    const ip = freshIp()
-    for (let i = 1; i < MAX_FAILURES_PER_EMAIL; i++) {
-      expect(await verifyLogin(user.email, `wrong-${i}`, ip)).toEqual({ ok: false, reason: 'invalid' })
-    }
-    // One below the limit the right password still works…
-    expect(await verifyLogin(user.email, PASSWORD, ip)).toEqual({ ok: true, userId: user.id })
-    expect(await verifyLogin(user.email, 'wrong-last', ip)).toEqual({ ok: false, reason: 'invalid' })
-    // …at the limit even the right password is refused, also from another address.
-    expect(await verifyLogin(user.email, PASSWORD, ip)).toEqual({ ok: false, reason: 'rate-limited' })
-    expect(await verifyLogin(user.email, PASSWORD, freshIp())).toEqual({ ok: false, reason: 'rate-limited' })
-  })
-
-  it(`limits an address only after ${MAX_FAILURES_PER_IP} failures over any accounts`, async () => {
-    const limited = await newUser()
-    const other = await newUser()
-    const ip = freshIp()
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) await verifyLogin(limited.email, 'wrong', ip)
-    expect(await verifyLogin(limited.email, PASSWORD, ip)).toEqual({ ok: false, reason: 'rate-limited' })
-    // Another account from the same address is not affected by the first account's limit.
-    expect(await verifyLogin(other.email, PASSWORD, ip)).toEqual({ ok: true, userId: other.id })
-
-    // Spray failures over many (unknown) accounts, each below the per-account limit, up to one below the IP limit.
-    let failures = MAX_FAILURES_PER_EMAIL
-    for (let account = 0; failures < MAX_FAILURES_PER_IP - 1; account++) {
-      for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1 && failures < MAX_FAILURES_PER_IP - 1; i++, failures++) {
-        expect(await verifyLogin(`spray-${account}@example.test`, 'guess', ip)).toEqual({ ok: false, reason: 'invalid' })
-      }
-    }
-    expect(await verifyLogin(other.email, PASSWORD, ip)).toEqual({ ok: true, userId: other.id })
-    expect(await verifyLogin('spray-last@example.test', 'guess', ip)).toEqual({ ok: false, reason: 'invalid' })
-    expect(await verifyLogin(other.email, PASSWORD, ip)).toEqual({ ok: false, reason: 'rate-limited' })
-    // The address limit is per address: the same account from elsewhere still gets in.
-    expect(await verifyLogin(other.email, PASSWORD, freshIp())).toEqual({ ok: true, userId: other.id })
   })
 })
 
@@ -252,8 +214,9 @@ describe('password reset', () => {
     await requestPasswordReset(user.email, BASE_URL)
     const mails = await resetMails(user.email)
     expect(mails).toHaveLength(1)
-    expect(mails[0]!.text).toContain(`${BASE_URL}/wachtwoord-nieuw?token=`)
-    expect(tokenFrom(mails[0]!.text).length).toBeGreaterThanOrEqual(40)
+    const { text } = await deliveredMail(mails[0]!.id)
+    expect(text).toContain(`${BASE_URL}/wachtwoord-nieuw?token=`)
+    expect(tokenFrom(text).length).toBeGreaterThanOrEqual(40)
   })
 
   it('writes nothing and does not throw for an unknown or disabled address', async () => {
@@ -269,7 +232,7 @@ describe('password reset', () => {
     const user = await newUser()
     const cookie = await sessionCookieFor(user.id)
     await requestPasswordReset(user.email, BASE_URL)
-    const token = tokenFrom((await resetMails(user.email))[0]!.text)
+    const token = tokenFrom((await deliveredMail((await resetMails(user.email))[0]!.id)).text)
 
     const newPassword = 'a brand new passphrase 2026'
     expect(await resetPassword(token, newPassword)).toBe(true)
@@ -285,8 +248,7 @@ describe('password reset', () => {
 
   it('refuses an expired link and leaves the password alone', async () => {
     const user = await newUser()
-    const link = await createPasswordLink(db(), user.id, BASE_URL, 1)
-    const token = tokenFrom(link)
+    const { token } = await createPasswordLink(db(), user.id, BASE_URL, 1)
     await db().execute(sql`update password_reset_tokens set expires_at = now() - interval '1 second' where token_hash = ${digest(token)}`)
     expect(await resetPassword(token, 'a brand new passphrase 2026')).toBe(false)
     expect(await verifyLogin(user.email, PASSWORD, freshIp())).toEqual({ ok: true, userId: user.id })

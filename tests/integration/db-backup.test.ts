@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newSecret } from '../../app/auth/crypto.server'
 import type { Database } from '../../db/client'
 import * as schema from '../../db/schema'
 import { organisations } from '../../db/schema'
@@ -126,7 +127,11 @@ class Writer {
           await audit(tx, { actorUserId: null, action: 'backup-test.write', subjectType: 'organisation', subjectId: organisation.id, details: { i } })
           await tx.update(organisations).set({ name: `written ${i}` }).where(eq(organisations.id, this.counterId))
           // Now and then a mail: its outbox row and its delivery job commit together (ADR 0006).
-          if (i % 10 === 0) await sendEmail(tx, { to: `writer-${i}@example.test`, template: 'password-reset', props: { name: 'Writer', resetUrl: `https://stapsteen.example.be/r/${i}` } })
+          if (i % 10 === 0) {
+            const token = newSecret()
+            const resetUrl = `https://stapsteen.example.be/wachtwoord-nieuw?token=${token}`
+            await sendEmail(tx, { to: `writer-${i}@example.test`, template: 'password-reset', props: { name: 'Writer', resetUrl }, secret: token })
+          }
         })
         this.committed = i
         // A busy portal, not a benchmark: leave the backup some CPU.

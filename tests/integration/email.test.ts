@@ -1,21 +1,22 @@
-import { once } from 'node:events'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { eq, sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
+import { newSecret } from '../../app/auth/crypto.server'
 import { db } from '../../db/client'
 import { emailMessages } from '../../db/schema'
 import { deliverEmail, registerEmailWorker } from '../../emails/deliver.server'
 import { getOutboxMessage, listOutbox } from '../../emails/outbox.server'
+import { SECRET_MARK } from '../../emails/secret.server'
 import { sendEmail } from '../../emails/send.server'
 import { outboxTransport, resendTransport, type MailTransport } from '../../emails/transport.server'
 import { env } from '../../server/env'
 import { jobQueue } from '../../server/jobs'
+import { fakeResend } from '../support/fake-resend'
 
-const resetProps = { name: 'Amina', resetUrl: 'https://stapsteen.example.be/wachtwoord/nieuw?token=abc123' }
+const TOKEN = newSecret()
+const resetProps = { name: 'Amina', resetUrl: `https://stapsteen.example.be/wachtwoord-nieuw?token=${TOKEN}` }
 
 function queueEmail(to = 'amina@example.be') {
-  return db().transaction((tx) => sendEmail(tx, { to, template: 'password-reset', props: resetProps }))
+  return db().transaction((tx) => sendEmail(tx, { to, template: 'password-reset', props: resetProps, secret: TOKEN }))
 }
 
 async function row(id: string) {
@@ -34,7 +35,7 @@ describe('sendEmail', () => {
     let id: string | undefined
     await expect(
       db().transaction(async (tx) => {
-        id = await sendEmail(tx, { to: 'amina@example.be', template: 'password-reset', props: resetProps })
+        id = await sendEmail(tx, { to: 'amina@example.be', template: 'password-reset', props: resetProps, secret: TOKEN })
         throw new Error('the change failed')
       }),
     ).rejects.toThrow('the change failed')
@@ -43,7 +44,8 @@ describe('sendEmail', () => {
     expect(await jobsFor(id!)).toHaveLength(0)
   })
 
-  it('queues the rendered mail and one deliver-email job when committed', async () => {
+  // Until issue 11 the row held the link as sent, token included; now it holds a mark where the token goes.
+  it('queues the rendered mail, its link token sealed apart, and one deliver-email job when committed', async () => {
     const id = await queueEmail()
     const message = await row(id)
     expect(message).toMatchObject({
@@ -55,7 +57,9 @@ describe('sendEmail', () => {
       sentAt: null,
     })
     expect(message?.html).toContain('lang="nl"')
-    expect(message?.text).toContain(resetProps.resetUrl)
+    expect(message?.text).toContain(resetProps.resetUrl.replace(TOKEN, SECRET_MARK))
+    expect(JSON.stringify(message)).not.toContain(TOKEN)
+    expect(message?.sealedSecret).toEqual(expect.any(String))
     const jobs = await jobsFor(id)
     expect(jobs).toHaveLength(1)
     expect(jobs[0]).toMatchObject({ name: 'deliver-email', state: 'created' })
@@ -73,8 +77,10 @@ describe('deliverEmail', () => {
     const id = await queueEmail()
     await deliverEmail(id, outboxTransport)
     const message = await row(id)
-    expect(message).toMatchObject({ status: 'sent', transport: 'outbox', providerId: null, attempts: 1, lastError: null })
+    expect(message).toMatchObject({ status: 'sent', transport: 'outbox', providerId: null, attempts: 1, lastError: null, sealedSecret: null })
     expect(message?.sentAt).toBeInstanceOf(Date)
+    // The dev outbox is the developer's mailbox: it keeps the mail as delivered, so its link can be followed.
+    expect(message?.text).toContain(resetProps.resetUrl)
     expect(await getOutboxMessage(db(), id)).toMatchObject({ id, status: 'sent', transport: 'outbox' })
     expect((await listOutbox(db(), 1))[0]?.id).toBe(id)
   })
@@ -119,26 +125,9 @@ describe('outbox listing', () => {
   })
 })
 
-type Captured = { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }
-
-/** A stand-in for api.resend.com that records each request and gives a fixed answer. */
-async function captureServer(status: number, answer: string) {
-  const requests: Captured[] = []
-  const server = http.createServer(async (req, res) => {
-    let body = ''
-    for await (const chunk of req) body += chunk
-    requests.push({ method: req.method, url: req.url, headers: req.headers, body })
-    res.writeHead(status, { 'content-type': 'application/json' }).end(answer)
-  })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as AddressInfo
-  return { requests, url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) }
-}
-
 describe('Resend transport', () => {
   const originalBaseUrl = process.env.RESEND_BASE_URL
-  let server: Awaited<ReturnType<typeof captureServer>> | undefined
+  let server: Awaited<ReturnType<typeof fakeResend>> | undefined
 
   afterEach(async () => {
     if (originalBaseUrl === undefined) delete process.env.RESEND_BASE_URL
@@ -148,7 +137,7 @@ describe('Resend transport', () => {
   })
 
   it('posts the mail with the message id as idempotency key', async () => {
-    server = await captureServer(200, '{"id":"re_msg_123"}')
+    server = await fakeResend(200, '{"id":"re_msg_123"}')
     process.env.RESEND_BASE_URL = server.url
     const id = await queueEmail()
 
@@ -161,21 +150,24 @@ describe('Resend transport', () => {
     expect(request.headers.authorization).toBe('Bearer re_test_key')
     expect(request.headers['idempotency-key']).toBe(id)
     const stored = await row(id)
+    // Resend gets the link with its token; the row keeps the mark, and its sealed copy of the token is gone.
     expect(JSON.parse(request.body)).toMatchObject({
       from: env().EMAIL_FROM,
       to: 'amina@example.be',
       subject: 'Kies een nieuw wachtwoord voor Stapsteen',
-      html: stored?.html,
-      text: stored?.text,
+      html: stored?.html?.replaceAll(SECRET_MARK, TOKEN),
+      text: stored?.text?.replaceAll(SECRET_MARK, TOKEN),
     })
-    expect(stored).toMatchObject({ status: 'sent', transport: 'resend', providerId: 're_msg_123', attempts: 1 })
+    expect(request.body).toContain(resetProps.resetUrl)
+    expect(stored).toMatchObject({ status: 'sent', transport: 'resend', providerId: 're_msg_123', attempts: 1, sealedSecret: null })
+    expect(JSON.stringify(stored)).not.toContain(TOKEN)
   })
 
   it.each([
     [500, '{"statusCode":500,"name":"internal_server_error","message":"An unexpected error occurred."}', 'An unexpected error occurred.'],
     [422, '{"statusCode":422,"name":"validation_error","message":"Invalid `to` field."}', 'Invalid `to` field.'],
   ])('keeps the mail queued with the error when Resend answers %i', async (status, answer, reason) => {
-    server = await captureServer(status, answer)
+    server = await fakeResend(status, answer)
     process.env.RESEND_BASE_URL = server.url
     const id = await queueEmail()
 
@@ -188,7 +180,7 @@ describe('Resend transport', () => {
   })
 
   it('marks the mail failed when its last retry fails too', async () => {
-    server = await captureServer(500, '{"statusCode":500,"name":"internal_server_error","message":"Down for maintenance."}')
+    server = await fakeResend(500, '{"statusCode":500,"name":"internal_server_error","message":"Down for maintenance."}')
     process.env.RESEND_BASE_URL = server.url
     const id = await queueEmail()
 

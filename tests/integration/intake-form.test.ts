@@ -18,6 +18,7 @@ import { contactMoments, intakeBarriers } from '../../db/schema/values'
 import { auditLog, emailMessages, intakeChannels, intakeEvents, intakeRateLimits, intakes, organisations, triageSettings } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
 import { BASE_URL, confirmation, fillIn, freshIp, IntakeBrowser, location, submit } from './intake-browser'
+import { deliveredMail } from '../support/mail'
 
 // Gent (44021) lies in REFREG13, like Destelbergen (44013). The test's OCMW and VDAB team have a triage worker,
 // so the form routes to them rather than to the reference OCMW Gent and VDAB-team Regio Gent, which have no staff.
@@ -76,7 +77,8 @@ describe('the intake form', () => {
     expect(shown.statusPath).toMatch(/^\/aanmelden\/status\/[\w-]{43}\?lng=ar$/)
 
     // The mail, in Arabic, right to left, with the same status link.
-    const [mail] = await db().select().from(emailMessages).where(eq(emailMessages.to, intake.email!))
+    const [queued] = await db().select().from(emailMessages).where(eq(emailMessages.to, intake.email!))
+    const mail = await deliveredMail(queued!.id)
     expect(mail!.subject).toBe(`تسجيلك في Stapsteen (${intake.reference})`)
     expect(mail!.html).toMatch(/<html[^>]*\blang="ar"/)
     expect(mail!.html).toMatch(/<html[^>]*\bdir="rtl"/)

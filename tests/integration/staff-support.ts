@@ -7,6 +7,7 @@ import { db } from '../../db/client'
 import { findOrganisationBySlug } from '../../db/queries/organisations'
 import { auditLog, emailMessages } from '../../db/schema'
 import { createUser } from '../../db/seed/factories'
+import { deliveredMail } from '../support/mail'
 
 /**
  * Shared set-up of the people-management tests: the reference organisations, people in them, signed-in
@@ -77,7 +78,8 @@ export async function invitationToken(to: string) {
     .from(emailMessages)
     .where(and(eq(emailMessages.to, to), eq(emailMessages.template, 'user-invitation')))
     .orderBy(asc(emailMessages.createdAt))
-  const match = /\/wachtwoord-nieuw\?token=([\w-]+)/.exec(mails.at(-1)?.text ?? '')
+  const newest = mails.at(-1)
+  const match = /\/wachtwoord-nieuw\?token=([\w-]+)/.exec(newest ? (await deliveredMail(newest.id)).text : '')
   expect(match, `no invitation link to ${to}`).not.toBeNull()
   return { token: match![1]!, mails }
 }

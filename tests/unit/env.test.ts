@@ -100,6 +100,30 @@ describe('parseEnv', () => {
     }
   })
 
+  it('reads TRUST_PROXY in the forms Express takes: off, a hop count, or the proxies’ addresses', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false)
+    for (const off of ['false', 'no', '0']) expect(parseEnv({ TRUST_PROXY: off }).TRUST_PROXY, off).toBe(false)
+    expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+    expect(parseEnv({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual(['loopback'])
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.2, 10.0.1.0/24,fd00::1,uniquelocal' }).TRUST_PROXY).toEqual(['10.0.0.2', '10.0.1.0/24', 'fd00::1', 'uniquelocal'])
+  })
+
+  it.each(['10.0.0.300', 'proxy.example', '10.0.0.2,', '10.0.0.0/33', '-1', 'all'])('refuses TRUST_PROXY=%s, naming the forms it takes', (value) => {
+    const error = configError({ TRUST_PROXY: value })
+    expect(problemSentences(error.message)).toEqual([
+      `TRUST_PROXY must be false or the number of proxies in front of the portal (1 for one reverse proxy) or their addresses, comma-separated (IP addresses, CIDR ranges such as 10.0.0.0/8, or loopback, linklocal, uniquelocal) (got "${value}").`,
+    ])
+  })
+
+  // Issue 11, finding 7: `true` trusted every hop, so the leftmost X-Forwarded-For entry (the client's own words) was its address.
+  it.each(['true', 'TRUE', 'yes'])('refuses TRUST_PROXY=%s with one sentence that says what to write instead', (value) => {
+    const error = configError({ TRUST_PROXY: value })
+    expect(problemSentences(error.message)).toEqual([
+      `TRUST_PROXY must be the number of proxies in front of the portal (1 for one reverse proxy) or their addresses, comma-separated (IP addresses, CIDR ranges such as 10.0.0.0/8, or loopback, linklocal, uniquelocal), not true: true trusts every X-Forwarded-For entry, so any client could choose its own address and slip past the login limit (got "${value}").`,
+    ])
+  })
+
   it('refuses SEED_DEMO=true on a public portal with one sentence', () => {
     const error = configError({ PUBLIC_URL: 'https://stapsteen.example', SEED_DEMO: 'true' })
     expect(error.message).toBe(

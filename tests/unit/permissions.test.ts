@@ -6,9 +6,13 @@ import { roles } from '../../db/schema/users'
 
 const docPath = path.resolve(import.meta.dirname, '../../docs/permissions.md')
 
-/** The matrix in docs/permissions.md as { permission → roles with ✓ }; strict about the cell contents. */
+/**
+ * The matrix in docs/permissions.md (its "Matrix" section; the route table below it has its own test) as
+ * { permission → roles with ✓ }; strict about the cell contents.
+ */
 function parseMatrix(markdown: string) {
-  const rows = markdown
+  const rows = (markdown.split('\n## Matrix')[1] ?? '')
+    .split('\n## ')[0]!
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.startsWith('|') && line.endsWith('|'))

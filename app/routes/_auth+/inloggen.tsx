@@ -1,10 +1,11 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '~/utils/parse-form'
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { emailSchema } from '~/auth/password-policy'
+import { waitInDutch } from '~/auth/login-throttle.server'
 import { verifyLogin } from '~/auth/password.server'
 import { homeByRole } from '~/auth/permissions'
 import { getUser, signIn } from '~/auth/session.server'
@@ -36,15 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value
   const result = await verifyLogin(email, password, context.clientIp)
-  if (!result.ok) {
-    const message = {
-      'rate-limited': 'Te veel mislukte pogingen. Wacht 15 minuten en probeer opnieuw, of kies "Wachtwoord vergeten".',
-      invalid: 'Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer opnieuw.',
-      'email-unconfirmed': EMAIL_UNCONFIRMED,
-    }[result.reason]
+  if (!result.ok && result.reason === 'rate-limited') {
+    // The same answer whether or not the address has an account: unknown addresses are throttled alike.
+    const message = `Te veel mislukte pogingen. Probeer opnieuw over ${waitInDutch(result.retryAfterSeconds)}, of kies "Wachtwoord vergeten".`
     return json(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
-      status: result.reason === 'rate-limited' ? 429 : 400,
+      status: 429,
+      headers: { 'Retry-After': String(result.retryAfterSeconds) },
     })
+  }
+  if (!result.ok) {
+    const message = result.reason === 'invalid' ? 'Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer opnieuw.' : EMAIL_UNCONFIRMED
+    return json(submission.reply({ formErrors: [message], hideFields: ['password'] }), { status: 400 })
   }
   const user = await loadSessionUser(db(), result.userId)
   return signIn(request, result.userId, 'password', safeRedirect(redirectTo, user ? homeByRole[user.role] : '/'))
@@ -94,6 +97,12 @@ export default function LoginPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: 'Inloggen – Stapsteen' }]
+
+// A page answer takes only the headers named here: the action's Retry-After, not its JSON content type.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export function ErrorBoundary() {
   return <ErrorPage />

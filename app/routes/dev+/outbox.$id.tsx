@@ -4,14 +4,15 @@ import { requireUserWithPermission } from '~/auth/session.server'
 import { ErrorPage } from '~/components/error-page'
 import { formatDateTime } from '~/utils/dates'
 import { db } from '~/utils/db.server'
-import { getOutboxMessage } from '../../../emails/outbox.server'
+import { getOutboxMessage, requireDevOutbox } from '../../../emails/outbox.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireDevOutbox()
   await requireUserWithPermission(request, 'outbox:read')
   const message = await getOutboxMessage(db(), params.id ?? '')
   if (!message) throw new Response('Deze e-mail bestaat niet.', { status: 404 })
   // Links listed separately: inside the sandboxed preview they cannot be followed.
-  const links = [...new Set(message.text.match(/https?:\/\/[^\s)\]]+/g) ?? [])]
+  const links = [...new Set(message.text?.match(/https?:\/\/[^\s)\]]+/g) ?? [])]
   return json({ message, links })
 }
 
@@ -45,11 +46,17 @@ export default function OutboxMessagePage() {
           </ul>
         </>
       ) : null}
-      <h2 className="mt-8">Zoals de ontvanger ze ziet</h2>
-      {/* sandbox without permissions: the mail's HTML can neither run scripts nor reach this page. */}
-      <iframe title={`Inhoud van de e-mail: ${message.subject}`} sandbox="" srcDoc={message.html} className="mt-3 h-[32rem] w-full border border-slate-300" />
-      <h2 className="mt-8">Tekstversie</h2>
-      <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-md border border-slate-300 bg-slate-50 p-4">{message.text}</pre>
+      {message.html === null || message.text === null ? (
+        <p className="mt-8">De inhoud van deze e-mail is gewist: dat gebeurt na 30 dagen.</p>
+      ) : (
+        <>
+          <h2 className="mt-8">Zoals de ontvanger ze ziet</h2>
+          {/* sandbox without permissions: the mail's HTML can neither run scripts nor reach this page. */}
+          <iframe title={`Inhoud van de e-mail: ${message.subject}`} sandbox="" srcDoc={message.html} className="mt-3 h-[32rem] w-full border border-slate-300" />
+          <h2 className="mt-8">Tekstversie</h2>
+          <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-md border border-slate-300 bg-slate-50 p-4">{message.text}</pre>
+        </>
+      )}
     </>
   )
 }

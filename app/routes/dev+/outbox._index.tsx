@@ -4,9 +4,10 @@ import { requireUserWithPermission } from '~/auth/session.server'
 import { ErrorPage } from '~/components/error-page'
 import { formatDateTime } from '~/utils/dates'
 import { db } from '~/utils/db.server'
-import { listOutbox } from '../../../emails/outbox.server'
+import { listOutbox, requireDevOutbox } from '../../../emails/outbox.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  requireDevOutbox()
   await requireUserWithPermission(request, 'outbox:read')
   const messages = await listOutbox(db())
   return json({ messages: messages.map(({ html: _html, text: _text, ...summary }) => summary) })
@@ -21,7 +22,9 @@ export default function OutboxPage() {
       <h1>Dev-outbox</h1>
       <p className="mt-2 max-w-3xl">
         Zonder <code>RESEND_API_KEY</code> verstuurt Stapsteen geen echte e-mails: ze komen hier terecht, zodat je ze kan lezen
-        en de links erin kan volgen.
+        en de links erin kan volgen. Een link met een geheime code (zoals om een wachtwoord te kiezen) staat er pas
+        volledig in als de e-mail verstuurd is; tot dan staat er <code>[verborgen]</code>. Na 30 dagen wordt de inhoud
+        gewist, na 12 maanden de e-mail.
       </p>
       {messages.length === 0 ? (
         <p className="mt-6">Nog geen e-mails.</p>

@@ -10,7 +10,7 @@ import { Field } from '~/components/forms'
 import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, 'organisation:read-own')
+  const user = await requireUserWithPermission(request, 'compensation:read-own')
   const input = parseHours(new URL(request.url).searchParams.get(HOURS_PARAM))
   return json({ input, overview: await employerCostOverview(user, input.hours) })
 }

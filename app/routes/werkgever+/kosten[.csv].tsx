@@ -7,7 +7,7 @@ import { HOURS_PARAM, parseHours } from '~/compensation/hours'
 
 /** /werkgever/kosten.csv: the cost table of /werkgever/kosten, for a spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, 'organisation:read-own')
+  const user = await requireUserWithPermission(request, 'compensation:read-own')
   const { hours } = parseHours(new URL(request.url).searchParams.get(HOURS_PARAM))
   const { columns, on } = await employerCostOverview(user, hours)
   return csvResponse(employerCostCsv(columns, hours), `kosten-per-vestiging-${on}.csv`)
