@@ -4,7 +4,6 @@ import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, u
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
-import { HoneypotProvider } from 'remix-utils/honeypot/react'
 import { hasDevOutbox } from '../emails/transport.server'
 import { getUser } from './auth/session.server'
 import { DemoBand } from './components/demo-band'
@@ -15,7 +14,7 @@ import { i18next } from './i18next.server'
 import { publicNavigation } from './navigation'
 import stylesheet from './tailwind.css'
 import { isDemoEnvironment } from './utils/demo.server'
-import { honeypotInputProps } from './utils/honeypot.server'
+import { issueStamp } from './utils/honeypot.server'
 import { takeToast } from './utils/toast.server'
 
 export const links: LinksFunction = () => [
@@ -24,18 +23,19 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale, { toast, setCookie }, honeypot, demo] = await Promise.all([
+  const [user, locale, { toast, setCookie }, honeypotStamp, demo] = await Promise.all([
     getUser(request),
     i18next.getLocale(request),
     takeToast(request),
-    honeypotInputProps(),
+    issueStamp(),
     isDemoEnvironment(),
   ])
   return json(
     {
       locale,
       toast,
-      honeypot,
+      // The public forms' honeypot (components/honeypot-fields.tsx): the moment this page was made, signed.
+      honeypotStamp,
       demo,
       devOutbox: hasDevOutbox(),
       user: user ? { name: user.name, role: user.role, coordinator: user.coordinator, organisationName: user.organisation.name } : null,
@@ -91,13 +91,9 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { locale, honeypot } = useLoaderData<typeof loader>()
+  const { locale } = useLoaderData<typeof loader>()
   useChangeLanguage(locale)
-  return (
-    <HoneypotProvider {...honeypot}>
-      <Outlet />
-    </HoneypotProvider>
-  )
+  return <Outlet />
 }
 
 export const meta: MetaFunction = () => [{ title: 'Stapsteen' }]

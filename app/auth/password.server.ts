@@ -50,13 +50,42 @@ export async function requestPasswordReset(email: string, baseUrl: string) {
   })
 }
 
-/** Whether a link is usable, and whether it chooses the account's first password (an invitation) or a new one. */
-export async function passwordLinkState(token: string): Promise<'first' | 'reset' | 'unusable'> {
+/**
+ * Whether a link is usable, whether it chooses the account's first password (an invitation) or a new one, and
+ * whose account it is (the password policy refuses the owner's name and address).
+ */
+export async function passwordLink(token: string) {
   const link = await findUsableResetToken(db(), digest(token))
-  return !link ? 'unusable' : link.hasPassword ? 'reset' : 'first'
+  if (!link) return { state: 'unusable' as const }
+  return { state: link.hasPassword ? ('reset' as const) : ('first' as const), owner: { email: link.email, name: link.name } }
 }
 
+export const passwordLinkState = async (token: string) => (await passwordLink(token)).state
+
 export const resetLinkIsUsable = async (token: string) => (await passwordLinkState(token)) !== 'unusable'
+
+/**
+ * A signed-in user's own new password, after the current one was checked like a login (same counter, same limit:
+ * a stolen session cannot guess it faster than the login page). Every other session ends, a thief's too; this one
+ * stays. The owner is told by mail, without any secret in it.
+ */
+export async function changeOwnPassword(
+  user: { id: string; email: string; name: string },
+  change: { currentPassword: string; password: string; clientIp: string; keepSessionIdHash: string; baseUrl: string },
+): Promise<{ ok: true } | { ok: false; reason: 'invalid' | 'rate-limited' }> {
+  const check = await verifyLogin(user.email, change.currentPassword, change.clientIp)
+  // "Unconfirmed address" is said only after the right password, and this user is signed in already.
+  if (!check.ok && check.reason !== 'email-unconfirmed') return { ok: false, reason: check.reason }
+  const passwordHash = await hashPassword(change.password)
+  await db().transaction(async (tx) => {
+    await setPassword(tx, user.id, passwordHash)
+    await deleteUserSessions(tx, user.id, change.keepSessionIdHash)
+    await audit(tx, { actorUserId: user.id, action: 'user.password-change', subjectType: 'user', subjectId: user.id })
+    const forgotPasswordUrl = new URL('/wachtwoord-vergeten', change.baseUrl).toString()
+    await sendEmail(tx, { to: user.email, template: 'password-changed', props: { name: user.name, forgotPasswordUrl } })
+  })
+  return { ok: true }
+}
 
 /** Sets the new password and ends every session of the account; false when the link is used or expired. */
 export async function resetPassword(token: string, password: string): Promise<boolean> {

@@ -1,11 +1,14 @@
 import { employerTypeLabels, instrumentLabels } from '../domain/placement-values'
 import type { Comparison, ScheduleLine } from './comparison'
-import { centsForCsv, toCsv } from './csv'
 import { coveredItemLabels, describeDeviation, describeWage, payUnitLabels } from './labels'
 import type { PlacementCompensationData } from './placement-compensation.server'
+import type { CsvTable } from '../utils/csv.server'
 import type { RuleValues } from './rules'
 
-/** The CSV versions of the cost tables: one row per line of the table, amounts as numbers. */
+/** The CSV versions of the cost tables (csvDownload writes them): one row per line of the table, amounts as numbers. */
+
+/** Cents as a plain amount with a decimal comma ("1234,50"): a number a Belgian spreadsheet can add up. */
+const centsForCsv = (cents: number) => (cents / 100).toFixed(2).replace('.', ',')
 
 const ruleFields = (rule: RuleValues | null) =>
   rule
@@ -19,7 +22,7 @@ const ruleFields = (rule: RuleValues | null) =>
 
 type SiteColumn = { site: { name: string; municipalityName: string; regionName: string }; compensation: PlacementCompensationData }
 
-export function employerCostCsv(columns: readonly SiteColumn[], hours: number) {
+export function employerCostCsv(columns: readonly SiteColumn[], hours: number): CsvTable {
   const rows = columns.flatMap(({ site, compensation }) =>
     compensation.items.map((item) => {
       const start = [site.name, site.municipalityName, site.regionName, instrumentLabels[item.instrument].label]
@@ -49,10 +52,10 @@ export function employerCostCsv(columns: readonly SiteColumn[], hours: number) {
     `geschatte kost per maand bij ${String(hours).replace('.', ',')} uur per week (euro)`,
     'eenmalig (euro)',
   ]
-  return toCsv(header, rows)
+  return { header, rows }
 }
 
-export function comparisonCsv(c: Comparison) {
+export function comparisonCsv(c: Comparison): CsvTable {
   const lineRow = (regionName: string, line: ScheduleLine | null) => {
     const current = line?.current
     const schedule = line?.ocmw ? `afwijking ${line.ocmw.name}` : 'regio'
@@ -84,5 +87,5 @@ export function comparisonCsv(c: Comparison) {
     'verschil met Vlaamse mediaan',
     'demowaarde',
   ]
-  return toCsv(header, rows)
+  return { header, rows }
 }

@@ -4,10 +4,10 @@ import { parseWithZod } from '~/utils/parse-form'
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
 import type { z } from 'zod'
 import { type IntakeStep, type StepSchemas, stepNumber, stepSchemas, TOTAL_STEPS } from '~/domain/intake-steps'
 import { FormErrors } from './forms'
+import { HoneypotFields } from './honeypot-fields'
 
 /**
  * The frame of every step of the public intake form: progress, heading, one form that works without
@@ -66,7 +66,7 @@ export function IntakeStepForm<Schema extends Record<string, unknown>>(props: { 
       <h1>{t(`steps.${step}.title`)}</h1>
       <p className="mt-2 text-lg">{t(`steps.${step}.intro`)}</p>
       <Form method="post" {...getFormProps(form)} className="mt-6">
-        <HoneypotInputs label={t('honeypot')} />
+        <HoneypotFields label={t('honeypot')} />
         <FormErrors id={form.errorId} errors={form.errors?.map((key) => t(key))} />
         {props.children}
         <div className="mt-8 flex flex-wrap items-center justify-between gap-4">

@@ -7,7 +7,8 @@ import { employerTypeLabels } from './placement-values'
 /**
  * What an organisation fills in to become an employer on Stapsteen. One schema for the browser (Conform
  * validates while typing) and the server; the checks that need the database (is the KBO number already
- * registered, does the postcode lie in Flanders) are added by the server as field errors.
+ * registered, does the postcode lie in Flanders) are added by the server as field errors, the breached-password
+ * list by the server's `withPasswordPolicy`.
  */
 export type EmployerType = (typeof employerTypes)[number]
 export const employerTypeValues = Object.keys(employerTypeLabels) as [EmployerType, ...EmployerType[]]
@@ -82,7 +83,6 @@ export type RegistrationInput = z.infer<typeof registrationSchema>
 /** The field errors the server adds after looking in the database. */
 export const registrationMessages = {
   kboTaken: 'Dit ondernemingsnummer is al geregistreerd; log in of vraag een nieuw wachtwoord.',
-  emailTaken: 'Dit e-mailadres heeft al een account; log in of vraag een nieuw wachtwoord.',
   unknownPostcode: (postcode: string) => `Postcode ${postcode} ligt niet in Vlaanderen of bestaat niet. Kijk de postcode na.`,
   chooseMunicipality: (postcode: string, names: string[]) =>
     `Postcode ${postcode} ligt in ${names.join(' en ')}. Kies de gemeente.`,

@@ -1,10 +1,8 @@
-import { createHmac } from 'node:crypto'
 import { digest } from '~/auth/crypto.server'
 import { db } from '~/utils/db.server'
+import { INTAKE_LIMIT, overLimit } from '~/utils/rate-limit.server'
 import { audit } from '../../db/queries/audit'
 import { findIntakeBySubmissionKey, insertIntake, intakeRouting, type NewIntake } from '../../db/queries/intake'
-import { countIntakeSubmission } from '../../db/queries/intake-rate-limit'
-import { sharedSecret } from '../../db/queries/settings'
 import { getTriageSettings } from '../../db/queries/triage-settings'
 import { sendEmail } from '../../emails/send.server'
 import type { IntakeDraft } from './intake-draft.server'
@@ -14,24 +12,15 @@ import { type CompleteAnswers, firstMissingStep, type IntakeStep, isComplete } f
 import { addWorkingDays, brusselsDate } from './intake-working-days'
 import { suggestDestination } from './triage-rules'
 
+export type SubmitOutcome = { kind: 'created' } | { kind: 'duplicate' } | { kind: 'rate-limited' } | { kind: 'incomplete'; step: IntakeStep }
+
+export type SubmitInput = { draft: IntakeDraft; clientIp: string; assistedByUserId: string | null; baseUrl: string }
+
 /**
  * The one moment an intake reaches the database: the whole draft at once, in one transaction, before the
  * confirmation page is shown. The submission key makes it idempotent: a double click or a resubmitted page
  * finds the intake the first request made.
  */
-export const RATE_LIMIT = { max: 10, windowMinutes: 10 }
-
-export type SubmitOutcome = { kind: 'created' } | { kind: 'duplicate' } | { kind: 'rate-limited' } | { kind: 'incomplete'; step: IntakeStep }
-
-export type SubmitInput = { draft: IntakeDraft; clientIp: string; assistedByUserId: string | null; baseUrl: string }
-
-let rateLimitSecret: Promise<string> | undefined
-/** A keyed hash of the client address: the rate limit recognises an address without storing it. */
-export async function clientKey(ip: string) {
-  const secret = await (rateLimitSecret ??= sharedSecret(db(), 'intake_rate_limit_key'))
-  return createHmac('sha256', secret).update(ip).digest('base64url')
-}
-
 export async function submitIntake({ draft, clientIp, assistedByUserId, baseUrl }: SubmitInput): Promise<SubmitOutcome> {
   if (await findIntakeBySubmissionKey(db(), draft.submissionKey)) return { kind: 'duplicate' }
   const { answers } = draft
@@ -39,10 +28,7 @@ export async function submitIntake({ draft, clientIp, assistedByUserId, baseUrl 
   const routing = answers.woonplaats.municipalityNis ? await intakeRouting(db(), answers.woonplaats.municipalityNis) : undefined
   if (!routing) return { kind: 'incomplete', step: 'woonplaats' }
   // An outreach worker at a community centre registers many people from one address: they are known, not bots.
-  if (!assistedByUserId) {
-    const count = await countIntakeSubmission(db(), await clientKey(clientIp), RATE_LIMIT.windowMinutes)
-    if (count > RATE_LIMIT.max) return { kind: 'rate-limited' }
-  }
+  if (!assistedByUserId && (await overLimit(INTAKE_LIMIT, clientIp))) return { kind: 'rate-limited' }
   const settings = await getTriageSettings(db(), routing.municipality.regionCode)
   const suggestion = suggestDestination(
     {

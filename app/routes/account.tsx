@@ -2,22 +2,28 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { createApiToken } from '~/auth/api-token.server'
 import { digest } from '~/auth/crypto.server'
+import { withPasswordPolicy } from '~/auth/password-policy.server'
+import { changeOwnPassword } from '~/auth/password.server'
 import { hasPermission, roleLabels } from '~/auth/permissions'
 import { readSessionSecret, requireUser } from '~/auth/session.server'
 import { AccountApiTokens } from '~/components/account-api-tokens'
+import { AccountPasswordForm } from '~/components/account-password-form'
 import { ErrorPage } from '~/components/error-page'
-import { accountActionSchema } from '~/domain/account-forms'
+import { accountActionSchema, passwordFields } from '~/domain/account-forms'
 import { formatDateTime } from '~/utils/dates'
 import { parseWithZod } from '~/utils/parse-form'
+import { publicBaseUrl } from '~/utils/public-url.server'
 import { withToast } from '~/utils/toast.server'
 import { db } from '~/utils/db.server'
 import { audit } from '../../db/queries/audit'
 import { deleteUserSessions, listApiTokens, revokeApiToken } from '../../db/queries/auth'
 import { listUserSessions } from '../../db/queries/organisations'
 
+const currentSession = async (request: Request) => digest((await readSessionSecret(request)) ?? '')
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const current = digest((await readSessionSecret(request)) ?? '')
+  const current = await currentSession(request)
   const [sessions, tokens] = await Promise.all([listUserSessions(db(), user.id), listApiTokens(db(), user.id)])
   return json({
     user: { name: user.name, email: user.email, role: roleLabels[user.role], organisation: user.organisation.name },
@@ -27,14 +33,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-// Every signed-in user manages their own sessions and API keys here; only roles that use the API make new keys.
-export async function action({ request }: ActionFunctionArgs) {
+const PASSWORD_MESSAGES = {
+  invalid: 'Dit is niet je huidige wachtwoord.',
+  'rate-limited': 'Te veel mislukte pogingen met je wachtwoord. Probeer het later opnieuw, of log uit en kies "Wachtwoord vergeten".',
+}
+
+// Every signed-in user manages their own password, sessions and API keys here; only roles that use the API make new keys.
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: accountActionSchema })
-  if (submission.status !== 'success') return json({ newToken: null, ...submission.reply() }, { status: 400 })
+  const schema = withPasswordPolicy(accountActionSchema, (value) => (value.intent === 'password-change' ? { ...user, password: value.password } : undefined))
+  const submission = parseWithZod(await request.formData(), { schema })
+  // The password form's answer goes to that form only (passwords never travel back into the page).
+  const passwordAnswer = (reply: Parameters<typeof submission.reply>[0], status: number) =>
+    json({ newToken: null, passwordChange: submission.reply({ ...reply, hideFields: passwordFields }) }, { status })
+  if (submission.status !== 'success') {
+    if (submission.payload.intent === 'password-change') return passwordAnswer({}, 400)
+    return json({ newToken: null, ...submission.reply() }, { status: 400 })
+  }
   const { value } = submission
+  if (value.intent === 'password-change') {
+    const keepSessionIdHash = await currentSession(request)
+    const changed = await changeOwnPassword(user, { ...value, clientIp: context.clientIp, keepSessionIdHash, baseUrl: publicBaseUrl() })
+    if (!changed.ok && changed.reason === 'rate-limited') return passwordAnswer({ formErrors: [PASSWORD_MESSAGES['rate-limited']] }, 429)
+    if (!changed.ok) return passwordAnswer({ fieldErrors: { currentPassword: [PASSWORD_MESSAGES.invalid] } }, 400)
+    throw redirect('/account', await withToast({ kind: 'success', message: 'Je wachtwoord is gewijzigd. Overal elders ben je uitgelogd.' }))
+  }
   if (value.intent === 'sessions-revoke-others') {
-    const current = digest((await readSessionSecret(request)) ?? '')
+    const current = await currentSession(request)
     await db().transaction(async (tx) => {
       await deleteUserSessions(tx, user.id, current)
       await audit(tx, { actorUserId: user.id, action: 'session.revoke-others', subjectType: 'user', subjectId: user.id })
@@ -91,6 +116,7 @@ export default function AccountPage() {
           </Form>
         ) : null}
       </section>
+      <AccountPasswordForm lastResult={actionData && 'passwordChange' in actionData ? actionData.passwordChange : undefined} />
       <AccountApiTokens tokens={tokens} newToken={actionData && 'newToken' in actionData ? actionData.newToken : null} mayCreate={mayCreateToken} />
     </>
   )

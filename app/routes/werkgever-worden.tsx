@@ -3,9 +3,11 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '~/utils/parse-form'
 import { type ActionFunctionArgs, json, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
+import { passwordAdvice } from '~/auth/password-policy'
+import { withPasswordPolicy } from '~/auth/password-policy.server'
 import { ErrorPage } from '~/components/error-page'
 import { Field, FormErrors } from '~/components/forms'
+import { HoneypotFields } from '~/components/honeypot-fields'
 import { SiteFields } from '~/components/site-fields'
 import { employerTypeValues, MAX_SITES, registrationSchema } from '~/domain/employer-registration'
 import { employerTypeLabels } from '~/domain/placement-values'
@@ -13,6 +15,8 @@ import { db } from '~/utils/db.server'
 import { registerEmployer } from '~/utils/employer-registration.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
+import { mailFormLimited, mailFormLimitMessage } from '~/utils/rate-limit.server'
+import { steadily } from '~/utils/steady-answer.server'
 import { listSharedPostcodes } from '../../db/queries/employers'
 
 // Public: anyone may register an organisation. Its placements stay hidden until a regional admin verified it.
@@ -23,14 +27,20 @@ export async function loader() {
 // Passwords never travel back into the page, also not after "add a site" without JavaScript.
 const hideFields = ['password', 'passwordConfirm']
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await checkHoneypot(formData)
-  const submission = parseWithZod(formData, { schema: registrationSchema })
+  const schema = withPasswordPolicy(registrationSchema, (value) => ({ email: value.contactEmail, name: value.contactName, password: value.password }))
+  const submission = parseWithZod(formData, { schema })
   // Without JavaScript, adding or removing a site row is a submission too: it answers the form with the change.
   if (submission.status !== 'success') return json(submission.reply({ hideFields }), { status: submission.status === 'error' ? 400 : 200 })
-  const result = await registerEmployer(submission.value, publicBaseUrl())
+  if (await mailFormLimited(context.clientIp, submission.value.contactEmail)) {
+    return json(submission.reply({ formErrors: [mailFormLimitMessage], hideFields }), { status: 429 })
+  }
+  // As long for an address that has an account as for a new one (steady-answer.server.ts).
+  const result = await steadily(() => registerEmployer(submission.value, publicBaseUrl()))
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 })
+  // A new account and an address that already had one get the same page: the form tells nobody which addresses exist.
   throw redirect('/werkgever-worden/e-mail-verstuurd')
 }
 
@@ -60,7 +70,7 @@ export default function RegisterEmployerPage() {
       <Form method="post" {...getFormProps(form)}>
         {/* Enter in a text field sends the form with the first submit button: this one, not "remove a site". */}
         <button type="submit" hidden tabIndex={-1} />
-        <HoneypotInputs label="Laat dit veld leeg" />
+        <HoneypotFields label="Laat dit veld leeg" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <h2 className="mb-4">Uw organisatie</h2>
         <Field label="Naam van de organisatie" errors={fields.organisationName.errors} inputProps={{ ...getInputProps(fields.organisationName, { type: 'text' }), autoComplete: 'organization' }} />
@@ -120,7 +130,7 @@ export default function RegisterEmployerPage() {
         </button>
 
         <h2 className="mt-8 mb-2">Wachtwoord</h2>
-        <p className="mb-4 text-slate-700">Kies een wachtwoord van minstens 12 tekens. Een zin van een paar woorden werkt goed.</p>
+        <p className="mb-4 text-slate-700">{passwordAdvice}</p>
         <Field label="Wachtwoord" errors={fields.password.errors} inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }} />
         <Field
           label="Herhaal het wachtwoord"

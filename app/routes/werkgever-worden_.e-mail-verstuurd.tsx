@@ -4,11 +4,13 @@ import { ErrorPage } from '~/components/error-page'
 import { CONFIRM_LINK_HOURS } from '~/domain/employer-registration'
 
 // Public: where a registration lands. It names no address, so the page reveals nothing when shared or reloaded.
+// A registration with an address that already has an account lands here too (its owner gets a mail that says
+// so): the page is true for both and tells nobody which addresses have an account.
 export default function RegistrationSentPage() {
   return (
     <div className="mx-auto max-w-2xl">
       <h1>Bevestig uw e-mailadres</h1>
-      <p className="mt-4 text-lg">Uw organisatie is geregistreerd. We stuurden een e-mail naar de contactpersoon.</p>
+      <p className="mt-4 text-lg">Bedankt voor uw registratie. We stuurden een e-mail naar het adres van de contactpersoon.</p>
       <h2 className="mt-8">Wat moet u nu doen?</h2>
       <ol className="mt-2 list-decimal space-y-2 pl-6">
         <li>Open de e-mail van Stapsteen en klik op de knop "Bevestig mijn e-mailadres". De link werkt {CONFIRM_LINK_HOURS} uur.</li>

@@ -17,13 +17,19 @@ import { sendEmail } from '../../emails/send.server'
  * confirmation do the regional admins hear about the new employer, so they never review unconfirmed sign-ups.
  */
 export type FieldErrors = Record<string, string[]>
-export type RegistrationResult = { ok: true; organisationId: string; userId: string } | { ok: false; fieldErrors: FieldErrors }
+export type RegistrationResult =
+  | { ok: true; kind: 'created'; organisationId: string; userId: string }
+  | { ok: true; kind: 'address-has-account' }
+  | { ok: false; fieldErrors: FieldErrors }
 
-/** What the schema cannot know: numbers and addresses already taken, postcodes outside Flanders. */
+/**
+ * What the schema cannot know: KBO numbers already taken, postcodes outside Flanders. Not whether the address
+ * has an account: the form would then tell anyone which addresses do (registerEmployer mails the owner instead).
+ * A KBO number is public (the KBO itself lists every company), and the employer needs to hear it is taken.
+ */
 async function checkAgainstDatabase(tx: Tx, input: RegistrationInput) {
   const fieldErrors: FieldErrors = {}
   if (await isEnterpriseNumberTaken(tx, input.enterpriseNumber)) fieldErrors.enterpriseNumber = [registrationMessages.kboTaken]
-  if (await findUserByEmail(tx, input.contactEmail)) fieldErrors.contactEmail = [registrationMessages.emailTaken]
   const sites = []
   for (const [index, site] of input.sites.entries()) {
     const place = await resolveSite(tx, site)
@@ -34,19 +40,18 @@ async function checkAgainstDatabase(tx: Tx, input: RegistrationInput) {
 }
 
 // Two registrations of the same number or address at the same moment: the database's unique index decides.
-function takenByRace(error: unknown): FieldErrors | undefined {
+const uniqueViolation = (error: unknown) => {
   const cause = (error as { cause?: { code?: string; constraint_name?: string } }).cause
-  if (cause?.code !== '23505') return undefined
-  if (cause.constraint_name === 'organisations_enterprise_number_unique') return { enterpriseNumber: [registrationMessages.kboTaken] }
-  if (cause.constraint_name === 'users_email_lower_idx') return { contactEmail: [registrationMessages.emailTaken] }
-  return undefined
+  return cause?.code === '23505' ? cause.constraint_name : undefined
 }
 
 export async function registerEmployer(input: RegistrationInput, baseUrl: string): Promise<RegistrationResult> {
   const { fieldErrors, sites } = await checkAgainstDatabase(db(), input)
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors }
   const { password, passwordConfirm: _, ...details } = input
+  // Hashed on both ways, so the time of the answer does not tell a new address from a known one either.
   const passwordHash = await hashPassword(password)
+  if (await findUserByEmail(db(), input.contactEmail)) return mailOwnerOfAddress(input.contactEmail, baseUrl)
   try {
     return await db().transaction(async (tx) => {
       const ids = await insertEmployer(tx, { ...details, passwordHash, sites })
@@ -60,13 +65,30 @@ export async function registerEmployer(input: RegistrationInput, baseUrl: string
       })
       const user = { id: ids.userId, name: input.contactName, email: input.contactEmail }
       await sendConfirmationMail(tx, user, input.organisationName, baseUrl)
-      return { ok: true as const, ...ids }
+      return { ok: true as const, kind: 'created' as const, ...ids }
     })
   } catch (error) {
-    const raced = takenByRace(error)
-    if (raced) return { ok: false, fieldErrors: raced }
+    const constraint = uniqueViolation(error)
+    if (constraint === 'organisations_enterprise_number_unique') return { ok: false, fieldErrors: { enterpriseNumber: [registrationMessages.kboTaken] } }
+    if (constraint === 'users_email_lower_idx') return mailOwnerOfAddress(input.contactEmail, baseUrl)
     throw error
   }
+}
+
+/** A registration with an address that has an account: nothing is made; its owner hears of it, with a way in. */
+async function mailOwnerOfAddress(email: string, baseUrl: string): Promise<RegistrationResult> {
+  await db().transaction(async (tx) => {
+    const user = await findUserByEmail(tx, email)
+    // A deactivated account cannot log in: like "forgot password", it gets no mail (and the same answer).
+    if (!user || user.disabledAt) return
+    await sendEmail(tx, {
+      to: user.email,
+      template: 'registration-attempt',
+      props: { name: user.name, loginUrl: new URL('/inloggen', baseUrl).toString(), resetUrl: new URL('/wachtwoord-vergeten', baseUrl).toString() },
+    })
+    await audit(tx, { actorUserId: null, organisationId: user.organisationId, action: 'user.registration-attempted', subjectType: 'user', subjectId: user.id })
+  })
+  return { ok: true, kind: 'address-has-account' }
 }
 
 async function sendConfirmationMail(tx: Tx, user: { id: string; name: string; email: string }, organisationName: string, baseUrl: string) {

@@ -125,6 +125,3 @@ export function csvFormat(shape: z.ZodRawShape): CsvFormat {
 
 export const placementCsv = csvFormat(placementRecordSchema.shape)
 export const csvColumns = placementCsv.columns
-
-/** The downloadable template: the header row only, so no example row is ever imported by accident. */
-export const csvTemplate = () => `${csvColumns.join(',')}\r\n`

@@ -69,7 +69,7 @@ export async function insertPasswordResetToken(tx: Tx, tokenHash: string, userId
 /** Whether a reset link is still usable, without using it (the form page shows before the user submits). */
 export async function findUsableResetToken(tx: Tx, tokenHash: string) {
   const [row] = await tx
-    .select({ userId: passwordResetTokens.userId, email: users.email, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
+    .select({ userId: passwordResetTokens.userId, email: users.email, name: users.name, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
     .from(passwordResetTokens)
     .innerJoin(users, eq(users.id, passwordResetTokens.userId))
     .where(

@@ -215,10 +215,3 @@ export const erasureProofs = pgTable('erasure_proofs', {
   erasedAt: timestamp('erased_at', { withTimezone: true }).notNull().defaultNow(),
   via: text('via').notNull(),
 })
-
-/** Submissions per client IP per window, shared by every web process (the public form's rate limit). */
-export const intakeRateLimits = pgTable('intake_rate_limits', {
-  key: text('key').primaryKey(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-  count: integer('count').notNull(),
-})

@@ -13,6 +13,8 @@ import { TriageHandoverEmail, subject as triageHandoverSubject } from './triage-
 import { TriageDailySummaryEmail, subject as triageDailySummarySubject } from './triage-daily-summary'
 import { UnreceivedSummaryEmail, subject as unreceivedSummarySubject } from './unreceived-summary'
 import { UserInvitationEmail, subject as userInvitationSubject } from './user-invitation'
+import { PasswordChangedEmail, subject as passwordChangedSubject } from './password-changed'
+import { RegistrationAttemptEmail, subject as registrationAttemptSubject } from './registration-attempt'
 
 /**
  * `carriesSecret`: the mail's link holds a token that opens something (an account, a resident's file). sendEmail
@@ -24,6 +26,7 @@ export type TemplateDefinition<P> = { subject: (props: P) => string; component: 
 const definitions = {
   'schedule-changed': { subject: scheduleChangedSubject, component: ScheduleChangedEmail },
   'password-reset': { subject: () => passwordResetSubject, component: PasswordResetEmail, carriesSecret: true as const },
+  'password-changed': { subject: () => passwordChangedSubject, component: PasswordChangedEmail },
   'verify-email': { subject: () => verifyEmailSubject, component: VerifyEmail, carriesSecret: true as const },
   'employer-awaiting-verification': { subject: employerAwaitingVerificationSubject, component: EmployerAwaitingVerificationEmail },
   'employer-verified': { subject: () => employerVerifiedSubject, component: EmployerVerifiedEmail },
@@ -36,6 +39,7 @@ const definitions = {
   'triage-daily-summary': { subject: triageDailySummarySubject, component: TriageDailySummaryEmail },
   'unreceived-summary': { subject: unreceivedSummarySubject, component: UnreceivedSummaryEmail },
   'user-invitation': { subject: userInvitationSubject, component: UserInvitationEmail, carriesSecret: true as const },
+  'registration-attempt': { subject: () => registrationAttemptSubject, component: RegistrationAttemptEmail },
 }
 
 export type TemplateId = keyof typeof definitions

@@ -49,6 +49,7 @@ async function register(overrides: Partial<RegistrationInput> = {}) {
   const input = registration(overrides)
   const result = await registerEmployer(input, BASE_URL)
   if (!result.ok) throw new Error(`registration refused: ${JSON.stringify(result.fieldErrors)}`)
+  if (result.kind !== 'created') throw new Error('the address already had an account')
   return { ...input, ...result }
 }
 
@@ -147,7 +148,9 @@ describe('registering an employer', () => {
     expect(await db().select().from(users).where(eq(users.email, input.contactEmail))).toEqual([])
   })
 
-  it('refuses a KBO number or e-mail address that is already registered, and unknown or ambiguous postcodes', async () => {
+  // Issue 11, finding 8: an address that has an account used to be refused at the field ("this address has an
+  // account"), which told anyone which addresses do. It is no field error any more (see the test after this one).
+  it('refuses a KBO number that is already registered, and unknown or ambiguous postcodes', async () => {
     const first = await register()
     const result = await registerEmployer(
       registration({
@@ -164,7 +167,6 @@ describe('registering an employer', () => {
       ok: false,
       fieldErrors: {
         enterpriseNumber: ['Dit ondernemingsnummer is al geregistreerd; log in of vraag een nieuw wachtwoord.'],
-        contactEmail: [registrationMessages.emailTaken],
         'sites[0].postcode': ['Postcode 9999 ligt niet in Vlaanderen of bestaat niet. Kijk de postcode na.'],
         'sites[1].municipalityNis': ['Postcode 1804 ligt in Vilvoorde en Zemst. Kies de gemeente.'],
       },
@@ -177,6 +179,27 @@ describe('registering an employer', () => {
     const results = await Promise.all([registerEmployer(first, BASE_URL), registerEmployer(second, BASE_URL)])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, fieldErrors: { enterpriseNumber: [registrationMessages.kboTaken] } })
+  })
+
+  it('makes nothing for an address that has an account, and mails its owner a way in instead', async () => {
+    const first = await register()
+    const again = registration({ contactEmail: first.contactEmail.toUpperCase() })
+    expect(await registerEmployer(again, BASE_URL)).toEqual({ ok: true, kind: 'address-has-account' })
+    expect(await db().select().from(organisations).where(eq(organisations.enterpriseNumber, again.enterpriseNumber))).toEqual([])
+    const [mail] = await mailsTo(first.contactEmail, 'registration-attempt')
+    expect(mail!.subject).toBe('Iemand wilde een account maken met uw e-mailadres')
+    expect(mail!.text).toContain(`${BASE_URL}/inloggen`)
+    expect(mail!.text).toContain(`${BASE_URL}/wachtwoord-vergeten`)
+    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'user.registration-attempted'), eq(auditLog.subjectId, first.userId)))
+    expect(entry).toMatchObject({ actorUserId: null, organisationId: first.organisationId, details: null })
+  })
+
+  it('lets one of two simultaneous registrations of one address through; the other mails the owner', async () => {
+    const first = registration()
+    const second = registration({ contactEmail: first.contactEmail })
+    const results = await Promise.all([registerEmployer(first, BASE_URL), registerEmployer(second, BASE_URL)])
+    expect(results.map((r) => r.ok && r.kind).sort()).toEqual(['address-has-account', 'created'])
+    expect(await mailsTo(first.contactEmail, 'registration-attempt')).toHaveLength(1)
   })
 
   it('gives organisations with the same name their own slug', async () => {

@@ -7,6 +7,7 @@ import { action as submitAction, loader as summaryLoader } from '../../app/route
 import { loader as doneLoader } from '../../app/routes/aanmelden+/klaar'
 import type { IntakeStep } from '../../app/domain/intake-steps'
 import { cookieHeader, keepCookies } from '../support/cookie-jar'
+import { personsHoneypot } from './public-forms-support'
 
 /**
  * A browser for the intake form's routes, without a server: it keeps cookies between requests and follows
@@ -34,9 +35,10 @@ export class IntakeBrowser {
     return this.send(handler, new Request(BASE_URL + path, { headers: this.headers() }), params)
   }
 
-  async post(handler: Handler, path: string, fields: Fields, params: Record<string, string> = {}) {
+  /** Sends the page's honeypot fields as a person's browser does, unless a test gives others (honeypot.test.ts). */
+  async post(handler: Handler, path: string, fields: Fields, params: Record<string, string> = {}, honeypot?: Fields) {
     const body = new FormData()
-    for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item)
+    for (const [name, value] of Object.entries({ ...(honeypot ?? (await personsHoneypot())), ...fields })) for (const item of [value].flat()) body.append(name, item)
     return this.send(handler, new Request(BASE_URL + path, { method: 'POST', body, headers: this.headers() }), params)
   }
 

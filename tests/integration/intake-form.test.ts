@@ -5,17 +5,17 @@ import { signIn } from '../../app/auth/session.server'
 import { commitDraft, newDraft, readDraft } from '../../app/domain/intake-draft.server'
 import { firstMissingStep, parseAnswers } from '../../app/domain/intake-steps'
 import { addWorkingDays, brusselsDate } from '../../app/domain/intake-working-days'
-import { RATE_LIMIT, clientKey } from '../../app/domain/intake-submit.server'
 import { REFERENCE_PATTERN } from '../../app/domain/intake-reference'
 import { action as startAction } from '../../app/routes/aanmelden+/_index'
 import { loader as channelLoader } from '../../app/routes/aanmelden+/k.$code'
 import { action as stepAction, loader as stepLoader } from '../../app/routes/aanmelden+/$step'
 import { loader as summaryLoader } from '../../app/routes/aanmelden+/controle'
 import { action as assistedStart } from '../../app/routes/partner+/aanmelden'
+import { INTAKE_LIMIT, limitKey } from '../../app/utils/rate-limit.server'
 import { db } from '../../db/client'
-import { countIntakeSubmission } from '../../db/queries/intake-rate-limit'
+import { countAttempt } from '../../db/queries/rate-limit'
 import { contactMoments, intakeBarriers } from '../../db/schema/values'
-import { auditLog, emailMessages, intakeChannels, intakeEvents, intakeRateLimits, intakes, organisations, triageSettings } from '../../db/schema'
+import { auditLog, emailMessages, intakeChannels, intakeEvents, intakes, organisations, rateLimits, triageSettings } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
 import { BASE_URL, confirmation, fillIn, freshIp, IntakeBrowser, location, submit } from './intake-browser'
 import { deliveredMail } from '../support/mail'
@@ -257,10 +257,10 @@ describe('the draft cookie', () => {
 })
 
 describe('the rate limit of the intake form', () => {
-  it(`refuses more than ${RATE_LIMIT.max} submissions per address in ${RATE_LIMIT.windowMinutes} minutes, keeping the answers`, async () => {
+  it(`refuses more than ${INTAKE_LIMIT.max} submissions per address in ${INTAKE_LIMIT.windowMinutes} minutes, keeping the answers`, async () => {
     const browser = new IntakeBrowser()
-    const ipKey = await clientKey(browser.ip)
-    for (let i = 0; i < RATE_LIMIT.max; i++) await countIntakeSubmission(db(), ipKey, RATE_LIMIT.windowMinutes)
+    const ipKey = await limitKey(INTAKE_LIMIT, browser.ip)
+    for (let i = 0; i < INTAKE_LIMIT.max; i++) await countAttempt(db(), ipKey, INTAKE_LIMIT.windowMinutes)
     const key = await fillIn(browser)
     const refused = await submit(browser, key)
     expect(refused.status).toBe(429)
@@ -270,21 +270,21 @@ describe('the rate limit of the intake form', () => {
     // Another address is not affected; this one may again once its window is over.
     const elsewhere = new IntakeBrowser()
     expect((await submit(elsewhere, await fillIn(elsewhere))).status).toBe(302)
-    await db().update(intakeRateLimits).set({ windowStart: sql`now() - interval '11 minutes'` }).where(eq(intakeRateLimits.key, ipKey))
+    await db().update(rateLimits).set({ windowEndsAt: sql`now() - interval '1 minute'` }).where(eq(rateLimits.key, ipKey))
     expect(location(await submit(browser, key))).toBe('/aanmelden/klaar?lng=nl')
     expect(await byKey(key)).toBeDefined()
   })
 
   it('stores a keyed hash of the address, never the address, and forgets it after the window', async () => {
     const ip = freshIp()
-    const ipKey = await clientKey(ip)
-    expect(await countIntakeSubmission(db(), ipKey, RATE_LIMIT.windowMinutes)).toBe(1)
-    expect(await countIntakeSubmission(db(), ipKey, RATE_LIMIT.windowMinutes)).toBe(2)
-    const rows = await db().select().from(intakeRateLimits)
+    const ipKey = await limitKey(INTAKE_LIMIT, ip)
+    expect(await countAttempt(db(), ipKey, INTAKE_LIMIT.windowMinutes)).toBe(1)
+    expect(await countAttempt(db(), ipKey, INTAKE_LIMIT.windowMinutes)).toBe(2)
+    const rows = await db().select().from(rateLimits)
     for (const row of rows) expect(row.key).not.toContain(ip)
-    expect(ipKey).not.toBe(await clientKey(freshIp()))
-    await db().update(intakeRateLimits).set({ windowStart: sql`now() - interval '11 minutes'` }).where(eq(intakeRateLimits.key, ipKey))
-    expect(await countIntakeSubmission(db(), await clientKey(freshIp()), RATE_LIMIT.windowMinutes)).toBe(1)
-    expect(await db().select().from(intakeRateLimits).where(eq(intakeRateLimits.key, ipKey))).toEqual([])
+    expect(ipKey).not.toBe(await limitKey(INTAKE_LIMIT, freshIp()))
+    await db().update(rateLimits).set({ windowEndsAt: sql`now() - interval '1 minute'` }).where(eq(rateLimits.key, ipKey))
+    expect(await countAttempt(db(), await limitKey(INTAKE_LIMIT, freshIp()), INTAKE_LIMIT.windowMinutes)).toBe(1)
+    expect(await db().select().from(rateLimits).where(eq(rateLimits.key, ipKey))).toEqual([])
   })
 })

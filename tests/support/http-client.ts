@@ -1,4 +1,6 @@
 import http from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { MIN_FILL_MS } from '../../app/utils/honeypot.server'
 import { cookieHeader, keepCookies } from './cookie-jar'
 
 export type Answer = { status: number; headers: http.IncomingHttpHeaders; text: string; sent: number }
@@ -71,10 +73,14 @@ export class HttpBrowser {
     return this.remember(await send(this.port, { path, headers: this.requestHeaders() }))
   }
 
-  /** Loads the page at `path` and submits its first POST form where the form says (its action, else `path`). */
+  /**
+   * Loads the page at `path` and submits its first POST form where the form says (its action, else `path`),
+   * after reading it a moment as a person does: the public forms' honeypot refuses a post right after the page.
+   */
   async submit(path: string, fields: Record<string, string | string[]>) {
     const page = await this.get(path)
     const form = postForm(page.text)
+    await sleep(MIN_FILL_MS)
     const body = new URLSearchParams(form.values)
     for (const [name, value] of Object.entries(fields)) {
       body.delete(name)

@@ -3,14 +3,16 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '~/utils/parse-form'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
 import { z } from 'zod'
 import { emailSchema } from '~/auth/password-policy'
 import { ErrorPage } from '~/components/error-page'
-import { Field } from '~/components/forms'
+import { Field, FormErrors } from '~/components/forms'
+import { HoneypotFields } from '~/components/honeypot-fields'
 import { confirmationLinkIsUsable, confirmEmail, resendConfirmation } from '~/utils/employer-registration.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
+import { mailFormLimited, mailFormLimitMessage } from '~/utils/rate-limit.server'
+import { steadily } from '~/utils/steady-answer.server'
 import { withToast } from '~/utils/toast.server'
 
 const ResendSchema = z.object({ email: z.string({ required_error: 'Vul uw e-mailadres in.' }).pipe(emailSchema) })
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ hasToken: token !== '', token, usable: token.length > 20 && (await confirmationLinkIsUsable(token)) })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await checkHoneypot(formData)
   if (formData.get('intent') === 'confirm') {
@@ -32,8 +34,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: ResendSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await resendConfirmation(submission.value.email, publicBaseUrl())
-  // The same answer whether or not the address has an account waiting, so nobody can probe for accounts.
+  if (await mailFormLimited(context.clientIp, submission.value.email)) return json(submission.reply({ formErrors: [mailFormLimitMessage] }), { status: 429 })
+  // The same answer, after the same time, whether or not the address has an account waiting: nobody can probe for accounts.
+  await steadily(() => resendConfirmation(submission.value.email, publicBaseUrl()))
   throw redirect(
     '/inloggen',
     await withToast({
@@ -51,7 +54,7 @@ export default function ConfirmEmailPage() {
         <h1>E-mailadres bevestigen</h1>
         <p className="mt-2 mb-6 text-slate-700">Klik op de knop om te bevestigen dat dit uw e-mailadres is. Daarna kan u inloggen.</p>
         <Form method="post">
-          <HoneypotInputs label="Laat dit veld leeg" />
+          <HoneypotFields label="Laat dit veld leeg" />
           <input type="hidden" name="token" value={token} />
           <button type="submit" name="intent" value="confirm" className="btn-primary w-full">
             Bevestig mijn e-mailadres
@@ -87,7 +90,8 @@ function ResendForm() {
       <h2 className="mt-8">Nieuwe link aanvragen</h2>
       <p className="mt-2 mb-6 text-slate-700">Vul het e-mailadres in waarmee u uw organisatie registreerde. We sturen u een nieuwe link.</p>
       <Form method="post" {...getFormProps(form)}>
-        <HoneypotInputs label="Laat dit veld leeg" />
+        <HoneypotFields label="Laat dit veld leeg" />
+        <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="E-mailadres" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} />
         <button type="submit" name="intent" value="resend" className="btn-primary w-full">
           Stuur een nieuwe link

@@ -1,13 +1,15 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '~/utils/parse-form'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { passwordSchema } from '~/auth/password-policy'
-import { passwordLinkState, resetPassword } from '~/auth/password.server'
+import { passwordAdvice, passwordSchema } from '~/auth/password-policy'
+import { withPasswordPolicy } from '~/auth/password-policy.server'
+import { passwordLink, resetPassword } from '~/auth/password.server'
 import { ErrorPage } from '~/components/error-page'
-import { Field, FormErrors } from '~/components/forms'
+import { FormErrors } from '~/components/forms'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { withToast } from '~/utils/toast.server'
 
 const NewPasswordSchema = z
@@ -39,23 +41,29 @@ const wording = {
   },
 }
 
-async function linkState(token: string) {
-  return token.length > 20 ? passwordLinkState(token) : 'unusable'
+async function linkFor(token: string) {
+  return token.length > 20 ? passwordLink(token) : { state: 'unusable' as const }
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
-  return json({ token, state: await linkState(token) })
+  return json({ token, state: (await linkFor(token)).state })
 }
 
+const hideFields = ['password', 'confirm']
+
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: NewPasswordSchema })
-  if (submission.status !== 'success') {
-    return json(submission.reply({ hideFields: ['password', 'confirm'] }), { status: 400 })
-  }
-  const state = await linkState(submission.value.token)
-  if (state === 'unusable' || !(await resetPassword(submission.value.token, submission.value.password))) return json(submission.reply({ formErrors: [EXPIRED], hideFields: ['password', 'confirm'] }), { status: 400 })
-  throw redirect('/inloggen', await withToast({ kind: 'success', message: wording[state].saved }))
+  const formData = await request.formData()
+  // The link says whose password this is: the policy refuses that person's name and address.
+  const link = await linkFor(String(formData.get('token') ?? ''))
+  const owner = link.state === 'unusable' ? undefined : link.owner
+  const schema = withPasswordPolicy(NewPasswordSchema, (value) => owner && { ...owner, password: value.password })
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') return json(submission.reply({ hideFields }), { status: 400 })
+  const { token, password } = submission.value
+  const expired = () => json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 400 })
+  if (link.state === 'unusable' || !(await resetPassword(token, password))) return expired()
+  throw redirect('/inloggen', await withToast({ kind: 'success', message: wording[link.state].saved }))
 }
 
 export default function NewPasswordPage() {
@@ -85,21 +93,11 @@ export default function NewPasswordPage() {
   return (
     <div className="mx-auto max-w-md">
       <h1>{words.title}</h1>
-      <p className="mt-2 mb-6 text-slate-700">Kies een wachtwoord van minstens 12 tekens. Een zin van een paar woorden werkt goed.</p>
+      <p className="mt-2 mb-6 text-slate-700">{passwordAdvice}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={token} />
-        <Field
-          label={words.password}
-          help="Minstens 12 tekens."
-          errors={fields.password.errors}
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
-        />
-        <Field
-          label={words.confirm}
-          errors={fields.confirm.errors}
-          inputProps={{ ...getInputProps(fields.confirm, { type: 'password' }), autoComplete: 'new-password' }}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={words} />
         <button type="submit" className="btn-primary w-full">
           Wachtwoord opslaan
         </button>

@@ -3,25 +3,28 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '~/utils/parse-form'
 import { type ActionFunctionArgs, json, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
 import { z } from 'zod'
 import { emailSchema } from '~/auth/password-policy'
 import { requestPasswordReset } from '~/auth/password.server'
 import { ErrorPage } from '~/components/error-page'
-import { Field } from '~/components/forms'
+import { Field, FormErrors } from '~/components/forms'
+import { HoneypotFields } from '~/components/honeypot-fields'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { publicBaseUrl } from '~/utils/public-url.server'
+import { mailFormLimited, mailFormLimitMessage } from '~/utils/rate-limit.server'
+import { steadily } from '~/utils/steady-answer.server'
 import { withToast } from '~/utils/toast.server'
 
 const ForgotSchema = z.object({ email: emailSchema })
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await checkHoneypot(formData)
   const submission = parseWithZod(formData, { schema: ForgotSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await requestPasswordReset(submission.value.email, publicBaseUrl())
-  // The same answer whether or not the address has an account, so nobody can probe for accounts.
+  if (await mailFormLimited(context.clientIp, submission.value.email)) return json(submission.reply({ formErrors: [mailFormLimitMessage] }), { status: 429 })
+  // The same answer, after the same time, whether or not the address has an account: nobody can probe for accounts.
+  await steadily(() => requestPasswordReset(submission.value.email, publicBaseUrl()))
   throw redirect(
     '/inloggen',
     await withToast({
@@ -47,7 +50,8 @@ export default function ForgotPasswordPage() {
         Vul het e-mailadres van je account in. We sturen je een link waarmee je een nieuw wachtwoord kiest.
       </p>
       <Form method="post" {...getFormProps(form)}>
-        <HoneypotInputs label="Laat dit veld leeg" />
+        <HoneypotFields label="Laat dit veld leeg" />
+        <FormErrors id={form.errorId} errors={form.errors} />
         <Field
           label="E-mailadres"
           errors={fields.email.errors}

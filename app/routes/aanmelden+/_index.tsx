@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
+import { HoneypotFields } from '~/components/honeypot-fields'
 import { useIntakeLanguage } from '~/components/intake-language-switcher'
 import { IntakeAssistedNotice } from '~/components/intake-step-form'
 import { commitDraft, DRAFT_IDLE_MINUTES, newDraft, readDraft } from '~/domain/intake-draft.server'
@@ -63,7 +63,7 @@ export default function IntakeStartPage() {
         <Link to={intakePath('privacy', language)}>{t('start.privacyLink')}</Link>
       </p>
       <Form method="post" className="mt-8">
-        <HoneypotInputs label={t('honeypot')} />
+        <HoneypotFields label={t('honeypot')} />
         <button type="submit" className="btn-primary w-full sm:w-auto">
           {t('start.button')}
         </button>

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
 import { FormErrors } from '~/components/forms'
+import { HoneypotFields } from '~/components/honeypot-fields'
 import { useIntakeLanguage } from '~/components/intake-language-switcher'
 import { IntakeAssistedNotice, IntakeProgress } from '~/components/intake-step-form'
 import { IntakeSummary } from '~/components/intake-summary'
@@ -75,7 +75,7 @@ export default function IntakeSummaryPage() {
       <p className="mt-2 mb-6 text-lg">{t('summary.intro')}</p>
       <IntakeSummary answers={data.answers} municipalityName={data.municipalityName} helperName={data.helperName} />
       <Form method="post" className="mt-8">
-        <HoneypotInputs label={t('honeypot')} />
+        <HoneypotFields label={t('honeypot')} />
         <FormErrors errors={actionData?.formErrors.map((key) => t(key))} />
         <input type="hidden" name="submissionKey" value={data.submissionKey} />
         <div className="flex flex-wrap items-center justify-between gap-4">

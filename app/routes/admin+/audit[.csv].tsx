@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireAuditReader } from '~/components/audit-access.server'
 import { AUDIT_CSV_MAX_ROWS, parseAuditFilters } from '~/components/audit-filters'
 import { auditRow } from '~/components/audit-summary'
-import { csvResponse, defuseFormula, toCsv } from '~/compensation/csv'
 import { todayIso } from '~/compensation/rules'
+import { csvDownload } from '~/utils/csv.server'
 import { db } from '~/utils/db.server'
 import { audit, listAuditEntries } from '../../../db/queries/audit'
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const header = ['Wanneer', 'Tijdstip (UTC)', 'Wie', 'Organisatie', 'Handeling', 'Code handeling', 'Onderwerp', 'Id onderwerp', 'Details', 'Details (JSON)']
   const rows = entries.map((entry) => {
     const row = auditRow(entry)
-    return [row.when, row.at, row.who, row.whoOrganisation, row.actionLabel, row.action, row.subjectLabel, row.subjectId, row.summary, entry.details ? JSON.stringify(entry.details) : ''].map(defuseFormula)
+    return [row.when, row.at, row.who, row.whoOrganisation, row.actionLabel, row.action, row.subjectLabel, row.subjectId, row.summary, entry.details ? JSON.stringify(entry.details) : '']
   })
-  return csvResponse(toCsv(header, rows), `auditlog-${todayIso()}.csv`)
+  return csvDownload({ header, rows }, `auditlog-${todayIso()}.csv`)
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { csvResponse, defuseFormula, toCsv } from '~/compensation/csv'
 import { todayIso } from '~/compensation/rules'
 import { areaSummary, ORGANISATION_CSV_MAX_ROWS, parseOrganisationFilters } from '~/components/organisation-list'
 import { organisationTypeLabels } from '~/domain/organisation-form'
+import { csvDownload } from '~/utils/csv.server'
 import { db } from '~/utils/db.server'
 import { requireOrganisationAdmin } from '~/utils/organisation-admin.server'
 import { listManagedOrganisations } from '../../../db/queries/organisation-admin'
@@ -16,18 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   )
   const { rows } = await listManagedOrganisations(db(), admin, filters, { limit: ORGANISATION_CSV_MAX_ROWS, offset: 0 })
   const header = ['Naam', 'Slug', 'Soort', 'Werkgebied', 'Aantal gemeenten', 'Medewerkers', 'Contactadres', 'Status', 'Demo']
-  const lines = rows.map((o) =>
-    [
-      o.name,
-      o.slug,
-      organisationTypeLabels[o.type],
-      areaSummary(o.area, Number.POSITIVE_INFINITY),
-      String(o.area.count),
-      String(o.staff),
-      o.contactEmail ? 'ja' : 'nee',
-      o.deactivatedAt ? 'gedeactiveerd' : 'actief',
-      o.demo ? 'ja' : 'nee',
-    ].map(defuseFormula),
-  )
-  return csvResponse(toCsv(header, lines), `organisaties-${todayIso()}.csv`)
+  const lines = rows.map((o) => [
+    o.name,
+    o.slug,
+    organisationTypeLabels[o.type],
+    areaSummary(o.area, Number.POSITIVE_INFINITY),
+    String(o.area.count),
+    String(o.staff),
+    o.contactEmail ? 'ja' : 'nee',
+    o.deactivatedAt ? 'gedeactiveerd' : 'actief',
+    o.demo ? 'ja' : 'nee',
+  ])
+  return csvDownload({ header, rows: lines }, `organisaties-${todayIso()}.csv`)
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUserWithPermission } from '~/auth/session.server'
-import { csvResponse, toCsv } from '~/compensation/csv'
 import { parseQueueFilter } from '~/domain/triage-forms'
 import { closeReasonLabels, destinationLabels, intakeStatusLabels } from '~/domain/triage-labels'
 import { loadQueueExport } from '~/domain/triage-queue.server'
+import { csvDownload } from '~/utils/csv.server'
 import { formatDateTime } from '~/utils/dates'
 
 const header = [
@@ -33,9 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'intake:triage-own-org')
   const filter = parseQueueFilter(new URL(request.url).searchParams)
   const { rows, notes, today } = await loadQueueExport(user, filter)
-  const csv = toCsv(
+  const table = {
     header,
-    rows.map((row) => [
+    rows: rows.map((row) => [
       row.reference,
       row.firstName ?? '',
       row.lastName ?? '',
@@ -56,6 +56,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((note) => `${formatDateTime(note.createdAt)} ${note.organisation}: ${note.body}`)
         .join(' | '),
     ]),
-  )
-  return csvResponse(csv, `triage-${filter}-${today}.csv`)
+  }
+  return csvDownload(table, `triage-${filter}-${today}.csv`)
 }

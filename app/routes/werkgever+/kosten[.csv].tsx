@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUserWithPermission } from '~/auth/session.server'
 import { employerCostOverview } from '~/compensation/compensation.server'
-import { csvResponse } from '~/compensation/csv'
 import { employerCostCsv } from '~/compensation/exports'
 import { HOURS_PARAM, parseHours } from '~/compensation/hours'
+import { csvDownload } from '~/utils/csv.server'
 
 /** /werkgever/kosten.csv: the cost table of /werkgever/kosten, for a spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'compensation:read-own')
   const { hours } = parseHours(new URL(request.url).searchParams.get(HOURS_PARAM))
   const { columns, on } = await employerCostOverview(user, hours)
-  return csvResponse(employerCostCsv(columns, hours), `kosten-per-vestiging-${on}.csv`)
+  return csvDownload(employerCostCsv(columns, hours), `kosten-per-vestiging-${on}.csv`)
 }

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUserWithPermission } from '~/auth/session.server'
-import { csvResponse, toCsv } from '~/compensation/csv'
 import { parseStatusFilter } from '~/components/placement-status-filter'
 import { formatHours } from '~/domain/placement-form'
 import { todayIso } from '~/compensation/rules'
 import { statusLabels } from '~/domain/placement-values'
+import { csvDownload } from '~/utils/csv.server'
 import { db } from '~/utils/db.server'
 import { listOwnPlacements } from '../../../db/queries/placements'
 
@@ -25,5 +25,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     p.publishedAt ? todayIso(p.publishedAt) : '',
     todayIso(p.updatedAt),
   ])
-  return csvResponse(toCsv(header, rows), `plaatsen-${todayIso()}.csv`)
+  return csvDownload({ header, rows }, `plaatsen-${todayIso()}.csv`)
 }
