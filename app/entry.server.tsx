@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
 import Backend from 'i18next-fs-backend'
@@ -17,6 +17,7 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
   const instance = createInstance()
   await instance
@@ -52,7 +53,7 @@ export default async function handleRequest(
         onShellError: reject,
         onError(error: unknown) {
           failed = true
-          logger().error({ err: error, url: request.url }, 'render failed')
+          logger().error({ err: error, requestId: loadContext.requestId }, 'render failed')
         },
       },
     )
@@ -60,8 +61,11 @@ export default async function handleRequest(
   })
 }
 
-/** Loader and action errors that are not Responses: logged with the request, shown as a friendly 500. */
-export function handleError(error: unknown, { request }: { request: Request }) {
+/**
+ * Loader and action errors that are not Responses: logged with the request's id, shown as a friendly 500. Not its
+ * URL: that may hold a token; the request line with the same id names the route.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return
-  logger().error({ err: error, url: request.url, method: request.method }, 'request failed')
+  logger().error({ err: error, requestId: context.requestId, method: request.method }, 'request failed')
 }

@@ -7,7 +7,7 @@ import { listRegions } from '../db/queries/reference'
 import { findUserByEmail } from '../db/queries/users'
 import { roles } from '../db/schema'
 import { createUser } from '../db/seed/factories'
-import { env } from '../server/env'
+import { publicBaseUrl } from '../app/utils/public-url.server'
 import { runCommand, UsageError } from './command'
 
 const usage = 'npm run user:create -- EMAIL --role ROLE [--org SLUG] [--name NAME] [--region REFREGxx …]'
@@ -39,8 +39,7 @@ await runCommand(usage, { role: { type: 'string' }, org: { type: 'string' }, nam
     const name = ((values.name as string | undefined) ?? email.data.split('@')[0] ?? email.data).trim()
     const user = await createUser(tx, { email: email.data, name, role: role as Role, organisationId: organisation.id, regions })
     await audit(tx, { actorUserId: null, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { via: 'cli', role } })
-    const base = env().PUBLIC_URL ?? `http://localhost:${env().PORT}`
-    return (await createPasswordLink(tx, user.id, base, INVITATION_LINK_DAYS * 24)).url
+    return (await createPasswordLink(tx, user.id, publicBaseUrl(), INVITATION_LINK_DAYS * 24)).url
   })
   process.stdout.write(`Created ${email.data} (${role}, ${slug}).\nThey set their password within ${INVITATION_LINK_DAYS} days at:\n${link}\n`)
 })

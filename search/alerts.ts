@@ -8,7 +8,7 @@ import { db } from '../db/client'
 import { listRegions } from '../db/queries/reference'
 import { listAlertingSearches, lockAlertingSearch, markSeen, placeLookup, placementCards, unseenPlacementIds } from '../db/queries/saved-searches'
 import { sendEmail } from '../emails/send.server'
-import { env } from '../server/env'
+import { publicBaseUrl } from '../app/utils/public-url.server'
 import { logger } from '../server/logger'
 import { searchEngine } from './engine'
 import { type PlacementQuery, type SearchEngine, SearchUnavailableError } from './port'
@@ -45,8 +45,7 @@ type Context = { engine: SearchEngine; baseUrl: string; regionNames: Record<stri
 export async function runSavedSearchAlerts(options: { engine?: SearchEngine; baseUrl?: string } = {}) {
   const context: Context = {
     engine: options.engine ?? searchEngine(),
-    // A job has no request to take the address from: PUBLIC_URL, else the address of this very process.
-    baseUrl: options.baseUrl ?? env().PUBLIC_URL ?? `http://localhost:${env().PORT}`,
+    baseUrl: options.baseUrl ?? publicBaseUrl(),
     regionNames: Object.fromEntries((await listRegions(db())).map((r) => [r.code, r.name])),
   }
   const lookup = await placeLookup(db())

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express'
+import { isApiPath } from './request-path'
 
 /**
  * CSRF stance (docs/decisions/0004-csrf.md): session cookies are SameSite=Lax, and a state-changing request
@@ -9,7 +10,7 @@ export function sameOriginGuard(): RequestHandler {
   return (req, res, next) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
     // API clients authenticate with bearer tokens, which a browser never attaches on its own.
-    if (req.path.startsWith('/api/') && !req.headers.cookie) return next()
+    if (isApiPath(req.path) && !req.headers.cookie) return next()
     const source = req.headers.origin ?? req.headers.referer
     if (!source || source === 'null') return next()
     let origin: string

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
@@ -7,6 +6,10 @@ import { bodyLimit } from './body-limit'
 import { sameOriginGuard } from './csrf'
 import { healthRoutes } from './health'
 import { logger } from './logger'
+import { errorSerializer, requestSerializer, responseSerializer } from './log-serializers'
+import { remixHandler } from './remix-handler'
+import { isApiPath, normalRequestsOnly } from './request-path'
+import { routePatterns } from './route-pattern'
 import type { TrustProxy } from './trust-proxy'
 
 declare module '@remix-run/node' {
@@ -16,7 +19,10 @@ declare module '@remix-run/node' {
   }
 }
 
-/** The web process: static files, health checks, the CSRF guard, the size limit of forms, then Remix. */
+/**
+ * The web process: only requests in normal form (one path for every check and for Remix), static files, health
+ * checks, the CSRF guard, the size limit of bodies, then Remix.
+ */
 export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustProxy }) {
   const app = express()
   app.disable('x-powered-by')
@@ -32,6 +38,9 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustPr
         return id
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      // The request line names the route, never the URL or headers (tokens, cookies): server/log-serializers.ts.
+      wrapSerializers: false,
+      serializers: { req: requestSerializer(routePatterns(build)), res: responseSerializer, err: errorSerializer },
     }),
   )
   app.use((_req, res, next) => {
@@ -41,22 +50,17 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustPr
     next()
   })
 
+  app.use(normalRequestsOnly())
+
   // Fingerprinted build assets never change; everything else in public/ may. public/ has no api/ folder: API
   // requests skip the file lookup (a stat per request).
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
   const publicFiles = express.static('public', { maxAge: '1h' })
-  app.use((req, res, next) => (req.path.startsWith('/api/') ? next() : publicFiles(req, res, next)))
+  app.use((req, res, next) => (isApiPath(req.path) ? next() : publicFiles(req, res, next)))
   app.use(healthRoutes())
   app.use(sameOriginGuard())
   app.use(bodyLimit())
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? 'unknown' }),
-    }),
-  )
+  app.all('*', remixHandler(build))
   return app
 }

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss'
 import type { Tx } from '../db/client'
+import { logger } from './logger'
 
 /**
  * Background jobs on pg-boss, in the same Postgres as the data (no extra server to run).
@@ -23,7 +24,8 @@ export async function startJobQueue(connectionString: string, options: { worker:
     supervise: options.worker,
     schedule: options.worker,
   })
-  boss.on('error', (error) => console.error('job queue error', error))
+  // Through the logger, whose error serializer drops query parameters (job data may hold ids of people).
+  boss.on('error', (error) => logger().error({ err: error }, 'job queue error'))
   await boss.start()
   for (const name of queueNames) {
     await boss.createQueue(name, { name, retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 })

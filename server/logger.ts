@@ -1,4 +1,5 @@
 import pino from 'pino'
+import { errorSerializer } from './log-serializers'
 
 // Structured JSON logs on stdout; one logger per process, shared with the Remix build through globalThis.
 const g = globalThis as { __stapsteenLogger?: pino.Logger }
@@ -6,6 +7,8 @@ const g = globalThis as { __stapsteenLogger?: pino.Logger }
 const options: pino.LoggerOptions = {
   level: process.env.LOG_LEVEL ?? 'info',
   base: { service: 'stapsteen' },
+  // Errors lose the values they were about (server/log-serializers.ts); request lines are built in server/http.ts.
+  serializers: { err: errorSerializer },
   redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password'], censor: '[redacted]' },
 }
 

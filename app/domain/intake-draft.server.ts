@@ -2,10 +2,9 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
 import { newSecret } from '~/auth/crypto.server'
-import { db } from '~/utils/db.server'
-import { sharedSecret } from '../../db/queries/settings'
+import { cookieSecrets } from '~/utils/cookie-secrets.server'
 import { intakeLanguages } from '../../db/schema/values'
-import { seal, unseal } from '../../server/sealed'
+import { seal, tryUnseal } from '../../server/sealed'
 import type { IntakeLanguage } from './intake-languages'
 import { type IntakeAnswers, parseAnswers } from './intake-steps'
 
@@ -41,12 +40,7 @@ const stored = z.object({
   savedAt: z.number(),
 })
 
-let secrets: Promise<{ signing: string; key: Buffer }> | undefined
-const draftSecrets = () =>
-  (secrets ??= Promise.all([sharedSecret(db(), 'cookie_secret'), sharedSecret(db(), 'intake_draft_key')]).then(([signing, key]) => ({
-    signing,
-    key: Buffer.from(key, 'base64url'),
-  })))
+const draftSecrets = () => cookieSecrets('intake_draft_key')
 
 const draftCookie = (request: Request, signing: string) =>
   createCookie('stapsteen_intake', {
@@ -63,12 +57,8 @@ const draftCookie = (request: Request, signing: string) =>
 const sealDraft = (key: Buffer, value: unknown) => seal(key, deflateRawSync(JSON.stringify(value)))
 
 function openDraft(key: Buffer, sealed: unknown): unknown {
-  if (typeof sealed !== 'string') return undefined
-  try {
-    return JSON.parse(inflateRawSync(unseal(key, sealed)).toString('utf8'))
-  } catch {
-    return undefined
-  }
+  const plain = tryUnseal(key, sealed)
+  return plain && JSON.parse(inflateRawSync(plain).toString('utf8'))
 }
 
 export function newDraft(init: { language: IntakeLanguage; channelId?: string | null; assisted?: boolean }): IntakeDraft {

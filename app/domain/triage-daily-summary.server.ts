@@ -6,7 +6,7 @@ import { dailySummarySent, triageTeamSummaries } from '../../db/queries/intake-d
 import { countUnreceivedByRegion, unreceivedSummaryRecipients } from '../../db/queries/intake-unreceived'
 import { listRegions } from '../../db/queries/reference'
 import { sendEmail } from '../../emails/send.server'
-import { env } from '../../server/env'
+import { publicBaseUrl } from '../utils/public-url.server'
 import { logger } from '../../server/logger'
 import { todayIso } from '../compensation/rules'
 
@@ -22,8 +22,7 @@ export const WEEKDAYS_AT_SEVEN = '0 7 * * 1-5'
 
 export async function runTriageDailySummary(options: { today?: string; baseUrl?: string } = {}) {
   const today = options.today ?? todayIso()
-  // A job has no request to take the address from: PUBLIC_URL, else the address of this very process.
-  const baseUrl = options.baseUrl ?? env().PUBLIC_URL ?? `http://localhost:${env().PORT}`
+  const baseUrl = options.baseUrl ?? publicBaseUrl()
   const queueUrl = new URL('/triage', baseUrl).toString()
   return db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${TRIAGE_SUMMARY_QUEUE}))`)

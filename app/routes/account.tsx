@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { value } = submission
   if (value.intent === 'password-change') {
     const keepSessionIdHash = await currentSession(request)
-    const changed = await changeOwnPassword(user, { ...value, clientIp: context.clientIp, keepSessionIdHash, baseUrl: publicBaseUrl(request) })
+    const changed = await changeOwnPassword(user, { ...value, clientIp: context.clientIp, keepSessionIdHash, baseUrl: publicBaseUrl() })
     if (!changed.ok && changed.reason === 'rate-limited') return passwordAnswer({ formErrors: [PASSWORD_MESSAGES['rate-limited']] }, 429)
     if (!changed.ok) return passwordAnswer({ fieldErrors: { currentPassword: [PASSWORD_MESSAGES.invalid] } }, 400)
     throw redirect('/account', await withToast({ kind: 'success', message: 'Je wachtwoord is gewijzigd. Overal elders ben je uitgelogd.' }))

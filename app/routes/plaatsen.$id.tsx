@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { placement: p, employer, municipality, occupation } = row
   const location = { street: p.street, postcode: p.postcode, municipality: municipality.name, province: municipality.province, lat: p.lat, lon: p.lon }
   const jsonLd = buildJobPosting({
-    url: new URL(`/plaatsen/${p.id}`, publicBaseUrl(request)).href,
+    url: new URL(`/plaatsen/${p.id}`, publicBaseUrl()).href,
     title: p.title,
     description: p.description,
     publishedAt: (p.publishedAt ?? p.updatedAt).toISOString(),

@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ formErrors: [mailFormLimitMessage], hideFields }), { status: 429 })
   }
   // As long for an address that has an account as for a new one (steady-answer.server.ts).
-  const result = await steadily(() => registerEmployer(submission.value, publicBaseUrl(request)))
+  const result = await steadily(() => registerEmployer(submission.value, publicBaseUrl()))
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 })
   // A new account and an address that already had one get the same page: the form tells nobody which addresses exist.
   throw redirect('/werkgever-worden/e-mail-verstuurd')

@@ -68,7 +68,7 @@ export async function staffInviteAction(request: Request, area: StaffArea) {
   const scope = await requireStaffScope(request, area)
   const submission = parseWithZod(await request.formData(), { schema: inviteSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const outcome = await inviteStaff(scope, submission.value, publicBaseUrl(request))
+  const outcome = await inviteStaff(scope, submission.value, publicBaseUrl())
   if (!outcome.ok) return json(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
   const message = `${submission.value.name} krijgt een e-mail met een link om een wachtwoord te kiezen. De link werkt ${INVITATION_LINK_DAYS} dagen.`
   throw redirect(`${staffAreas[area].path}/${outcome.id}`, await withToast({ kind: 'success', message }))
@@ -101,7 +101,7 @@ export async function staffMemberAction(request: Request, area: StaffArea, id: s
   const action = submission.value
   switch (action.intent) {
     case 'resend': {
-      const outcome = await resendInvitation(scope, member.id, publicBaseUrl(request))
+      const outcome = await resendInvitation(scope, member.id, publicBaseUrl())
       if (outcome === 'not-invited') return refused(`${member.name} heeft al ingelogd: een uitnodiging is niet meer nodig. Wie het wachtwoord vergat, kiest een nieuw via "Wachtwoord vergeten" op de inlogpagina.`, 409)
       return done(`De uitnodiging is opnieuw verstuurd naar ${member.email}. De vorige link werkt niet meer.`)
     }

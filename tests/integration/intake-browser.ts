@@ -6,6 +6,7 @@ import { action as stepAction } from '../../app/routes/aanmelden+/$step'
 import { action as submitAction, loader as summaryLoader } from '../../app/routes/aanmelden+/controle'
 import { loader as doneLoader } from '../../app/routes/aanmelden+/klaar'
 import type { IntakeStep } from '../../app/domain/intake-steps'
+import { cookieHeader, keepCookies } from '../support/cookie-jar'
 import { personsHoneypot } from './public-forms-support'
 
 /**
@@ -42,7 +43,7 @@ export class IntakeBrowser {
   }
 
   private headers() {
-    return { Cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
+    return { Cookie: cookieHeader(this.cookies) }
   }
 
   private async send(handler: Handler, request: Request, params: Record<string, string>): Promise<Response> {
@@ -54,13 +55,7 @@ export class IntakeBrowser {
       response = thrown
     }
     if (!(response instanceof Response)) throw new Error('The route answered no Response')
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';')
-      const at = pair.indexOf('=')
-      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)]
-      if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
+    keepCookies(this.cookies, response.headers.getSetCookie())
     return response
   }
 }

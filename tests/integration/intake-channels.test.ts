@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { signIn } from '../../app/auth/session.server'
 import { loader as posterLoader } from '../../app/routes/partner+/kanalen.$channelId.affiche'
 import { action as channelsAction, loader as channelsLoader } from '../../app/routes/partner+/kanalen._index'
+import { publicBaseUrl } from '../../app/utils/public-url.server'
 import { db } from '../../db/client'
 import {
   CHANNEL_CODE_ALPHABET,
@@ -19,6 +20,8 @@ import { auditLog, intakeChannels, intakes } from '../../db/schema'
 import { createOrganisation, createUser } from '../../db/seed/factories'
 
 const BASE = 'http://localhost'
+// Links name the portal's own address (PUBLIC_URL, else localhost:PORT), never the address a request came to.
+const PORTAL = publicBaseUrl()
 const context = { requestId: 'intake-channels-test', clientIp: '127.0.0.1' }
 const DAY = 86_400_000
 
@@ -176,7 +179,7 @@ describe('the channel pages', () => {
     const list = await (await respond(() => channelsLoader({ request: get(mine, '/partner/kanalen'), params: {}, context }))).json()
     expect(list.channels).toHaveLength(1)
     const channel = list.channels[0]
-    expect(channel.link).toBe(`${BASE}/aanmelden/k/${channel.code}`)
+    expect(channel.link).toBe(`${PORTAL}/aanmelden/k/${channel.code}`)
 
     const hijack = await respond(() => channelsAction({ request: post(other, { intent: 'rename', channelId: channel.id, name: 'Van ons' }), params: {}, context }))
     expect(hijack.status).toBe(404)
@@ -196,7 +199,7 @@ describe('the channel pages', () => {
 
     const arabic = await poster('?taal=ar')
     expect(arabic.language).toBe('ar')
-    expect(arabic.url).toBe(`${BASE}/aanmelden/k/${channel.code}?lng=ar`)
+    expect(arabic.url).toBe(`${PORTAL}/aanmelden/k/${channel.code}?lng=ar`)
     expect(arabic.texts.title).toBe('هل تبحث عن عمل أو تدريب؟')
     expect(arabic.texts.help).toContain(mine.user.organisation.name)
     expect(arabic.texts.qrLabel).toContain(arabic.url)
@@ -206,7 +209,7 @@ describe('the channel pages', () => {
     for (const query of ['', '?taal=xx']) {
       const turkish = await poster(query)
       expect(turkish.language).toBe('tr')
-      expect(turkish.url).toBe(`${BASE}/aanmelden/k/${channel.code}?lng=tr`)
+      expect(turkish.url).toBe(`${PORTAL}/aanmelden/k/${channel.code}?lng=tr`)
       expect(turkish.texts.title).toBe('İş ya da eğitim mi arıyorsunuz?')
     }
   })

@@ -29,14 +29,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get('intent') === 'confirm') {
     const token = String(formData.get('token') ?? '')
     // A link used meanwhile (another tab, a double click) shows the page again, which then says so.
-    if (!(await confirmEmail(token, publicBaseUrl(request)))) throw redirect(`/e-mail-bevestigen?token=${encodeURIComponent(token)}`)
+    if (!(await confirmEmail(token, publicBaseUrl()))) throw redirect(`/e-mail-bevestigen?token=${encodeURIComponent(token)}`)
     throw redirect('/inloggen', await withToast({ kind: 'success', message: 'Uw e-mailadres is bevestigd. U kan inloggen.' }))
   }
   const submission = parseWithZod(formData, { schema: ResendSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (await mailFormLimited(context.clientIp, submission.value.email)) return json(submission.reply({ formErrors: [mailFormLimitMessage] }), { status: 429 })
   // The same answer, after the same time, whether or not the address has an account waiting: nobody can probe for accounts.
-  await steadily(() => resendConfirmation(submission.value.email, publicBaseUrl(request)))
+  await steadily(() => resendConfirmation(submission.value.email, publicBaseUrl()))
   throw redirect(
     '/inloggen',
     await withToast({

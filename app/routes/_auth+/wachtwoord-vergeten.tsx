@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (await mailFormLimited(context.clientIp, submission.value.email)) return json(submission.reply({ formErrors: [mailFormLimitMessage] }), { status: 429 })
   // The same answer, after the same time, whether or not the address has an account: nobody can probe for accounts.
-  await steadily(() => requestPasswordReset(submission.value.email, publicBaseUrl(request)))
+  await steadily(() => requestPasswordReset(submission.value.email, publicBaseUrl()))
   throw redirect(
     '/inloggen',
     await withToast({

@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     draft: { ...current, language },
     clientIp: context.clientIp,
     assistedByUserId: helper?.id ?? null,
-    baseUrl: publicBaseUrl(request),
+    baseUrl: publicBaseUrl(),
   })
   if (outcome.kind === 'incomplete') throw redirect(intakePath(outcome.step, language))
   if (outcome.kind === 'rate-limited') return json({ formErrors: ['errors.rateLimited'] }, { status: 429 })

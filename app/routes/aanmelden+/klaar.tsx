@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next: nextStepsText(t, intake, dates, language),
     contactWay: contactWayText(t, intake),
     statusPath: intakePath(`status/${draft.statusToken}`, language),
-    statusUrl: new URL(intakePath(`status/${draft.statusToken}`, language), publicBaseUrl(request)).href,
+    statusUrl: new URL(intakePath(`status/${draft.statusToken}`, language), publicBaseUrl()).href,
   })
 }
 

@@ -23,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const region = await requireAdminRegion(user, params.region ?? '')
   const submission = parseWithZod(await request.formData(), { schema: VersionFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const result = await saveVersion(user, { regionCode: region.code, ...submission.value }, publicBaseUrl(request))
+  const result = await saveVersion(user, { regionCode: region.code, ...submission.value }, publicBaseUrl())
   if (!result.ok) return json(submission.reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors }), { status: 400 })
   const { ocmwOrganisationId, validFrom } = submission.value
   const mails = result.notified === 1 ? '1 werkgever krijgt' : `${result.notified} werkgevers krijgen`

@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: DecisionSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const decision = submission.value
-  const baseUrl = publicBaseUrl(request)
+  const baseUrl = publicBaseUrl()
   let message: string | undefined
   if (decision.intent === 'approve') {
     const done = await approveEmployer(user, id, baseUrl)

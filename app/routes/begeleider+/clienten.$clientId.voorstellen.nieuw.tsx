@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const client = await requireClient(user, params.clientId, 'view')
   const submission = parseWithZod(await request.formData(), { schema: proposalFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const outcome = await db().transaction((tx) => proposeClient(tx, user, { clientId: client.id, ...submission.value }, publicBaseUrl(request)))
+  const outcome = await db().transaction((tx) => proposeClient(tx, user, { clientId: client.id, ...submission.value }, publicBaseUrl()))
   const list = `/begeleider/clienten/${client.id}/voorstellen`
   switch (outcome.kind) {
     case 'proposed':

@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!channel) throw new Response('Deze aanmeldlink bestaat niet, of hoort niet bij je organisatie.', { status: 404 })
   const asked = new URL(request.url).searchParams.get('taal')
   const language = isIntakeLanguage(asked) ? asked : channel.language
-  const { url, texts, qrSvg } = await posterContent(channel, language, publicBaseUrl(request))
+  const { url, texts, qrSvg } = await posterContent(channel, language, publicBaseUrl())
   return json({ channel: { name: channel.name }, language, url, texts, qrSvg })
 }
 

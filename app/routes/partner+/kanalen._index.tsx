@@ -20,7 +20,7 @@ import { intakeLanguages } from '../../../db/schema/values'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'intake:assist')
   const channels = await listOwnChannels(db(), user)
-  const baseUrl = publicBaseUrl(request)
+  const baseUrl = publicBaseUrl()
   return json({ channels: channels.map((channel) => ({ ...channel, link: channelLink(baseUrl, channel.code) })) })
 }
 

@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, reason, note } = submission.value
   // The schema requires a reason whenever the intent is "decline".
   const decision: Decision = intent === 'accept' ? { decision: 'accept' } : { decision: 'decline', reason: reason!, note }
-  const outcome = await db().transaction((tx) => decideProposal(tx, user, proposal.id, decision, publicBaseUrl(request)))
+  const outcome = await db().transaction((tx) => decideProposal(tx, user, proposal.id, decision, publicBaseUrl()))
   const here = `/werkgever/voorstellen/${proposal.id}`
   switch (outcome.kind) {
     case 'accepted':
