@@ -5,6 +5,7 @@ import { newSecret } from '~/auth/crypto.server'
 import { db } from '~/utils/db.server'
 import { sharedSecret } from '../../db/queries/settings'
 import { intakeLanguages } from '../../db/schema/values'
+import { cookieAttributes } from '../../server/cookies'
 import { seal, unseal } from '../../server/sealed'
 import type { IntakeLanguage } from './intake-languages'
 import { type IntakeAnswers, parseAnswers } from './intake-steps'
@@ -48,15 +49,11 @@ const draftSecrets = () =>
     key: Buffer.from(key, 'base64url'),
   })))
 
-const draftCookie = (request: Request, signing: string) =>
-  createCookie('stapsteen_intake', {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/aanmelden',
-    maxAge: DRAFT_IDLE_MINUTES * 60,
-    secure: new URL(request.url).protocol === 'https:',
-    secrets: [signing],
-  })
+// On a public portal the __Host- prefix requires Path=/ (server/cookies.ts); on localhost it stays on the form.
+const draftCookie = (request: Request, signing: string) => {
+  const { name, ...attributes } = cookieAttributes('stapsteen_intake', request, '/aanmelden')
+  return createCookie(name, { httpOnly: true, sameSite: 'lax', maxAge: DRAFT_IDLE_MINUTES * 60, secrets: [signing], ...attributes })
+}
 
 // Compressed (the field names repeat), then sealed: a changed cookie opens to nothing. The step schemas' length
 // limits keep even the longest answers within one cookie.

@@ -1,6 +1,7 @@
 import { createCookieSessionStorage, type SessionStorage } from '@remix-run/node'
 import { db } from '../../db/client'
 import { sharedSecret } from '../../db/queries/settings'
+import { cookieAttributes } from '../../server/cookies'
 
 /** A one-time message shown after a redirect ("Je wachtwoord is gewijzigd."), carried in a signed cookie. */
 export type Toast = { kind: 'success' | 'info'; message: string }
@@ -9,7 +10,7 @@ let storage: Promise<SessionStorage> | undefined
 const toastStorage = () =>
   (storage ??= sharedSecret(db(), 'cookie_secret').then((secret) =>
     createCookieSessionStorage({
-      cookie: { name: 'stapsteen_toast', httpOnly: true, sameSite: 'lax', path: '/', secrets: [secret] },
+      cookie: { ...cookieAttributes('stapsteen_toast'), httpOnly: true, sameSite: 'lax', secrets: [secret] },
     }),
   ))
 
