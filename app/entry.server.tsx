@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
 import Backend from 'i18next-fs-backend'
@@ -9,6 +9,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { logger } from '../server/logger'
 import { i18nConfig } from './i18n'
 import { i18next, localesPath } from './i18next.server'
+import { NonceProvider } from './utils/nonce'
 
 const ABORT_DELAY = 5_000
 
@@ -17,6 +18,7 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  { cspNonce }: AppLoadContext,
 ) {
   const instance = createInstance()
   await instance
@@ -35,9 +37,12 @@ export default async function handleRequest(
     let failed = false
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        <NonceProvider value={cspNonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        </NonceProvider>
       </I18nextProvider>,
       {
+        nonce: cspNonce,
         [ready]: () => {
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')

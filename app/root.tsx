@@ -4,7 +4,6 @@ import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, u
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
-import { HoneypotProvider } from 'remix-utils/honeypot/react'
 import { hasDevOutbox } from '../emails/transport.server'
 import { getUser } from './auth/session.server'
 import { DemoBand } from './components/demo-band'
@@ -16,6 +15,7 @@ import { publicNavigation } from './navigation'
 import stylesheet from './tailwind.css'
 import { isDemoEnvironment } from './utils/demo.server'
 import { honeypotInputProps } from './utils/honeypot.server'
+import { useNonce } from './utils/nonce'
 import { takeToast } from './utils/toast.server'
 
 export const links: LinksFunction = () => [
@@ -51,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? 'nl'
   const { t, i18n } = useTranslation()
   const navLabel = useNavLabel()
+  const nonce = useNonce()
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -83,21 +84,17 @@ export function Layout({ children }: { children: ReactNode }) {
             <p>{t('footer')}</p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
 }
 
 export default function App() {
-  const { locale, honeypot } = useLoaderData<typeof loader>()
+  const { locale } = useLoaderData<typeof loader>()
   useChangeLanguage(locale)
-  return (
-    <HoneypotProvider {...honeypot}>
-      <Outlet />
-    </HoneypotProvider>
-  )
+  return <Outlet />
 }
 
 export const meta: MetaFunction = () => [{ title: 'Stapsteen' }]

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
+import { HoneypotInputs } from '~/components/honeypot-inputs'
 import { useIntakeLanguage } from '~/components/intake-language-switcher'
 import { IntakeAssistedNotice } from '~/components/intake-step-form'
 import { commitDraft, DRAFT_IDLE_MINUTES, newDraft, readDraft } from '~/domain/intake-draft.server'

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { HoneypotInputs } from 'remix-utils/honeypot/react'
+import { HoneypotInputs } from '~/components/honeypot-inputs'
 import { FormErrors } from '~/components/forms'
 import { useIntakeLanguage } from '~/components/intake-language-switcher'
 import { IntakeAssistedNotice, IntakeProgress } from '~/components/intake-step-form'
