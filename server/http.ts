@@ -7,6 +7,7 @@ import { bodyLimit } from './body-limit'
 import { sameOriginGuard } from './csrf'
 import { healthRoutes } from './health'
 import { logger } from './logger'
+import { cspNonce, securityHeaders } from './security-headers'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -33,12 +34,7 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   )
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('Referrer-Policy', 'same-origin')
-    res.setHeader('X-Frame-Options', 'DENY')
-    next()
-  })
+  app.use(securityHeaders())
 
   // Fingerprinted build assets never change; everything else in public/ may. public/ has no api/ folder: API
   // requests skip the file lookup (a stat per request).
@@ -54,7 +50,7 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: boolean
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? 'unknown' }),
+      getLoadContext: (req, res) => ({ requestId: String(req.id), clientIp: req.ip ?? 'unknown', cspNonce: cspNonce(res) }),
     }),
   )
   return app
