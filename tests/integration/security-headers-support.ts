@@ -10,6 +10,7 @@ import { findOrganisationBySlug } from '../../db/queries/organisations'
 import { createUser } from '../../db/seed/factories'
 import { env, setEnv } from '../../server/env'
 import { createHttpApp } from '../../server/http'
+import { logger } from '../../server/logger'
 
 /**
  * The real web process (server/http.ts with the Remix build) on a real socket, as a localhost or a public portal:
@@ -25,7 +26,9 @@ export function useWebServer(publicUrl: string | undefined) {
   let listening: http.Server | undefined
   beforeAll(async () => {
     if (!fs.existsSync(buildFile)) throw new Error('No Remix build found (build/index.js). Run `npx remix build` first.')
-    setEnv({ ...env(), PUBLIC_URL: publicUrl, RESEND_API_KEY: undefined, LOG_LEVEL: 'warn' })
+    setEnv({ ...env(), PUBLIC_URL: publicUrl, RESEND_API_KEY: undefined })
+    // One log line per request would drown the test output; warnings and errors still show.
+    logger().level = 'warn'
     const build = (await import(buildFile)) as ServerBuild
     listening = http.createServer(createHttpApp(build, { trustProxy: false }))
     await new Promise<void>((resolve) => listening!.listen(0, '127.0.0.1', resolve))
