@@ -229,17 +229,33 @@ async function runAxe(page: Page): Promise<AxeResults> {
  * The page as the browser shows it now, without its scripts. A page without JavaScript never changes after it
  * was parsed, so this is exactly what its visitor gets. <noscript> content is unwrapped, so that a browser
  * with scripting renders it as the visitor without scripts sees it; the sandbox of iframes is lifted, so that
- * axe can run inside them (they hold our own e-mails, without scripts).
+ * axe can run inside them (they hold our own e-mails, without scripts), and each frame's document, fetched with
+ * the page's cookies (`frameDocuments`), comes inline: the scanner's browser may not be signed in, and the
+ * mail's own response is sandboxed by its Content-Security-Policy.
  */
-const snapshotDocument = (page: Page) =>
-  page.evaluate(() => {
+const snapshotDocument = (page: Page, frameDocuments: Record<string, string>) =>
+  page.evaluate((documents) => {
     const root = document.documentElement.cloneNode(true) as HTMLElement
     for (const script of root.querySelectorAll('script')) script.remove()
     for (const noscript of root.querySelectorAll('noscript')) noscript.replaceWith(...noscript.childNodes)
-    for (const frame of root.querySelectorAll('iframe')) frame.removeAttribute('sandbox')
+    for (const frame of root.querySelectorAll('iframe')) {
+      frame.removeAttribute('sandbox')
+      const src = frame.getAttribute('src')
+      if (src !== null && src in documents) {
+        frame.removeAttribute('src')
+        frame.setAttribute('srcdoc', documents[src]!)
+      }
+    }
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : ''
     return { html: doctype + root.outerHTML, frames: root.querySelectorAll('iframe').length }
-  })
+  }, frameDocuments)
+
+/** The documents of the page's iframes by their src, as the page's browser (its cookies) gets them. */
+async function frameDocuments(page: Page): Promise<Record<string, string>> {
+  const sources = await page.locator('iframe[src]').evaluateAll((frames) => frames.map((frame) => frame.getAttribute('src') ?? ''))
+  const documents = await Promise.all(sources.map(async (src) => (await page.request.get(new URL(src, page.url()).href)).text()))
+  return Object.fromEntries(sources.map((src, index) => [src, documents[index]!]))
+}
 
 /**
  * Scans snapshots of pages in a page of the JavaScript-enabled browser:
@@ -255,7 +271,7 @@ class Scanner {
   constructor(private readonly context: () => BrowserContext) {}
 
   async analyze(source: Page): Promise<AxeResults> {
-    const { html, frames } = await snapshotDocument(source)
+    const { html, frames } = await snapshotDocument(source, await frameDocuments(source))
     const page = await this.scannerPage()
     const viewport = source.viewportSize()
     if (viewport) await page.setViewportSize(viewport)
