@@ -9,6 +9,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { logger } from '../server/logger'
 import { i18nConfig } from './i18n'
 import { i18next, localesPath } from './i18next.server'
+import { NonceProvider } from './utils/nonce'
 
 const ABORT_DELAY = 5_000
 
@@ -36,9 +37,12 @@ export default async function handleRequest(
     let failed = false
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        <NonceProvider value={loadContext.cspNonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        </NonceProvider>
       </I18nextProvider>,
       {
+        nonce: loadContext.cspNonce,
         [ready]: () => {
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')

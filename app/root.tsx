@@ -15,6 +15,7 @@ import { publicNavigation } from './navigation'
 import stylesheet from './tailwind.css'
 import { isDemoEnvironment } from './utils/demo.server'
 import { issueStamp } from './utils/honeypot.server'
+import { useNonce } from './utils/nonce'
 import { takeToast } from './utils/toast.server'
 
 export const links: LinksFunction = () => [
@@ -51,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? 'nl'
   const { t, i18n } = useTranslation()
   const navLabel = useNavLabel()
+  const nonce = useNonce()
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -83,8 +85,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <p>{t('footer')}</p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

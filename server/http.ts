@@ -11,6 +11,7 @@ import { remixHandler } from './remix-handler'
 import { isApiPath, normalRequestsOnly } from './request-path'
 import { routePatterns } from './route-pattern'
 import type { TrustProxy } from './trust-proxy'
+import { securityHeaders } from './security-headers'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -43,12 +44,7 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustPr
       serializers: { req: requestSerializer(routePatterns(build)), res: responseSerializer, err: errorSerializer },
     }),
   )
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('Referrer-Policy', 'same-origin')
-    res.setHeader('X-Frame-Options', 'DENY')
-    next()
-  })
+  app.use(securityHeaders())
 
   app.use(normalRequestsOnly())
 

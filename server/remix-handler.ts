@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable, createRequestHandler, type ServerBuil
 import { createRemixHeaders, sendRemixResponse } from '@remix-run/express/dist/server'
 import type { RequestHandler } from 'express'
 import { bodyLimitFor, countedBody, refuseTooLarge } from './body-limit'
+import { cspNonce } from './security-headers'
 
 /**
  * Remix behind Express, as @remix-run/express does it but for the Request it builds (issue 11, finding 1):
@@ -31,7 +32,7 @@ export function remixHandler(build: ServerBuild): RequestHandler {
     }
     try {
       const url = new URL(req.originalUrl, `${req.protocol}://${req.headers.host}`)
-      const response = await handle(new Request(url, init), { requestId: String(req.id), clientIp: req.ip ?? 'unknown' })
+      const response = await handle(new Request(url, init), { requestId: String(req.id), clientIp: req.ip ?? 'unknown', cspNonce: cspNonce(res) })
       // Already answered: the body was over its limit.
       if (!res.headersSent) await sendRemixResponse(res, response)
     } catch (error) {

@@ -3,6 +3,7 @@ import { db } from '../../db/client'
 import { audit } from '../../db/queries/audit'
 import { deleteSession, insertSession, useSession } from '../../db/queries/auth'
 import { loadSessionUser, recordLogin, type SessionUser } from '../../db/queries/users'
+import { cookieAttributes, SESSION_COOKIE } from '../../server/cookies'
 import { digest, newSecret } from './crypto.server'
 import { hasPermission, type Permission } from './permissions'
 
@@ -11,13 +12,10 @@ import { hasPermission, type Permission } from './permissions'
  * holds its digest, the user and the timestamps, so a session can be revoked at once and expires after
  * 30 idle minutes. How the user proved who they are (password today, OIDC later) is only `authMethod`.
  */
-const sessionCookie = (request: Request) =>
-  createCookie('stapsteen_session', {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    secure: new URL(request.url).protocol === 'https:',
-  })
+const sessionCookie = (request: Request) => {
+  const { name, ...attributes } = cookieAttributes(SESSION_COOKIE, request)
+  return createCookie(name, { httpOnly: true, sameSite: 'lax', ...attributes })
+}
 
 export async function readSessionSecret(request: Request): Promise<string | undefined> {
   const value = await sessionCookie(request).parse(request.headers.get('Cookie'))

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { newSecret } from '~/auth/crypto.server'
 import { cookieSecrets } from '~/utils/cookie-secrets.server'
 import { intakeLanguages } from '../../db/schema/values'
+import { cookieAttributes } from '../../server/cookies'
 import { seal, tryUnseal } from '../../server/sealed'
 import type { IntakeLanguage } from './intake-languages'
 import { type IntakeAnswers, parseAnswers } from './intake-steps'
@@ -42,15 +43,11 @@ const stored = z.object({
 
 const draftSecrets = () => cookieSecrets('intake_draft_key')
 
-const draftCookie = (request: Request, signing: string) =>
-  createCookie('stapsteen_intake', {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/aanmelden',
-    maxAge: DRAFT_IDLE_MINUTES * 60,
-    secure: new URL(request.url).protocol === 'https:',
-    secrets: [signing],
-  })
+// On a public portal the __Host- prefix requires Path=/ (server/cookies.ts); on localhost it stays on the form.
+const draftCookie = (request: Request, signing: string) => {
+  const { name, ...attributes } = cookieAttributes('stapsteen_intake', request, '/aanmelden')
+  return createCookie(name, { httpOnly: true, sameSite: 'lax', maxAge: DRAFT_IDLE_MINUTES * 60, secrets: [signing], ...attributes })
+}
 
 // Compressed (the field names repeat), then sealed: a changed cookie opens to nothing. The step schemas' length
 // limits keep even the longest answers within one cookie.

@@ -1,5 +1,6 @@
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
+import { cookieAttributes } from '../../server/cookies'
 import { seal, tryUnseal } from '../../server/sealed'
 import { cookieSecrets } from './cookie-secrets.server'
 
@@ -13,7 +14,11 @@ const toastSchema = z.object({ kind: z.enum(['success', 'info']), message: z.str
  * account hoort …"), and a signed cookie is base64 JSON that any proxy log or shared browser could read.
  * Sealing them all keeps that true for every message to come, which a rule about what toasts may say would not.
  */
-const toastCookie = (signing: string) => createCookie('stapsteen_toast', { httpOnly: true, sameSite: 'lax', path: '/', secrets: [signing] })
+// Name and flags from server/cookies.ts: on a public portal Secure and __Host-prefixed.
+const toastCookie = (signing: string) => {
+  const { name, ...attributes } = cookieAttributes('stapsteen_toast')
+  return createCookie(name, { httpOnly: true, sameSite: 'lax', secrets: [signing], ...attributes })
+}
 
 export async function withToast(toast: Toast, init: ResponseInit = {}) {
   const { signing, key } = await cookieSecrets('toast_key')

@@ -131,6 +131,27 @@ function trackReactRoots() {
   })
 }
 
+/**
+ * Issue 11, finding 9: every Content-Security-Policy violation on any page fails the test that caused it. With
+ * JavaScript, this listener runs in every document and frame before the page's own scripts (Chromium's "evaluate
+ * on new document") and hands each `securitypolicyviolation` event to the test through a binding. Without
+ * JavaScript no listener can run: Chromium's console message about the refusal counts instead (E2EPage).
+ */
+function reportCspViolations() {
+  addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      const report = (window as { __e2eCspViolation?: (text: string) => void }).__e2eCspViolation
+      const where = `${event.sourceFile || event.documentURI}:${event.lineNumber}`
+      report?.(`${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} at ${where}${event.sample ? ` ("${event.sample}")` : ''}`)
+    },
+    true,
+  )
+}
+
+/** Where a page's CSP violations go: its E2EPage, registered when the E2EPage is made. */
+const cspViolationSinks = new WeakMap<Page, (violation: string) => void>()
+
 /** A headless Debian Chromium with a fresh profile, which closing removes. */
 export async function launchBrowser({ javaScript }: { javaScript: boolean }): Promise<E2EBrowser> {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-e2e-chromium-'))
@@ -150,7 +171,11 @@ export async function launchBrowser({ javaScript }: { javaScript: boolean }): Pr
         '--disable-sync',
       ],
     })
-    if (javaScript) await context.addInitScript(trackReactRoots)
+    if (javaScript) {
+      await context.addInitScript(trackReactRoots)
+      await context.exposeBinding('__e2eCspViolation', ({ page }, violation: string) => cspViolationSinks.get(page)?.(violation))
+      await context.addInitScript(reportCspViolations)
+    }
     return {
       context,
       javaScript,
@@ -204,17 +229,33 @@ async function runAxe(page: Page): Promise<AxeResults> {
  * The page as the browser shows it now, without its scripts. A page without JavaScript never changes after it
  * was parsed, so this is exactly what its visitor gets. <noscript> content is unwrapped, so that a browser
  * with scripting renders it as the visitor without scripts sees it; the sandbox of iframes is lifted, so that
- * axe can run inside them (they hold our own e-mails, without scripts).
+ * axe can run inside them (they hold our own e-mails, without scripts), and each frame's document, fetched with
+ * the page's cookies (`frameDocuments`), comes inline: the scanner's browser may not be signed in, and the
+ * mail's own response is sandboxed by its Content-Security-Policy.
  */
-const snapshotDocument = (page: Page) =>
-  page.evaluate(() => {
+const snapshotDocument = (page: Page, frameDocuments: Record<string, string>) =>
+  page.evaluate((documents) => {
     const root = document.documentElement.cloneNode(true) as HTMLElement
     for (const script of root.querySelectorAll('script')) script.remove()
     for (const noscript of root.querySelectorAll('noscript')) noscript.replaceWith(...noscript.childNodes)
-    for (const frame of root.querySelectorAll('iframe')) frame.removeAttribute('sandbox')
+    for (const frame of root.querySelectorAll('iframe')) {
+      frame.removeAttribute('sandbox')
+      const src = frame.getAttribute('src')
+      if (src !== null && src in documents) {
+        frame.removeAttribute('src')
+        frame.setAttribute('srcdoc', documents[src]!)
+      }
+    }
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : ''
     return { html: doctype + root.outerHTML, frames: root.querySelectorAll('iframe').length }
-  })
+  }, frameDocuments)
+
+/** The documents of the page's iframes by their src, as the page's browser (its cookies) gets them. */
+async function frameDocuments(page: Page): Promise<Record<string, string>> {
+  const sources = await page.locator('iframe[src]').evaluateAll((frames) => frames.map((frame) => frame.getAttribute('src') ?? ''))
+  const documents = await Promise.all(sources.map(async (src) => (await page.request.get(new URL(src, page.url()).href)).text()))
+  return Object.fromEntries(sources.map((src, index) => [src, documents[index]!]))
+}
 
 /**
  * Scans snapshots of pages in a page of the JavaScript-enabled browser:
@@ -230,7 +271,7 @@ class Scanner {
   constructor(private readonly context: () => BrowserContext) {}
 
   async analyze(source: Page): Promise<AxeResults> {
-    const { html, frames } = await snapshotDocument(source)
+    const { html, frames } = await snapshotDocument(source, await frameDocuments(source))
     const page = await this.scannerPage()
     const viewport = source.viewportSize()
     if (viewport) await page.setViewportSize(viewport)
@@ -268,6 +309,10 @@ type Entry = { what: string; scanned: boolean }
 export class E2EPage {
   private readonly entries: Entry[] = []
   private readonly problems: string[] = []
+  // A violation is reported twice with JavaScript: the event (reportCspViolations) and Chromium's console message.
+  // Without JavaScript, and in frames where no script runs (the sandboxed mail preview), only the console's.
+  private readonly cspEvents: string[] = []
+  private readonly cspConsoleReports: string[] = []
   private readonly entryWaiters: (() => void)[] = []
   private readonly documentWaiters: (() => void)[] = []
 
@@ -276,6 +321,7 @@ export class E2EPage {
     readonly javaScript: boolean,
     private readonly scanner: Scanner,
   ) {
+    cspViolationSinks.set(page, (violation) => this.cspEvents.push(violation))
     page.setDefaultTimeout(15_000)
     page.setDefaultNavigationTimeout(20_000)
     page.on('framenavigated', (frame) => {
@@ -297,6 +343,10 @@ export class E2EPage {
     // Errors in the browser fail the test (reported by useE2E, never through console.error).
     page.on('pageerror', (error) => this.problems.push(`uncaught error in the page: ${error.message}`))
     page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) {
+        this.cspConsoleReports.push(`${message.text()} (${message.location().url})`)
+        return
+      }
       if (message.type() !== 'error') return
       // Failing responses are judged below, with their resource type and status.
       if (message.text().startsWith('Failed to load resource:')) return
@@ -336,10 +386,27 @@ export class E2EPage {
     }
   }
 
-  /** Problems to report when the test ends: browser errors, and navigations that were never scanned. */
+  /** Problems to report when the test ends: browser errors, CSP violations, navigations that were never scanned. */
   finalProblems(): string[] {
     const unscanned = this.unscanned()
-    return [...this.problems, ...(unscanned.length ? [`not scanned for accessibility: ${unscanned.join(', ')}`] : [])]
+    return [
+      ...this.problems,
+      ...this.cspViolations().map((violation) => `Content-Security-Policy violation: ${violation}`),
+      ...(unscanned.length ? [`not scanned for accessibility: ${unscanned.join(', ')}`] : []),
+    ]
+  }
+
+  /** The CSP violations so far: the events when they saw every one (they say more), else Chromium's reports. */
+  cspViolations(): readonly string[] {
+    return this.cspEvents.length >= this.cspConsoleReports.length ? this.cspEvents : this.cspConsoleReports
+  }
+
+  /** The CSP violations so far, which then no longer fail the test: for a test that causes one on purpose. */
+  takeCspViolations(): string[] {
+    const violations = [...this.cspViolations()]
+    this.cspEvents.length = 0
+    this.cspConsoleReports.length = 0
+    return violations
   }
 
   /** Opens a path of the portal (or a full address) and returns the response of the page. */
@@ -462,7 +529,9 @@ export function useE2E() {
     browsers.off = off
   })
 
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    // Counted over the whole run by tests/support/summary-reporter.ts (the done-when of issue 11: 0).
+    task.meta.cspViolations = pages.reduce((sum, p) => sum + p.cspViolations().length, 0)
     const problems = pages.flatMap((p) => p.finalProblems())
     await Promise.all(pages.map((p) => p.page.close()))
     pages = []

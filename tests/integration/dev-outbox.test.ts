@@ -3,6 +3,7 @@ import { requestPasswordReset } from '../../app/auth/password.server'
 import { signIn } from '../../app/auth/session.server'
 import { loader as root } from '../../app/root'
 import { loader as messageLoader } from '../../app/routes/dev+/outbox.$id'
+import { loader as contentLoader } from '../../app/routes/dev+/outbox.$id_.inhoud'
 import { loader as listLoader } from '../../app/routes/dev+/outbox._index'
 import { db } from '../../db/client'
 import { findOrganisationBySlug } from '../../db/queries/organisations'
@@ -39,7 +40,7 @@ const args = (path: string, params: Record<string, string> = {}) => ({
   context: { requestId: 'test', clientIp: '127.0.0.1' },
 })
 
-/** The status of both outbox pages for the signed-in platform admin: 200, or the status of the thrown Response. */
+/** The status of the outbox pages (list, mail, the mail's HTML) for the signed-in platform admin: 200, or the status of the thrown Response. */
 async function statuses() {
   const status = async (load: () => Promise<Response>) => {
     try {
@@ -49,14 +50,18 @@ async function statuses() {
       throw thrown
     }
   }
-  return [await status(() => listLoader(args('/dev/outbox'))), await status(() => messageLoader(args(`/dev/outbox/${mailId}`, { id: mailId })))]
+  return [
+    await status(() => listLoader(args('/dev/outbox'))),
+    await status(() => messageLoader(args(`/dev/outbox/${mailId}`, { id: mailId }))),
+    await status(() => contentLoader(args(`/dev/outbox/${mailId}/inhoud`, { id: mailId }))),
+  ]
 }
 
 const menuHasOutbox = async () => ((await (await root(args('/admin'))).json()) as { devOutbox: boolean }).devOutbox
 
 describe('/dev/outbox', () => {
   it('shows a developer’s portal its mail, links included', async () => {
-    expect(await statuses()).toEqual([200, 200])
+    expect(await statuses()).toEqual([200, 200, 200])
     const page = (await (await messageLoader(args(`/dev/outbox/${mailId}`, { id: mailId }))).json()) as { links: string[] }
     expect(page.links).toEqual([expect.stringMatching(/^http:\/\/localhost:3000\/wachtwoord-nieuw\?token=[\w-]{43}$/)])
     expect(await menuHasOutbox()).toBe(true)
@@ -64,13 +69,13 @@ describe('/dev/outbox', () => {
 
   it('does not exist once a mail provider is configured', async () => {
     setEnv({ ...developerPortal, RESEND_API_KEY: 're_live_key' })
-    expect(await statuses()).toEqual([404, 404])
+    expect(await statuses()).toEqual([404, 404, 404])
     expect(await menuHasOutbox()).toBe(false)
   })
 
   it('does not exist on a public portal, even without a mail provider', async () => {
     setEnv({ ...developerPortal, PUBLIC_URL: 'https://stapsteen.example.be' })
-    expect(await statuses()).toEqual([404, 404])
+    expect(await statuses()).toEqual([404, 404, 404])
     expect(await menuHasOutbox()).toBe(false)
   })
 })

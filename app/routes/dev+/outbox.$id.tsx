@@ -52,7 +52,7 @@ export default function OutboxMessagePage() {
         <>
           <h2 className="mt-8">Zoals de ontvanger ze ziet</h2>
           {/* sandbox without permissions: the mail's HTML can neither run scripts nor reach this page. */}
-          <iframe title={`Inhoud van de e-mail: ${message.subject}`} sandbox="" srcDoc={message.html} className="mt-3 h-[32rem] w-full border border-slate-300" />
+          <iframe title={`Inhoud van de e-mail: ${message.subject}`} sandbox="" src={`/dev/outbox/${message.id}/inhoud`} className="mt-3 h-[32rem] w-full border border-slate-300" />
           <h2 className="mt-8">Tekstversie</h2>
           <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-md border border-slate-300 bg-slate-50 p-4">{message.text}</pre>
         </>
