@@ -1,3 +1,5 @@
+import { MIN_FILL_MS } from '../../app/utils/honeypot.server'
+
 /**
  * One simulated resident of the intake load test: a browser without JavaScript, with its own client address and
  * cookie jar, that fills in the public form one POST per step and follows redirects by hand, like a browser does.
@@ -100,6 +102,8 @@ const hidden = (html: string, name: string) => html.match(new RegExp(`<input[^>]
 export async function fillIn(resident: Resident, lastName: string) {
   const start = await resident.request('/aanmelden?lng=nl')
   for (const name of ['name__confirm', 'from__confirm']) resident.honeypot[name] = hidden(start.body, name) ?? ''
+  // A person reads the page before sending it; the honeypot refuses a form posted sooner than that.
+  await sleep(MIN_FILL_MS)
   // The start page is an index route: its form posts to ?index, as Remix renders it.
   await resident.post('/aanmelden?index&lng=nl', {}, '/aanmelden/naam?lng=nl')
   const steps = answers(lastName)
