@@ -7,6 +7,8 @@ import type { z } from 'zod'
 import { FormErrors } from './forms'
 
 export type TriageResult = SubmissionResult<string[]> | undefined
+/** Who works on the file: the triage actions show what fits their organisation. */
+export type Viewer = { id: string; organisation: string; organisationType: string }
 
 /** A Conform form of the intake page, checked with the same schema in the browser and on the server. */
 export function useTriageForm<S extends z.ZodTypeAny>(id: string, schema: S, lastResult: TriageResult) {

@@ -2,8 +2,7 @@ import { referralBlockTexts } from '~/domain/triage-workflow'
 import { referSchema } from '~/domain/triage-forms'
 import type { IntakePageData } from '~/domain/triage-page.server'
 import { TextAreaField } from './placement-fields'
-import { TriageActionForm, type TriageResult, useTriageForm } from './triage-form'
-import type { Viewer } from './triage-work-actions'
+import { TriageActionForm, type TriageResult, useTriageForm, type Viewer } from './triage-form'
 
 /** The warm hand-over to the other organisation of the pair, with what the dossier will hold. */
 export function TriageReferForm({ page, viewer, lastResult }: { page: IntakePageData<'full'>; viewer: Viewer; lastResult: TriageResult }) {

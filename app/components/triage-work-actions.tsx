@@ -1,10 +1,8 @@
 import { assignSchema, closeReasonChoices, closeSchema, type IntakeIntent } from '~/domain/triage-forms'
 import type { IntakePageData } from '~/domain/triage-page.server'
 import { ChoiceGroup, SelectField } from './placement-fields'
-import { TriageActionForm, TriageButton, type TriageResult, useTriageForm } from './triage-form'
+import { TriageActionForm, TriageButton, type TriageResult, useTriageForm, type Viewer } from './triage-form'
 import { TriageReferForm } from './triage-refer-form'
-
-export type Viewer = { id: string; organisation: string; organisationType: string }
 
 /** Why the viewer cannot work on the file now, in a sentence; null when they can. */
 function waitingText(page: IntakePageData<'full'>) {

@@ -2,7 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync'
 import { z } from 'zod'
 import { WHOLE_RECORD } from '../../app/domain/import-record'
 import { placementRecordSchema } from '../../app/domain/placement-record'
-import type { ParsedFile, RawRecord } from './parse'
+import type { ParsedFile, RawRecord } from './parsed'
 
 /**
  * CSV "with the same columns" as the JSON format: one column per field, nested fields flattened with a dot

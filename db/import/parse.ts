@@ -1,14 +1,11 @@
-import { type FieldIssue, WHOLE_RECORD } from '../../app/domain/import-record'
-import { type CsvFormat, placementCsv } from './csv'
-
 /**
  * Reads an import file into raw records, each with its number in the report: the 1-based position for a JSON
  * array, the line number for NDJSON and CSV. What makes the whole file unreadable (a JSON syntax error, an
  * unclosed quote) is one error naming the line; what spoils one NDJSON line or CSV row is that record's error.
  */
-export type ImportFormat = 'json' | 'ndjson' | 'csv'
-export type RawRecord = { record: number; value: unknown } | { record: number; issue: FieldIssue }
-export type ParsedFile = { ok: true; format: ImportFormat; records: RawRecord[] } | { ok: false; line: number | null; reason: string }
+import { WHOLE_RECORD } from '../../app/domain/import-record'
+import { type CsvFormat, placementCsv } from './csv'
+import type { ImportFormat, ParsedFile, RawRecord } from './parsed'
 
 /** What the records of a file are: their CSV columns, and their name in the messages ("plaats", "plaatsen"). */
 export type RecordFormat = { csv: CsvFormat; singular: string; plural: string }

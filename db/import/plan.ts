@@ -6,7 +6,7 @@ import type { Tx } from '../client'
 import { instruments, occupations, placements, schedules, supportKinds } from '../schema'
 import { findEmployers, type PlannedEmployer } from './employers'
 import { loadGazetteer, resolveLocation } from './location'
-import type { RawRecord } from './parse'
+import type { RawRecord } from './parsed'
 import { importedStatus } from './status'
 import type { ImportIssue, ImportScope } from './types'
 
