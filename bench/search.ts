@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { importPlacements } from '../db/import'
-import { logger, logToStderr } from '../server/logger'
+import { logger, logToStderr } from '../core/logger'
 import { createSearchEngine } from '../search/engine'
 import { MeilisearchEngine } from '../search/meilisearch/engine'
 import type { MatchRequest, SearchResult } from '../search/port'

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Database } from '../db/client'
-import { ConfigError } from '../server/env'
-import { logToStderr } from '../server/logger'
+import { ConfigError } from '../core/env'
+import { logToStderr } from '../core/logger'
 
 /** A mistake in how the command was called: printed as one sentence, exit code 2, no stack trace. */
 export class UsageError extends Error {}

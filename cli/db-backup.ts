@@ -3,7 +3,7 @@ import { databaseUrl } from '../db/client'
 import { backupDatabase } from '../db/backup/backup'
 import { BackupError } from '../db/backup/errors'
 import { assertUsableBackupDir } from '../db/backup/files'
-import { parseEnv } from '../server/env'
+import { parseEnv } from '../core/env'
 import { CommandError, runCommand, UsageError } from './command'
 
 /**

@@ -4,7 +4,7 @@ import { restoreBackup } from '../db/backup/restore'
 import { BackupError } from '../db/backup/errors'
 import { closeDatabase, connectDatabase } from '../db/client'
 import { migrateDatabase, migrationsOfThisVersion } from '../db/migrate'
-import { parseEnv, setEnv } from '../server/env'
+import { parseEnv, setEnv } from '../core/env'
 import { startJobQueue, stopJobQueue } from '../server/jobs'
 import { CommandError, runCommandWithoutDatabase, UsageError } from './command'
 

@@ -9,7 +9,7 @@ import { listRegions } from '../db/queries/reference'
 import { listAlertingSearches, lockAlertingSearch, markSeen, placeLookup, placementCards, unseenPlacementIds } from '../db/queries/saved-searches'
 import { sendEmail } from '../emails/send.server'
 import { publicBaseUrl } from '../app/utils/public-url.server'
-import { logger } from '../server/logger'
+import { logger } from '../core/logger'
 import { searchEngine } from './engine'
 import { type PlacementQuery, type SearchEngine, SearchUnavailableError } from './port'
 

@@ -5,7 +5,7 @@ import { migrateDatabase } from '../db/migrate'
 import { loadReferenceData } from '../db/reference/load'
 import { countDemoAccounts } from '../db/demo/remove'
 import { type DemoLogin, seedDemoIfEmpty } from '../db/seed/demo'
-import { ConfigError, env, isPublicPortal, parseEnv, setEnv } from './env'
+import { ConfigError, env, isPublicPortal, parseEnv, setEnv } from '../core/env'
 import { startJobQueue, stopJobQueue } from './jobs'
 import { openDatabase } from './runtime'
 

@@ -5,12 +5,12 @@ import { pinoHttp } from 'pino-http'
 import { bodyLimit } from './body-limit'
 import { sameOriginGuard } from './csrf'
 import { healthRoutes } from './health'
-import { logger } from './logger'
-import { errorSerializer, requestSerializer, responseSerializer } from './log-serializers'
+import { logger } from '../core/logger'
+import { errorSerializer, requestSerializer, responseSerializer } from '../core/log-serializers'
 import { remixHandler } from './remix-handler'
 import { isApiPath, normalRequestsOnly } from './request-path'
 import { routePatterns } from './route-pattern'
-import type { TrustProxy } from './trust-proxy'
+import type { TrustProxy } from '../core/trust-proxy'
 import { securityHeaders } from './security-headers'
 
 declare module '@remix-run/node' {
@@ -39,7 +39,7 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustPr
         return id
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      // The request line names the route, never the URL or headers (tokens, cookies): server/log-serializers.ts.
+      // The request line names the route, never the URL or headers (tokens, cookies): core/log-serializers.ts.
       wrapSerializers: false,
       serializers: { req: requestSerializer(routePatterns(build)), res: responseSerializer, err: errorSerializer },
     }),

@@ -7,7 +7,7 @@ import { countUnreceivedByRegion, unreceivedSummaryRecipients } from '../../db/q
 import { listRegions } from '../../db/queries/reference'
 import { sendEmail } from '../../emails/send.server'
 import { publicBaseUrl } from '../utils/public-url.server'
-import { logger } from '../../server/logger'
+import { logger } from '../../core/logger'
 import { todayIso } from '../compensation/rules'
 
 /**

@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss'
-import { env } from '../../server/env'
-import { logger } from '../../server/logger'
+import { env } from '../../core/env'
+import { logger } from '../../core/logger'
 import { db } from '../client'
 import { anonymiseClosedClients, anonymiseDecidedProposals } from '../queries/client-retention'
 import { anonymiseStaleIntakes, eraseIntake } from '../queries/intake-retention'

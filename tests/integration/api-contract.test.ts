@@ -15,7 +15,7 @@ import { createOrganisation, createUser } from '../../db/seed/factories'
 import { searchEngine } from '../../search/engine'
 import { type SearchEngine, SearchUnavailableError } from '../../search/port'
 import { applyIndexUpdate } from '../../search/sync'
-import { logger } from '../../server/logger'
+import { logger } from '../../core/logger'
 import config from '../../remix.config.js'
 import { insertPlacement, OCCUPATIONS } from '../support/search-conformance'
 

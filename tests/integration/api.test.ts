@@ -18,7 +18,7 @@ import { haversineKm } from '../../search/geo'
 import { dutchRank } from '../../search/plan'
 import { type MatchRequest, type PlacementQuery, type SearchEngine, type SearchResult, SearchUnavailableError } from '../../search/port'
 import { applyIndexUpdate } from '../../search/sync'
-import { logger } from '../../server/logger'
+import { logger } from '../../core/logger'
 import { insertPlacement, OCCUPATIONS } from '../support/search-conformance'
 
 /**

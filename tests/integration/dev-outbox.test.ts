@@ -10,7 +10,7 @@ import { findOrganisationBySlug } from '../../db/queries/organisations'
 import { createUser } from '../../db/seed/factories'
 import { deliverEmail } from '../../emails/deliver.server'
 import { listOutbox } from '../../emails/outbox.server'
-import { env, setEnv } from '../../server/env'
+import { env, setEnv } from '../../core/env'
 
 /**
  * Issue 11, finding 4: /dev/outbox showed every platform admin other people's set-password links, also on a

@@ -8,7 +8,7 @@ import { getOutboxMessage, listOutbox } from '../../emails/outbox.server'
 import { SECRET_MARK } from '../../emails/secret.server'
 import { sendEmail } from '../../emails/send.server'
 import { outboxTransport, resendTransport, type MailTransport } from '../../emails/transport.server'
-import { env } from '../../server/env'
+import { env } from '../../core/env'
 import { jobQueue } from '../../server/jobs'
 import { fakeResend } from '../support/fake-resend'
 

@@ -8,9 +8,9 @@ import { afterAll, beforeAll } from 'vitest'
 import { db } from '../../db/client'
 import { findOrganisationBySlug } from '../../db/queries/organisations'
 import { createUser } from '../../db/seed/factories'
-import { env, setEnv } from '../../server/env'
+import { env, setEnv } from '../../core/env'
 import { createHttpApp } from '../../server/http'
-import { logger } from '../../server/logger'
+import { logger } from '../../core/logger'
 import { MIN_FILL_MS } from '../../app/utils/honeypot.server'
 
 /**

@@ -26,7 +26,7 @@ export type WebServer = {
 export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
   requireFreshBuild()
   const port = await getPort({ host: '127.0.0.1' })
-  // An empty value is an unset variable (server/env.ts).
+  // An empty value is an unset variable (core/env.ts).
   const unset = { PUBLIC_URL: '', TRUST_PROXY: '', RESEND_API_KEY: '', MEILISEARCH_URL: '' }
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,

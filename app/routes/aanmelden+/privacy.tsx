@@ -10,7 +10,7 @@ import { intakePath } from '~/domain/intake-languages'
 import { intakePageLanguage, intakeTranslations } from '~/domain/intake-page.server'
 import { db } from '~/utils/db.server'
 import { intakeRouting } from '../../../db/queries/intake'
-import { env } from '../../../server/env'
+import { env } from '../../../core/env'
 
 // Public: the privacy notice of the intake form, in each language of the form.
 const sections = ['what', 'why', 'who', 'howLong', 'rights', 'contact'] as const

@@ -13,7 +13,7 @@ import { formatDateTime } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { withToast } from '~/utils/toast.server'
 import { setClientClosed } from '../../../db/queries/clients'
-import { env } from '../../../server/env'
+import { env } from '../../../core/env'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'client:manage-own-org')

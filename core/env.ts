@@ -53,7 +53,7 @@ const schema = z.object({
   PUBLIC_URL: z.string().url('must be a URL like https://stapsteen.example.be').optional(),
   // Whether `npm start` also runs the job worker in the same process (false when workers run separately).
   RUN_WORKER: booleanString.default('true'),
-  // Behind reverse proxies, which of them may tell the client address (login limits, logs): server/trust-proxy.ts.
+  // Behind reverse proxies, which of them may tell the client address (login limits, logs): core/trust-proxy.ts.
   TRUST_PROXY: z
     .string()
     .default('false')

@@ -7,7 +7,7 @@ const g = globalThis as { __stapsteenLogger?: pino.Logger }
 const options: pino.LoggerOptions = {
   level: process.env.LOG_LEVEL ?? 'info',
   base: { service: 'stapsteen' },
-  // Errors lose the values they were about (server/log-serializers.ts); request lines are built in server/http.ts.
+  // Errors lose the values they were about (core/log-serializers.ts); request lines are built in server/http.ts.
   serializers: { err: errorSerializer },
   redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password'], censor: '[redacted]' },
 }
