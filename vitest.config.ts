@@ -1,7 +1,14 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-const alias = { '~': path.resolve(import.meta.dirname, 'app') }
+// The import aliases (#app/…, #db/…; docs/architecture.md) are declared once, in tsconfig.json.
+const tsconfig = JSON.parse(readFileSync(path.resolve(import.meta.dirname, 'tsconfig.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> }
+}
+const alias = Object.fromEntries(
+  Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name.replace('/*', ''), path.resolve(import.meta.dirname, target!.replace('/*', ''))]),
+)
 
 export default defineConfig({
   resolve: { alias },

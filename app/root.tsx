@@ -4,7 +4,7 @@ import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, u
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
-import { hasDevOutbox } from '../emails/transport.server'
+import { hasDevOutbox } from '#emails/transport.server'
 import { getUser } from './auth/session.server'
 import { DemoBand } from './components/demo-band'
 import { ErrorPage } from './components/error-page'

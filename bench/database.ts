@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
-import { boot } from '../server/boot'
+import { boot } from '#server/boot'
 
 /**
  * A throwaway database for a benchmark: a new database on DATABASE_URL's server when that is set, otherwise an

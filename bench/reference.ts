@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import type { Tx } from '../db/client'
-import { municipalities, occupations, postcodes } from '../db/schema'
+import type { Tx } from '#db/client'
+import { municipalities, occupations, postcodes } from '#db/schema'
 
 /**
  * The reference data the benchmark's placements and queries are made of: the ESCO occupations and Flemish

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { Database } from '../db/client'
-import { ConfigError } from '../core/env'
-import { logToStderr } from '../core/logger'
+import type { Database } from '#db/client'
+import { ConfigError } from '#core/env'
+import { logToStderr } from '#core/logger'
 
 /** A mistake in how the command was called: printed as one sentence, exit code 2, no stack trace. */
 export class UsageError extends Error {}
@@ -26,7 +26,7 @@ export async function runCommand<T extends ParseArgsConfig['options']>(
   const args = parse(usage, options)
   if (check) await Promise.resolve(args).then(check).catch((error: unknown) => failOn(error, usage))
   // Loaded only now (it brings in most of the portal), so a refused call answers at once.
-  const { boot, exitOnStartupError } = await import('../server/boot')
+  const { boot, exitOnStartupError } = await import('#server/boot')
   // The queue only enqueues here: an import's index updates and mail wait for a worker (npm start runs one).
   const database = await boot('command', { seed: false, worker: false }).catch(exitOnStartupError)
   try {

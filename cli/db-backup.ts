@@ -1,9 +1,9 @@
 import path from 'node:path'
-import { databaseUrl } from '../db/client'
-import { backupDatabase } from '../db/backup/backup'
-import { BackupError } from '../db/backup/errors'
-import { assertUsableBackupDir } from '../db/backup/files'
-import { parseEnv } from '../core/env'
+import { databaseUrl } from '#db/client'
+import { backupDatabase } from '#db/backup/backup'
+import { BackupError } from '#db/backup/errors'
+import { assertUsableBackupDir } from '#db/backup/files'
+import { parseEnv } from '#core/env'
 import { CommandError, runCommand, UsageError } from './command'
 
 /**

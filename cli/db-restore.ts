@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { restoreBackup } from '../db/backup/restore'
-import { BackupError } from '../db/backup/errors'
-import { closeDatabase, connectDatabase } from '../db/client'
-import { migrateDatabase, migrationsOfThisVersion } from '../db/migrate'
-import { parseEnv, setEnv } from '../core/env'
-import { startJobQueue, stopJobQueue } from '../server/jobs'
+import { restoreBackup } from '#db/backup/restore'
+import { BackupError } from '#db/backup/errors'
+import { closeDatabase, connectDatabase } from '#db/client'
+import { migrateDatabase, migrationsOfThisVersion } from '#db/migrate'
+import { parseEnv, setEnv } from '#core/env'
+import { startJobQueue, stopJobQueue } from '#server/jobs'
 import { CommandError, runCommandWithoutDatabase, UsageError } from './command'
 
 /**

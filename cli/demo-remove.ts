@@ -1,5 +1,5 @@
-import { removeDemoData } from '../db/demo/remove'
-import { enqueueIndexUpdate } from '../search/outbox'
+import { removeDemoData } from '#db/demo/remove'
+import { enqueueIndexUpdate } from '#search/outbox'
 import { runCommand, UsageError } from './command'
 
 /**

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { decodeUtf8, type ImportIssue } from '../db/import'
+import { decodeUtf8, type ImportIssue } from '#db/import'
 import { UsageError } from './command'
 
 /**

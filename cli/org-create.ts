@@ -1,8 +1,8 @@
-import { commandLineAdmin } from '../app/domain/organisation-admin'
-import { checkRecord } from '../app/domain/import-record'
-import { organisationRecordSchema } from '../app/domain/organisation-form'
-import { organisationValues } from '../app/domain/organisation-import.server'
-import { createManagedOrganisation } from '../db/queries/organisation-changes'
+import { commandLineAdmin } from '#app/domain/organisation-admin'
+import { checkRecord } from '#app/domain/import-record'
+import { organisationRecordSchema } from '#app/domain/organisation-form'
+import { organisationValues } from '#app/domain/organisation-import.server'
+import { createManagedOrganisation } from '#db/queries/organisation-changes'
 import { runCommand, UsageError } from './command'
 
 /**

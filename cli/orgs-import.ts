@@ -1,6 +1,6 @@
 import path from 'node:path'
-import { commandLineAdmin } from '../app/domain/organisation-admin'
-import { importOrganisations } from '../app/domain/organisation-import.server'
+import { commandLineAdmin } from '#app/domain/organisation-admin'
+import { importOrganisations } from '#app/domain/organisation-import.server'
 import { runCommand, UsageError } from './command'
 import { readImportFile, reportRefusedRecords, reportUnreadableFile } from './import-file'
 

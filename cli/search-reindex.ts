@@ -1,6 +1,6 @@
-import { searchEngine } from '../search/engine'
-import { SearchUnavailableError } from '../search/port'
-import { reindexAll } from '../search/sync'
+import { searchEngine } from '#search/engine'
+import { SearchUnavailableError } from '#search/port'
+import { reindexAll } from '#search/sync'
 import { runCommand, UsageError } from './command'
 
 /**

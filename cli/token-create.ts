@@ -1,6 +1,6 @@
-import { createApiToken } from '../app/auth/api-token.server'
-import { emailSchema } from '../app/auth/password-policy'
-import { findUserByEmail } from '../db/queries/users'
+import { createApiToken } from '#app/auth/api-token.server'
+import { emailSchema } from '#app/auth/password-policy'
+import { findUserByEmail } from '#db/queries/users'
 import { runCommand, UsageError } from './command'
 
 // Prints only the token on stdout, so `TOKEN=$(npm run -s token:create -- a@b.be)` works.

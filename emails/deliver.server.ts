@@ -1,9 +1,9 @@
 import { and, eq, isNotNull, ne, sql } from 'drizzle-orm'
 import type PgBoss from 'pg-boss'
-import { db } from '../db/client'
-import { emailMessages } from '../db/schema'
-import { env } from '../core/env'
-import { logger } from '../core/logger'
+import { db } from '#db/client'
+import { emailMessages } from '#db/schema'
+import { env } from '#core/env'
+import { logger } from '#core/logger'
 import { revealSecret } from './secret.server'
 import { noTransport, transportFromEnv, type MailTransport } from './transport.server'
 

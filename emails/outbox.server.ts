@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import type { Tx } from '../db/client'
-import { emailMessages } from '../db/schema'
+import type { Tx } from '#db/client'
+import { emailMessages } from '#db/schema'
 import { hasDevOutbox } from './transport.server'
 
 const columns = {

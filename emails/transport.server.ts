@@ -1,5 +1,5 @@
 import { Resend } from 'resend'
-import { type Env, env, isPublicPortal } from '../core/env'
+import { type Env, env, isPublicPortal } from '#core/env'
 
 export type OutgoingEmail = { id: string; to: string; from: string; subject: string; html: string; text: string }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
-import type { Tx } from '../db/client'
-import { employerProfiles, municipalities, occupations, organisations, placements } from '../db/schema'
+import type { Tx } from '#db/client'
+import { employerProfiles, municipalities, occupations, organisations, placements } from '#db/schema'
 import type { Taxonomy } from './taxonomy'
 import { loadTaxonomy } from './taxonomy-store'
 import { tokenize } from './text'
-import { isUuid } from '../db/queries/ids'
+import { isUuid } from '#db/queries/ids'
 
 /**
  * What an engine indexes for one published placement: the placement, its occupation's preferred and

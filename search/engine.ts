@@ -1,5 +1,5 @@
-import { db } from '../db/client'
-import { env } from '../core/env'
+import { db } from '#db/client'
+import { env } from '#core/env'
 import { MeilisearchEngine } from './meilisearch/engine'
 import type { SearchEngine } from './port'
 import { PostgresSearchEngine } from './postgres/engine'

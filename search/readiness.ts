@@ -1,5 +1,5 @@
-import { addReadinessCheck } from '../server/health'
-import { logger } from '../core/logger'
+import { addReadinessCheck } from '#server/health'
+import { logger } from '#core/logger'
 import { searchEngine } from './engine'
 
 /**

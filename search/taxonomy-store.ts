@@ -1,5 +1,5 @@
-import type { Tx } from '../db/client'
-import { municipalities, occupations, postcodes } from '../db/schema'
+import type { Tx } from '#db/client'
+import { municipalities, occupations, postcodes } from '#db/schema'
 import { Taxonomy } from './taxonomy'
 
 /**

@@ -1,4 +1,4 @@
-import { foldSearchText } from '../db/queries/reference'
+import { foldSearchText } from '#db/queries/reference'
 
 /**
  * How search text is cut into words, the same way for documents, the occupation vocabulary and queries:

@@ -1,12 +1,12 @@
 import type { Server } from 'node:http'
 import type { ServerBuild } from '@remix-run/node'
-import { formatDemoLogins } from '../db/seed/print'
+import { formatDemoLogins } from '#db/seed/print'
 import { boot, exitOnStartupError } from './boot'
-import { ConfigError, env } from '../core/env'
+import { ConfigError, env } from '#core/env'
 import { createHttpApp } from './http'
-import { logger } from '../core/logger'
+import { logger } from '#core/logger'
 import { registerWorkers } from './worker-registry'
-import { startSearch } from '../search/readiness'
+import { startSearch } from '#search/readiness'
 
 /** `npm start`: the web server, by default with the job worker in the same process. */
 async function main() {

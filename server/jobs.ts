@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss'
-import type { Tx } from '../db/client'
-import { logger } from '../core/logger'
+import type { Tx } from '#db/client'
+import { logger } from '#core/logger'
 
 /**
  * Background jobs on pg-boss, in the same Postgres as the data (no extra server to run).

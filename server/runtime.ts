@@ -1,7 +1,7 @@
-import { closeDatabase, connectDatabase, type Database } from '../db/client'
-import { startEmbeddedPostgres, type OwnerKind } from '../db/embedded'
-import { env } from '../core/env'
-import { logger } from '../core/logger'
+import { closeDatabase, connectDatabase, type Database } from '#db/client'
+import { startEmbeddedPostgres, type OwnerKind } from '#db/embedded'
+import { env } from '#core/env'
+import { logger } from '#core/logger'
 
 /**
  * Gives a process its database: the external one when DATABASE_URL is set, otherwise the embedded one under

@@ -5,7 +5,7 @@ import { type RequestHandler, Router } from 'express'
 import helmet from 'helmet'
 import onHeaders from 'on-headers'
 import { SESSION_COOKIE } from './cookies'
-import { env, isPublicPortal } from '../core/env'
+import { env, isPublicPortal } from '#core/env'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {

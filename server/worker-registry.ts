@@ -1,10 +1,10 @@
 import type PgBoss from 'pg-boss'
-import { registerImportWorker } from '../db/import/worker'
-import { registerPrivacyWorkers } from '../db/intake/privacy-worker'
-import { registerTriageSummaryWorker } from '../app/domain/triage-daily-summary.server'
-import { registerEmailWorker } from '../emails/deliver.server'
-import { registerSavedSearchAlertWorker } from '../search/alerts'
-import { registerSearchIndexWorker } from '../search/sync'
+import { registerImportWorker } from '#db/import/worker'
+import { registerPrivacyWorkers } from '#db/intake/privacy-worker'
+import { registerTriageSummaryWorker } from '#app/domain/triage-daily-summary.server'
+import { registerEmailWorker } from '#emails/deliver.server'
+import { registerSavedSearchAlertWorker } from '#search/alerts'
+import { registerSearchIndexWorker } from '#search/sync'
 
 /** Every job handler in one place: the in-process worker of `npm start` and `npm run worker` both use it. */
 export async function registerWorkers(boss: PgBoss) {

@@ -1,5 +1,5 @@
 import { boot, exitOnStartupError } from './boot'
-import { logger } from '../core/logger'
+import { logger } from '#core/logger'
 import { registerWorkers } from './worker-registry'
 
 /** `npm run worker`: a job worker on its own, for scale-out (several of them on one external Postgres). */

@@ -1,6 +1,6 @@
-import type { Tx } from '../../db/client'
-import { audit } from '../../db/queries/audit'
-import { insertApiToken } from '../../db/queries/auth'
+import type { Tx } from '#db/client'
+import { audit } from '#db/queries/audit'
+import { insertApiToken } from '#db/queries/auth'
 import { digest, newSecret } from './crypto.server'
 
 /**

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
-import { db, type Tx } from '../../db/client'
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, claimLoginAttempt, clearLoginThrottle, releaseLoginAttempt } from '../../db/queries/login-throttle'
-import { sharedSecret } from '../../db/queries/settings'
+import { db, type Tx } from '#db/client'
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, claimLoginAttempt, clearLoginThrottle, releaseLoginAttempt } from '#db/queries/login-throttle'
+import { sharedSecret } from '#db/queries/settings'
 
 /**
  * The login throttle (issue 11, finding 7): per account and per client address, with policies and reasons in

@@ -1,8 +1,8 @@
-import { db, type Tx } from '../../db/client'
-import { audit } from '../../db/queries/audit'
-import { consumeResetToken, deleteUserSessions, findUsableResetToken, insertPasswordResetToken } from '../../db/queries/auth'
-import { findUserByEmail, organisationIsActive, setPassword } from '../../db/queries/users'
-import { sendEmail } from '../../emails/send.server'
+import { db, type Tx } from '#db/client'
+import { audit } from '#db/queries/audit'
+import { consumeResetToken, deleteUserSessions, findUsableResetToken, insertPasswordResetToken } from '#db/queries/auth'
+import { findUserByEmail, organisationIsActive, setPassword } from '#db/queries/users'
+import { sendEmail } from '#emails/send.server'
 import { digest, hashPassword, newSecret, verifyPassword } from './crypto.server'
 import { claimLogin, forgetAccountFailures } from './login-throttle.server'
 

@@ -1,4 +1,4 @@
-import type { roles } from '../../db/schema/users'
+import type { roles } from '#db/schema/users'
 
 export type Role = (typeof roles)[number]
 

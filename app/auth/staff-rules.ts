@@ -1,6 +1,6 @@
-import type { StaffScope } from '../../db/queries/staff'
-import type { SessionUser } from '../../db/queries/users'
-import { roles } from '../../db/schema/values'
+import type { StaffScope } from '#db/queries/staff'
+import type { SessionUser } from '#db/queries/users'
+import { roles } from '#db/schema/values'
 import { hasPermission, organisationTypesByRole, type PermissionHolder, type Role, staffRoles } from './permissions'
 
 /**

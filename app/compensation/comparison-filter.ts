@@ -1,4 +1,4 @@
-import { employerTypeLabels, instrumentLabels } from '../domain/placement-values'
+import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
 import type { EmployerType, Instrument } from './rules'
 
 // The label tables list every value (they are typed as complete records); using them keeps the database

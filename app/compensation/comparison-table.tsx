@@ -1,5 +1,5 @@
-import { BandMarker } from '~/components/flanders-map'
-import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'
+import { BandMarker } from '#app/components/flanders-map'
+import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
 import type { Comparison, ScheduleLine } from './comparison'
 import { describeDeviation, describeEstimate, formatDate } from './labels'
 import { formatEuro } from './rules'

@@ -1,5 +1,5 @@
-import { type CostEstimate, type Deviation, type DeviationBand, deviationFromMedian, estimateCost, median } from '../domain/cost-estimate'
-import type { Ocmw, Region, ScheduleHistory, VersionWithRules } from '../../db/queries/compensation'
+import { type CostEstimate, type Deviation, type DeviationBand, deviationFromMedian, estimateCost, median } from '#app/domain/cost-estimate'
+import type { Ocmw, Region, ScheduleHistory, VersionWithRules } from '#db/queries/compensation'
 import { type EmployerType, type Instrument, type RuleValues, versionInForce, versionStatus, type VersionStatus } from './rules'
 
 /**

@@ -1,4 +1,4 @@
-import { db } from '../../db/client'
+import { db } from '#db/client'
 import {
   createVersion,
   findOwnEmployerType,
@@ -8,10 +8,10 @@ import {
   listOwnSitesWithRegion,
   loadSchedules,
   type CreateVersionResult,
-} from '../../db/queries/compensation'
-import { listRegions } from '../../db/queries/reference'
-import { instruments } from '../../db/schema/values'
-import type { SessionUser } from '../../db/queries/users'
+} from '#db/queries/compensation'
+import { listRegions } from '#db/queries/reference'
+import { instruments } from '#db/schema/values'
+import type { SessionUser } from '#db/queries/users'
 import { buildComparison } from './comparison'
 import { compensationForPlacement } from './placement-compensation.server'
 import { type EmployerType, type Instrument, type RuleValues, todayIso, versionInForce } from './rules'

@@ -1,8 +1,8 @@
-import { employerTypeLabels, instrumentLabels } from '../domain/placement-values'
+import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
 import type { Comparison, ScheduleLine } from './comparison'
 import { coveredItemLabels, describeDeviation, describeWage, payUnitLabels } from './labels'
 import type { PlacementCompensationData } from './placement-compensation.server'
-import type { CsvTable } from '../utils/csv.server'
+import type { CsvTable } from '#app/utils/csv.server'
 import type { RuleValues } from './rules'
 
 /** The CSV versions of the cost tables (csvDownload writes them): one row per line of the table, amounts as numbers. */

@@ -1,4 +1,4 @@
-import type { CostEstimate, Deviation, DeviationBand } from '../domain/cost-estimate'
+import type { CostEstimate, Deviation, DeviationBand } from '#app/domain/cost-estimate'
 import { type CoveredItem, formatEuro, type PayUnit, type RuleValues, type WagePolicy } from './rules'
 
 /** Dutch words for compensation values, shared by every page, the CSV exports and the mails. */

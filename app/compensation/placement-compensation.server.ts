@@ -1,7 +1,7 @@
-import type { Tx } from '../../db/client'
-import { applicableRules } from '../../db/queries/compensation'
-import { instruments } from '../../db/schema/values'
-import { type CostEstimate, estimateCost } from '../domain/cost-estimate'
+import type { Tx } from '#db/client'
+import { applicableRules } from '#db/queries/compensation'
+import { instruments } from '#db/schema/values'
+import { type CostEstimate, estimateCost } from '#app/domain/cost-estimate'
 import { type EmployerType, type Instrument, type RuleValues, todayIso } from './rules'
 
 export type PlacementCompensationItem =

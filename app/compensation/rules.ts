@@ -1,6 +1,6 @@
-import type { coveredItems, payUnits, wagePolicies } from '../../db/schema/compensation'
-import type { employerTypes } from '../../db/schema/organisations'
-import type { instruments } from '../../db/schema/placements'
+import type { coveredItems, payUnits, wagePolicies } from '#db/schema/compensation'
+import type { employerTypes } from '#db/schema/organisations'
+import type { instruments } from '#db/schema/placements'
 
 /**
  * The shape and the sanity rules of compensation rules, shared by the admin form, createVersion (which checks

@@ -1,5 +1,5 @@
-import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'
-import type { ScheduleHistory } from '../../db/queries/compensation'
+import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
+import type { ScheduleHistory } from '#db/queries/compensation'
 import { formatDate } from './labels'
 import { statusLabels } from './region-history'
 import { versionInForce, versionStatus } from './rules'

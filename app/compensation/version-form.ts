@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import type { ScheduleHistory } from '../../db/queries/compensation'
-import { coveredItems, payUnits, wagePolicies } from '../../db/schema/values'
-import { employerTypes } from '../../db/schema/values'
-import { instruments } from '../../db/schema/values'
+import type { ScheduleHistory } from '#db/queries/compensation'
+import { coveredItems, payUnits, wagePolicies } from '#db/schema/values'
+import { employerTypes } from '#db/schema/values'
+import { instruments } from '#db/schema/values'
 import { centsToInput, isIsoDate, MAX_NOTE_LENGTH, parseEuroCents, ruleProblems, type RuleValues, suggestValidFrom } from './rules'
 
 /**

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { formatDateTime } from '~/utils/dates'
+import { formatDateTime } from '#app/utils/dates'
 
 type Token = { id: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
 

@@ -1,11 +1,11 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
-import { passwordAdvice } from '~/auth/password-policy'
-import { Field, FormErrors } from '~/components/forms'
-import { NewPasswordFields } from '~/components/new-password-fields'
-import { accountActionSchema } from '~/domain/account-forms'
-import { parseWithZod } from '~/utils/parse-form'
+import { passwordAdvice } from '#app/auth/password-policy'
+import { Field, FormErrors } from './forms'
+import { NewPasswordFields } from './new-password-fields'
+import { accountActionSchema } from '#app/domain/account-forms'
+import { parseWithZod } from '#app/utils/parse-form'
 
 /** "Wachtwoord wijzigen" on the account page: the current password first, so a borrowed session cannot do it. */
 export function AccountPasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {

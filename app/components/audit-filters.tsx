@@ -1,8 +1,8 @@
 import { Form, Link } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, SelectField } from '~/components/forms'
+import { Field, SelectField } from './forms'
 import { actionLabels, subjectTypeLabels } from './audit-summary'
-import type { AuditFilters } from '../../db/queries/audit'
+import type { AuditFilters } from '#db/queries/audit'
 
 /** The CSV holds at most this many entries, the newest; the page says so when there are more. */
 export const AUDIT_CSV_MAX_ROWS = 10_000

@@ -1,8 +1,8 @@
 import { Link } from '@remix-run/react'
-import { formatDate } from '~/compensation/labels'
-import { formatHours } from '~/domain/placement-form'
-import { dutchLevelLabels } from '~/domain/placement-values'
-import type { Reason } from '../../search/port'
+import { formatDate } from '#app/compensation/labels'
+import { formatHours } from '#app/domain/placement-form'
+import { dutchLevelLabels } from '#app/domain/placement-values'
+import type { Reason } from '#search/port'
 import type { MatchItem } from './client-match.server'
 
 const km = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 })

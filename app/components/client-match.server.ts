@@ -1,10 +1,10 @@
-import { todayIso } from '~/compensation/rules'
-import { db } from '~/utils/db.server'
-import { type ClientRecord, matchedPlacements } from '../../db/queries/clients'
-import { searchEngine } from '../../search/engine'
-import { type MatchRequest, type Reason, SearchInputError, SearchUnavailableError } from '../../search/port'
-import { haversineKm } from '../../search/geo'
-import { loadPlaces } from '../../search/taxonomy-store'
+import { todayIso } from '#app/compensation/rules'
+import { db } from '#app/utils/db.server'
+import { type ClientRecord, matchedPlacements } from '#db/queries/clients'
+import { searchEngine } from '#search/engine'
+import { type MatchRequest, type Reason, SearchInputError, SearchUnavailableError } from '#search/port'
+import { haversineKm } from '#search/geo'
+import { loadPlaces } from '#search/taxonomy-store'
 import type { MatchMapData } from './match-map'
 
 /**

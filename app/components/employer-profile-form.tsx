@@ -1,8 +1,8 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
-import { parseWithZod } from '~/utils/parse-form'
+import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
-import { contactSchema } from '~/domain/employer-registration'
+import { contactSchema } from '#app/domain/employer-registration'
 import { Field, FormErrors } from './forms'
 
 type Props = {

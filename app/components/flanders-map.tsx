@@ -1,5 +1,5 @@
-import { deviationBandLabels } from '~/compensation/labels'
-import type { DeviationBand } from '~/domain/cost-estimate'
+import { deviationBandLabels } from '#app/compensation/labels'
+import type { DeviationBand } from '#app/domain/cost-estimate'
 import { projectionFor } from './map-projection'
 
 export type MapBand = DeviationBand | 'none'

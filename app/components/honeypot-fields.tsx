@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import type { loader as rootLoader } from '~/root'
+import type { loader as rootLoader } from '#app/root'
 
 /** The names app/utils/honeypot.server.ts checks: a field that must stay empty, and the signed time of the page. */
 export const HONEYPOT_TRAP = 'name__confirm'

@@ -1,6 +1,6 @@
 import { type FieldMetadata, getInputProps } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { contactMethods } from '../../db/schema/values'
+import { contactMethods } from '#db/schema/values'
 import { Field } from './forms'
 import { ChoiceGroup, useErrors } from './intake-step-form'
 

@@ -1,11 +1,11 @@
 import { type FieldMetadata, type FormMetadata, getCollectionProps, getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
-import { parseWithZod } from '~/utils/parse-form'
+import { parseWithZod } from '#app/utils/parse-form'
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { type IntakeStep, type StepSchemas, stepNumber, stepSchemas, TOTAL_STEPS } from '~/domain/intake-steps'
+import { type IntakeStep, type StepSchemas, stepNumber, stepSchemas, TOTAL_STEPS } from '#app/domain/intake-steps'
 import { FormErrors } from './forms'
 import { HoneypotFields } from './honeypot-fields'
 

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { intakePath, isIntakeLanguage, languageNames } from '~/domain/intake-languages'
-import { type CompleteAnswers, type IntakeStep, intakeSteps, SUMMARY_STEP } from '~/domain/intake-steps'
+import { intakePath, isIntakeLanguage, languageNames } from '#app/domain/intake-languages'
+import { type CompleteAnswers, type IntakeStep, intakeSteps, SUMMARY_STEP } from '#app/domain/intake-steps'
 import { useIntakeLanguage } from './intake-language-switcher'
 
 /** The answers as the person gave them, per step, each with a link to change it (and come back here). */

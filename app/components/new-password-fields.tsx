@@ -1,5 +1,5 @@
 import { type FieldMetadata, getInputProps } from '@conform-to/react'
-import { Field } from '~/components/forms'
+import { Field } from './forms'
 
 /** The new password and its repeat, as every form that sets a password asks them (password managers fill both). */
 export function NewPasswordFields({

@@ -1,8 +1,8 @@
 import { type FieldMetadata, getCollectionProps, getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
-import { parseWithZod } from '~/utils/parse-form'
-import { type ManagedOrganisationType, newOrganisationFormSchema, type OrganisationFormFields, organisationFormSchema, organisationTypeLabels } from '~/domain/organisation-form'
+import { parseWithZod } from '#app/utils/parse-form'
+import { type ManagedOrganisationType, newOrganisationFormSchema, type OrganisationFormFields, organisationFormSchema, organisationTypeLabels } from '#app/domain/organisation-form'
 import { Field, FormErrors } from './forms'
 import { inputProps, SelectField } from './placement-fields'
 

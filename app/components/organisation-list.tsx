@@ -1,10 +1,10 @@
 import { Form, Link } from '@remix-run/react'
-import { Field, SelectField } from '~/components/forms'
-import { ScrollTable } from '~/components/scroll-table'
-import { type ManagedOrganisationType, managedOrganisationTypes, organisationTypeLabels } from '~/domain/organisation-form'
-import type { OrganisationFilters } from '../../db/queries/organisation-admin'
-import type { ServedArea } from '../../db/queries/organisations'
-import type { Region } from '../../db/queries/reference'
+import { Field, SelectField } from './forms'
+import { ScrollTable } from './scroll-table'
+import { type ManagedOrganisationType, managedOrganisationTypes, organisationTypeLabels } from '#app/domain/organisation-form'
+import type { OrganisationFilters } from '#db/queries/organisation-admin'
+import type { ServedArea } from '#db/queries/organisations'
+import type { Region } from '#db/queries/reference'
 
 /** The list at /admin/organisaties and its CSV: filters in the address, a table, where each organisation works. */
 

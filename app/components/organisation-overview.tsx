@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { roleLabels, type Role } from '~/auth/permissions'
+import { roleLabels, type Role } from '#app/auth/permissions'
 
 type Overview = {
   organisation: { name: string }

@@ -1,7 +1,7 @@
-import type { PlacementCompensationData } from '~/compensation/placement-compensation.server'
-import { describeCovers, describeEmployerPays, describeEstimate, describeWage, formatDate } from '~/compensation/labels'
-import { DemoNotice } from '~/compensation/demo-notice'
-import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'
+import type { PlacementCompensationData } from '#app/compensation/placement-compensation.server'
+import { describeCovers, describeEmployerPays, describeEstimate, describeWage, formatDate } from '#app/compensation/labels'
+import { DemoNotice } from '#app/compensation/demo-notice'
+import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
 
 const hoursFormat = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 })
 

@@ -1,12 +1,12 @@
-import { parseWithZod } from '~/utils/parse-form'
+import { parseWithZod } from '#app/utils/parse-form'
 import { json, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { todayIso } from '~/compensation/rules'
-import { placementFormSchema, toPlacementInput } from '~/domain/placement-form'
-import { canTransition, type PlacementStatus, publishTarget } from '~/domain/placement-lifecycle'
-import { statusLabels } from '~/domain/placement-values'
-import { db } from '~/utils/db.server'
-import { withToast } from '~/utils/toast.server'
+import { todayIso } from '#app/compensation/rules'
+import { placementFormSchema, toPlacementInput } from '#app/domain/placement-form'
+import { canTransition, type PlacementStatus, publishTarget } from '#app/domain/placement-lifecycle'
+import { statusLabels } from '#app/domain/placement-values'
+import { db } from '#app/utils/db.server'
+import { withToast } from '#app/utils/toast.server'
 import {
   createPlacement,
   employerStanding,
@@ -15,10 +15,10 @@ import {
   occupationSummaries,
   setPlacementStatus,
   updatePlacement,
-} from '../../db/queries/placements'
-import { TransitionError } from '../../db/queries/placement-lifecycle'
-import { searchOccupations } from '../../db/queries/reference'
-import type { SessionUser } from '../../db/queries/users'
+} from '#db/queries/placements'
+import { TransitionError } from '#db/queries/placement-lifecycle'
+import { searchOccupations } from '#db/queries/reference'
+import type { SessionUser } from '#db/queries/users'
 import type { EditorActionData } from './placement-editor'
 import type { OccupationOption } from './occupation-picker'
 

@@ -1,18 +1,18 @@
 import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
-import { parseWithZod } from '~/utils/parse-form'
+import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { useMemo } from 'react'
-import { Field, FormErrors } from '~/components/forms'
-import { type PlacementForm, type PlacementFormFields, type placementFormDefaults, placementFormSchema } from '~/domain/placement-form'
-import { canTransition, type PlacementStatus, publishTarget } from '~/domain/placement-lifecycle'
+import { Field, FormErrors } from './forms'
+import { type PlacementForm, type PlacementFormFields, type placementFormDefaults, placementFormSchema } from '#app/domain/placement-form'
+import { canTransition, type PlacementStatus, publishTarget } from '#app/domain/placement-lifecycle'
 import {
   dutchLevelLabels,
   genericCompetences,
   instrumentLabels,
   scheduleLabels,
   supportLabels,
-} from '~/domain/placement-values'
+} from '#app/domain/placement-values'
 import { type OccupationOption, OccupationPicker } from './occupation-picker'
 import { ChoiceGroup, inputProps, SelectField, TextAreaField } from './placement-fields'
 

@@ -1,9 +1,9 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
-import { parseWithZod } from '~/utils/parse-form'
+import { parseWithZod } from '#app/utils/parse-form'
 import { Form, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '~/domain/placement-values'
+import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#app/domain/placement-values'
 import { Field, FormErrors } from './forms'
 
 /**

@@ -1,8 +1,8 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
-import { Field } from '~/components/forms'
-import { LanguageName } from '~/components/poster-language-picker'
-import type { IntakeLanguage } from '~/domain/intake-languages'
+import { Field } from './forms'
+import { LanguageName } from './poster-language-picker'
+import type { IntakeLanguage } from '#app/domain/intake-languages'
 import { ScrollTable } from './scroll-table'
 
 type Channel = { id: string; name: string; link: string; language: IntakeLanguage; intakesTotal: number; intakesRecent: number }

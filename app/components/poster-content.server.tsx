@@ -1,6 +1,6 @@
 import QRCode from 'qrcode'
-import type { IntakeLanguage } from '~/domain/intake-languages'
-import { i18next } from '~/i18next.server'
+import type { IntakeLanguage } from '#app/domain/intake-languages'
+import { i18next } from '#app/i18next.server'
 import { channelLink, type PosterTexts } from './poster-sheet'
 
 /**

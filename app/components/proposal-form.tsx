@@ -1,10 +1,10 @@
 import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
-import { parseWithZod } from '~/utils/parse-form'
+import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
-import { FormErrors } from '~/components/forms'
-import { clientDutchLevelLabels } from '~/domain/client-form'
-import { type ProposalFormFields, proposalFormSchema, type ShareField, shareLabels, type shareableValues } from '~/domain/proposal-form'
+import { FormErrors } from './forms'
+import { clientDutchLevelLabels } from '#app/domain/client-form'
+import { type ProposalFormFields, proposalFormSchema, type ShareField, shareLabels, type shareableValues } from '#app/domain/proposal-form'
 import { ChoiceGroup, inputProps, TextAreaField } from './placement-fields'
 
 type Props = {

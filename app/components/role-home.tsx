@@ -1,6 +1,6 @@
 import { useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import type { roleHomeLoader } from '~/utils/role-home.server'
+import type { roleHomeLoader } from '#app/utils/role-home.server'
 import { OrganisationOverview } from './organisation-overview'
 
 export function RoleHome({ title, children }: { title: string; children?: ReactNode }) {

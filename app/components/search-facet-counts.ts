@@ -1,5 +1,5 @@
-import { dutchLevels } from '../../db/schema/values'
-import type { DutchLevel, FacetCounts, FacetName, PlacementQuery } from '../../search/port'
+import { dutchLevels } from '#db/schema/values'
+import type { DutchLevel, FacetCounts, FacetName, PlacementQuery } from '#search/port'
 
 /**
  * Facet counts of the search page (pure). Counts come from the engine over the whole result; the page adds one

@@ -1,8 +1,8 @@
 import { useId } from 'react'
-import type { FacetCounts } from '../../search/port'
-import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '~/domain/placement-values'
-import { countsUpToLevel } from '~/components/search-facet-counts'
-import type { SearchErrors, SearchValues } from '~/domain/search-params'
+import type { FacetCounts } from '#search/port'
+import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#app/domain/placement-values'
+import { countsUpToLevel } from './search-facet-counts'
+import type { SearchErrors, SearchValues } from '#app/domain/search-params'
 
 type Option = { value: string; label: string; count: number | null }
 

@@ -1,11 +1,11 @@
 import { Form, useLocation, useSubmit } from '@remix-run/react'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useHydrated } from 'remix-utils/use-hydrated'
-import type { FacetCounts } from '../../search/port'
-import { Field, SelectField } from '~/components/forms'
-import { SearchFacets } from '~/components/search-facets'
-import { countUpToHours } from '~/components/search-facet-counts'
-import { readValues, type SearchErrors, type SearchValues, searchQueryString } from '~/domain/search-params'
+import type { FacetCounts } from '#search/port'
+import { Field, SelectField } from './forms'
+import { SearchFacets } from './search-facets'
+import { countUpToHours } from './search-facet-counts'
+import { readValues, type SearchErrors, type SearchValues, searchQueryString } from '#app/domain/search-params'
 
 type Props = { values: SearchValues; errors: SearchErrors; facets: FacetCounts | null; regions: { code: string; name: string }[]; places: string[] }
 

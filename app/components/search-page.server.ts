@@ -1,13 +1,13 @@
 import { json } from '@remix-run/node'
-import type { SessionUser } from '../../db/queries/users'
-import { listRegions } from '../../db/queries/reference'
-import { createSavedSearch, placeLookup, placementCards } from '../../db/queries/saved-searches'
-import { allHitIds } from '../../search/alerts'
-import { searchEngine } from '../../search/engine'
-import { type PlacementQuery, SearchInputError, SearchUnavailableError } from '../../search/port'
-import { buildSearch, fieldOfEngineError, MAX_PAGE, PAGE_SIZE, readPage, type SearchErrors, searchQueryString } from '../domain/search-params'
+import type { SessionUser } from '#db/queries/users'
+import { listRegions } from '#db/queries/reference'
+import { createSavedSearch, placeLookup, placementCards } from '#db/queries/saved-searches'
+import { allHitIds } from '#search/alerts'
+import { searchEngine } from '#search/engine'
+import { type PlacementQuery, SearchInputError, SearchUnavailableError } from '#search/port'
+import { buildSearch, fieldOfEngineError, MAX_PAGE, PAGE_SIZE, readPage, type SearchErrors, searchQueryString } from '#app/domain/search-params'
 import { combineFacets, facetQueries, shownFacets } from './search-facet-counts'
-import { db } from '../utils/db.server'
+import { db } from '#app/utils/db.server'
 
 /**
  * The search page's server side: the address through app/domain/search-params.ts to the search port, the extra

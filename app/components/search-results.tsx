@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react'
-import type { PlacementCard } from '../../db/queries/saved-searches'
-import type { Reason, SearchResult } from '../../search/port'
-import { PlacementPagination } from '~/components/placement-pagination'
-import { workHoursText } from '~/domain/job-posting'
-import { countText } from '~/domain/result-count'
-import { dutchLevelLabels, employerTypeLabels } from '~/domain/placement-values'
+import type { PlacementCard } from '#db/queries/saved-searches'
+import type { Reason, SearchResult } from '#search/port'
+import { PlacementPagination } from './placement-pagination'
+import { workHoursText } from '#app/domain/job-posting'
+import { countText } from '#app/domain/result-count'
+import { dutchLevelLabels, employerTypeLabels } from '#app/domain/placement-values'
 
 export type SearchHitView = { id: string; title: string; distanceKm: number | null; reasons: Reason[]; card: PlacementCard | null }
 export type SearchOutcome = { total: number; page: number; pageCount: number; understanding: SearchResult['understanding']; hits: SearchHitView[] }

@@ -1,11 +1,11 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
-import { parseWithZod } from '~/utils/parse-form'
+import { parseWithZod } from '#app/utils/parse-form'
 import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
-import { Field, FormErrors } from '~/components/forms'
-import { inputProps } from '~/components/placement-fields'
+import { Field, FormErrors } from './forms'
+import { inputProps } from './placement-fields'
 
 export const SaveSearchSchema = z.object({
   name: z

@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { formatDateTime } from '~/utils/dates'
+import { formatDateTime } from '#app/utils/dates'
 
 type Saved = { id: string; name: string; query: string; alert: boolean; createdAt: string; summary: string }
 

@@ -1,6 +1,6 @@
-import { formatHours } from '../domain/placement-form'
-import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '../domain/placement-values'
-import type { SearchInput } from '../domain/search-params'
+import { formatHours } from '#app/domain/placement-form'
+import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#app/domain/placement-values'
+import type { SearchInput } from '#app/domain/search-params'
 
 /**
  * A search in a few plain words ("magazijn" · binnen 15 km van Gent · Nederlands hoogstens A2 …), for the list of

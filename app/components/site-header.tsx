@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { Role } from '~/auth/permissions'
-import { navigationFor, publicNavigation } from '~/navigation'
+import type { Role } from '#app/auth/permissions'
+import { navigationFor, publicNavigation } from '#app/navigation'
 
 export type HeaderUser = { name: string; role: Role; coordinator: boolean; organisationName: string } | null
 

@@ -1,12 +1,12 @@
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { roleLabels } from '~/auth/permissions'
-import { Field, SelectField } from '~/components/forms'
-import { ScrollTable } from '~/components/scroll-table'
-import { staffAreas } from '~/domain/staff-areas'
-import { statusParams } from '~/domain/staff-filter'
-import { roleWithMark, staffStatusLabels } from '~/domain/staff-form'
-import { formatDateTime } from '~/utils/dates'
-import type { staffListLoader } from '~/utils/staff-pages.server'
+import { roleLabels } from '#app/auth/permissions'
+import { Field, SelectField } from './forms'
+import { ScrollTable } from './scroll-table'
+import { staffAreas } from '#app/domain/staff-areas'
+import { statusParams } from '#app/domain/staff-filter'
+import { roleWithMark, staffStatusLabels } from '#app/domain/staff-form'
+import { formatDateTime } from '#app/utils/dates'
+import type { staffListLoader } from '#app/utils/staff-pages.server'
 
 const intro = {
   all: 'Alle accounts op Stapsteen.',

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react'
-import { canCoordinate, type Role, roleLabels } from '~/auth/permissions'
+import { canCoordinate, type Role, roleLabels } from '#app/auth/permissions'
 import { CheckboxField, ChoiceGroup, SelectField } from './placement-fields'
 
 type Meta = FieldMetadata<any, any, any>

@@ -1,4 +1,4 @@
-import type { Toast } from '~/utils/toast.server'
+import type { Toast } from '#app/utils/toast.server'
 
 /** The confirmation after a redirect, announced to screen readers without moving focus. */
 export function ToastMessage({ toast }: { toast: Toast | null }) {

@@ -1,4 +1,4 @@
-import type { IntakePageData } from '~/domain/triage-page.server'
+import type { IntakePageData } from '#app/domain/triage-page.server'
 import {
   barrierLabels,
   contactMethodLabels,
@@ -8,7 +8,7 @@ import {
   languageLabels,
   situationLabels,
   workWishLabels,
-} from '~/domain/triage-labels'
+} from '#app/domain/triage-labels'
 import { FactList } from './fact-list'
 
 const orNot = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? 'Niet opgegeven' : String(value))

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
-import type { IntakePageData } from '~/domain/triage-page.server'
-import { intakeStatusLabels } from '~/domain/triage-labels'
-import { formatDateTime } from '~/utils/dates'
+import type { IntakePageData } from '#app/domain/triage-page.server'
+import { intakeStatusLabels } from '#app/domain/triage-labels'
+import { formatDateTime } from '#app/utils/dates'
 import { TriageButton } from './triage-form'
 import { residentName } from './triage-intake-summary'
 

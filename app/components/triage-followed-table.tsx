@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import { closeReasonLabels, type CloseReason, type IntakeStatus, intakeStatusLabels } from '~/domain/triage-labels'
-import { formatDateTime } from '~/utils/dates'
+import { closeReasonLabels, type CloseReason, type IntakeStatus, intakeStatusLabels } from '#app/domain/triage-labels'
+import { formatDateTime } from '#app/utils/dates'
 import { ScrollTable } from './scroll-table'
 
 type Followed = { id: string; reference: string; status: IntakeStatus; closeReason: CloseReason | null; handlingOrganisation: string | null; updatedAt: string }

@@ -1,6 +1,6 @@
-import type { IntakePageData } from '~/domain/triage-page.server'
-import { intakeStatusLabels, referralStatusLabels } from '~/domain/triage-labels'
-import { formatDateTime } from '~/utils/dates'
+import type { IntakePageData } from '#app/domain/triage-page.server'
+import { intakeStatusLabels, referralStatusLabels } from '#app/domain/triage-labels'
+import { formatDateTime } from '#app/utils/dates'
 import { ScrollTable } from './scroll-table'
 
 type Props = Pick<IntakePageData, 'history' | 'referrals'>

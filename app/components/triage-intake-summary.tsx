@@ -1,7 +1,7 @@
-import { formatDate } from '~/compensation/labels'
-import type { IntakePageData } from '~/domain/triage-page.server'
-import { closeReasonLabels, intakeStatusLabels } from '~/domain/triage-labels'
-import { formatDateTime } from '~/utils/dates'
+import { formatDate } from '#app/compensation/labels'
+import type { IntakePageData } from '#app/domain/triage-page.server'
+import { closeReasonLabels, intakeStatusLabels } from '#app/domain/triage-labels'
+import { formatDateTime } from '#app/utils/dates'
 import { FactList } from './fact-list'
 
 export const residentName = (intake: { firstName: string | null; lastName: string | null }) =>

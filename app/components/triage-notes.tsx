@@ -1,7 +1,7 @@
 import { getInputProps } from '@conform-to/react'
-import { noteSchema } from '~/domain/triage-forms'
-import type { IntakePageData } from '~/domain/triage-page.server'
-import { formatDateTime } from '~/utils/dates'
+import { noteSchema } from '#app/domain/triage-forms'
+import type { IntakePageData } from '#app/domain/triage-page.server'
+import { formatDateTime } from '#app/utils/dates'
 import { TextAreaField } from './placement-fields'
 import { TriageActionForm, type TriageResult, useTriageForm } from './triage-form'
 

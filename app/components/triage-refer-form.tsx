@@ -1,6 +1,6 @@
-import { referralBlockTexts } from '~/domain/triage-workflow'
-import { referSchema } from '~/domain/triage-forms'
-import type { IntakePageData } from '~/domain/triage-page.server'
+import { referralBlockTexts } from '#app/domain/triage-workflow'
+import { referSchema } from '#app/domain/triage-forms'
+import type { IntakePageData } from '#app/domain/triage-page.server'
 import { TextAreaField } from './placement-fields'
 import { TriageActionForm, type TriageResult, useTriageForm, type Viewer } from './triage-form'
 

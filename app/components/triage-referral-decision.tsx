@@ -1,7 +1,7 @@
 import { TextAreaField } from './placement-fields'
-import { declineSchema } from '~/domain/triage-forms'
-import type { IntakePageData } from '~/domain/triage-page.server'
-import { formatDateTime } from '~/utils/dates'
+import { declineSchema } from '#app/domain/triage-forms'
+import type { IntakePageData } from '#app/domain/triage-page.server'
+import { formatDateTime } from '#app/utils/dates'
 import { TriageActionForm, TriageButton, type TriageResult, useTriageForm } from './triage-form'
 
 /** The receiver's side of a hand-over: the sender's message, then accept or decline with a reason. */

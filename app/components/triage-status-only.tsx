@@ -1,6 +1,6 @@
-import type { IntakePageData } from '~/domain/triage-page.server'
-import { closeReasonLabels, intakeStatusLabels } from '~/domain/triage-labels'
-import { formatDateTime } from '~/utils/dates'
+import type { IntakePageData } from '#app/domain/triage-page.server'
+import { closeReasonLabels, intakeStatusLabels } from '#app/domain/triage-labels'
+import { formatDateTime } from '#app/utils/dates'
 import { FactList } from './fact-list'
 import { TriageHistory } from './triage-history'
 

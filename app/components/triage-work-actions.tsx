@@ -1,5 +1,5 @@
-import { assignSchema, closeReasonChoices, closeSchema, type IntakeIntent } from '~/domain/triage-forms'
-import type { IntakePageData } from '~/domain/triage-page.server'
+import { assignSchema, closeReasonChoices, closeSchema, type IntakeIntent } from '#app/domain/triage-forms'
+import type { IntakePageData } from '#app/domain/triage-page.server'
 import { ChoiceGroup, SelectField } from './placement-fields'
 import { TriageActionForm, TriageButton, type TriageResult, useTriageForm, type Viewer } from './triage-form'
 import { TriageReferForm } from './triage-refer-form'

@@ -1,4 +1,4 @@
-import type { payUnits } from '../../db/schema/compensation'
+import type { payUnits } from '#db/schema/compensation'
 
 export type PayUnit = (typeof payUnits)[number]
 

@@ -1,5 +1,5 @@
-import { db } from '~/utils/db.server'
-import { municipalitiesForPostcode } from '../../db/queries/reference'
+import { db } from '#app/utils/db.server'
+import { municipalitiesForPostcode } from '#db/queries/reference'
 import type { IntakeStep, StepValues } from './intake-steps'
 
 /**

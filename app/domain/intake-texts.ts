@@ -1,4 +1,4 @@
-import type { contactMethods } from '../../db/schema/values'
+import type { contactMethods } from '#db/schema/values'
 import { formatIntakeDate, type IntakeLanguage } from './intake-languages'
 import { workingDaysBetween } from './intake-working-days'
 

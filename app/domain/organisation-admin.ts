@@ -1,7 +1,7 @@
-import type { OrganisationAdmin } from '../../db/queries/organisation-admin'
+import type { OrganisationAdmin } from '#db/queries/organisation-admin'
 import { managedOrganisationTypes } from './organisation-form'
-import type { SessionUser } from '../../db/queries/users'
-import { hasPermission, organisationTypesByRole, type Role, roleLabels } from '../auth/permissions'
+import type { SessionUser } from '#db/queries/users'
+import { hasPermission, organisationTypesByRole, type Role, roleLabels } from '#app/auth/permissions'
 
 /**
  * Who changes organisations, as db/queries/organisation-admin.ts needs it: a platform admin every organisation,

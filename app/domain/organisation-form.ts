@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { emailSchema } from '../auth/password-policy'
+import { emailSchema } from '#app/auth/password-policy'
 import { NIS_PATTERN } from './placement-record'
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_TOTAL } from '../../search/port'
+import { MAX_TOTAL } from '#search/port'
 
 const number = new Intl.NumberFormat('nl-BE')
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '../../db/schema/values'
-import type { PlacementQuery, SortOrder } from '../../search/port'
+import { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#db/schema/values'
+import type { PlacementQuery, SortOrder } from '#search/port'
 
 /**
  * The search page's address ↔ a PlacementQuery (search/port.ts). The page, its saved searches and their e-mail

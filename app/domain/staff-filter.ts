@@ -1,6 +1,6 @@
-import type { Role } from '~/auth/permissions'
-import { isUuid } from '../../db/queries/ids'
-import type { StaffFilters, StaffStatus } from '../../db/queries/staff'
+import type { Role } from '#app/auth/permissions'
+import { isUuid } from '#db/queries/ids'
+import type { StaffFilters, StaffStatus } from '#db/queries/staff'
 
 /**
  * The filters of the people list as they appear in the address (?zoek=…&rol=…&status=…&organisatie=…), so every

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { emailSchema } from '~/auth/password-policy'
-import { canCoordinate, type Role, roleLabels } from '~/auth/permissions'
-import { takesRegions } from '~/auth/staff-rules'
-import { roles } from '../../db/schema/values'
+import { emailSchema } from '#app/auth/password-policy'
+import { canCoordinate, type Role, roleLabels } from '#app/auth/permissions'
+import { takesRegions } from '#app/auth/staff-rules'
+import { roles } from '#db/schema/values'
 import { organisationTypeLabels } from './organisation-form'
 
 /**

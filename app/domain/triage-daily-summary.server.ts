@@ -1,14 +1,14 @@
 import type PgBoss from 'pg-boss'
 import { sql } from 'drizzle-orm'
-import { db } from '../../db/client'
-import type { Tx } from '../../db/client'
-import { dailySummarySent, triageTeamSummaries } from '../../db/queries/intake-daily-summary'
-import { countUnreceivedByRegion, unreceivedSummaryRecipients } from '../../db/queries/intake-unreceived'
-import { listRegions } from '../../db/queries/reference'
-import { sendEmail } from '../../emails/send.server'
-import { publicBaseUrl } from '../utils/public-url.server'
-import { logger } from '../../core/logger'
-import { todayIso } from '../compensation/rules'
+import { db } from '#db/client'
+import type { Tx } from '#db/client'
+import { dailySummarySent, triageTeamSummaries } from '#db/queries/intake-daily-summary'
+import { countUnreceivedByRegion, unreceivedSummaryRecipients } from '#db/queries/intake-unreceived'
+import { listRegions } from '#db/queries/reference'
+import { sendEmail } from '#emails/send.server'
+import { publicBaseUrl } from '#app/utils/public-url.server'
+import { logger } from '#core/logger'
+import { todayIso } from '#app/compensation/rules'
 
 /**
  * The triage teams' morning mail: every weekday at 07:00 Belgian time (pg-boss cron, run by workers only), each

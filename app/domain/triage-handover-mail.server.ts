@@ -1,5 +1,5 @@
-import { i18next } from '~/i18next.server'
-import type { TriageHandoverProps } from '../../emails/templates/triage-handover'
+import { i18next } from '#app/i18next.server'
+import type { TriageHandoverProps } from '#emails/templates/triage-handover'
 import { type IntakeLanguage, textDirection } from './intake-languages'
 
 /** The hand-over mail's texts in the resident's language, from the `handover` keys of the intake translations. */

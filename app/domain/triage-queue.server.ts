@@ -1,8 +1,8 @@
-import { db } from '../../db/client'
-import { sharedNotes } from '../../db/queries/intake-notes'
-import { listFollowedReferrals, listQueue } from '../../db/queries/intake-queue'
-import type { SessionUser } from '../../db/queries/users'
-import { todayIso } from '../compensation/rules'
+import { db } from '#db/client'
+import { sharedNotes } from '#db/queries/intake-notes'
+import { listFollowedReferrals, listQueue } from '#db/queries/intake-queue'
+import type { SessionUser } from '#db/queries/users'
+import { todayIso } from '#app/compensation/rules'
 import type { QueueFilter } from './triage-forms'
 
 /** The queue page: the organisation's intakes (audited as read) and the hand-overs it follows by status. */

@@ -1,4 +1,4 @@
-import schema from '../../docs/schemas/placement.schema.json'
+import schema from '#docs/schemas/placement.schema.json'
 
 /** Public: the exchange format of a placement, the contract that import files (and the API) follow. */
 export function loader() {

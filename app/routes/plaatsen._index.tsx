@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { ErrorPage } from '~/components/error-page'
-import { PlacementPagination } from '~/components/placement-pagination'
-import { formatDate } from '~/compensation/labels'
-import { todayIso } from '~/compensation/rules'
-import { workHoursText } from '~/domain/job-posting'
-import { db } from '~/utils/db.server'
-import { listPublicPlacements } from '../../db/queries/public-placements'
+import { ErrorPage } from '#app/components/error-page'
+import { PlacementPagination } from '#app/components/placement-pagination'
+import { formatDate } from '#app/compensation/labels'
+import { todayIso } from '#app/compensation/rules'
+import { workHoursText } from '#app/domain/job-posting'
+import { db } from '#app/utils/db.server'
+import { listPublicPlacements } from '#db/queries/public-placements'
 
 /** Public: no login. The filters are a GET form, so every result page has its own address. */
 export async function loader({ request }: LoaderFunctionArgs) {

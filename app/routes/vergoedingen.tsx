@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { publicComparison } from '~/compensation/compensation.server'
-import { parseComparisonFilter } from '~/compensation/comparison-filter'
-import { ComparisonTable } from '~/compensation/comparison-table'
-import { DemoNotice } from '~/compensation/demo-notice'
-import { RegionHistory } from '~/compensation/region-history'
-import { ErrorPage } from '~/components/error-page'
-import { FlandersMap } from '~/components/flanders-map'
-import { SelectField } from '~/components/forms'
-import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'
+import { publicComparison } from '#app/compensation/compensation.server'
+import { parseComparisonFilter } from '#app/compensation/comparison-filter'
+import { ComparisonTable } from '#app/compensation/comparison-table'
+import { DemoNotice } from '#app/compensation/demo-notice'
+import { RegionHistory } from '#app/compensation/region-history'
+import { ErrorPage } from '#app/components/error-page'
+import { FlandersMap } from '#app/components/flanders-map'
+import { SelectField } from '#app/components/forms'
+import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
 
 // Public: anyone may compare what hosting someone costs in each region; no login, no personal data.
 export async function loader({ request }: LoaderFunctionArgs) {

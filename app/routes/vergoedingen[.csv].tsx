@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { publicComparison } from '~/compensation/compensation.server'
-import { parseComparisonFilter } from '~/compensation/comparison-filter'
-import { comparisonCsv } from '~/compensation/exports'
-import { csvDownload } from '~/utils/csv.server'
+import { publicComparison } from '#app/compensation/compensation.server'
+import { parseComparisonFilter } from '#app/compensation/comparison-filter'
+import { comparisonCsv } from '#app/compensation/exports'
+import { csvDownload } from '#app/utils/csv.server'
 
 /** /vergoedingen.csv: the public comparison for a spreadsheet, with the same filters as the page. Public. */
 export async function loader({ request }: LoaderFunctionArgs) {

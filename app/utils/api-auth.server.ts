@@ -1,8 +1,8 @@
-import { db } from '../../db/client'
-import { findApiTokenUser } from '../../db/queries/auth'
-import type { SessionUser } from '../../db/queries/users'
-import { digest } from '../auth/crypto.server'
-import { hasPermission, type Permission } from '../auth/permissions'
+import { db } from '#db/client'
+import { findApiTokenUser } from '#db/queries/auth'
+import type { SessionUser } from '#db/queries/users'
+import { digest } from '#app/auth/crypto.server'
+import { hasPermission, type Permission } from '#app/auth/permissions'
 import { ApiError } from './api-errors.server'
 
 /**

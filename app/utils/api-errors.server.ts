@@ -1,6 +1,6 @@
 import { json } from '@remix-run/node'
-import { SearchInputError, SearchUnavailableError } from '../../search/port'
-import { logger } from '../../core/logger'
+import { SearchInputError, SearchUnavailableError } from '#search/port'
+import { logger } from '#core/logger'
 
 /**
  * Error answers of the JSON API (docs/openapi.yaml, ErrorResponse). Always `{ error: { message, fields } }` as JSON,

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { NIS_PATTERN, OCCUPATION_PATTERN, POSTCODE_PATTERN } from '~/domain/placement-record'
-import { dutchLevels, instruments } from '../../db/schema/values'
-import type { MatchRequest, PlacementQuery } from '../../search/port'
+import { NIS_PATTERN, OCCUPATION_PATTERN, POSTCODE_PATTERN } from '#app/domain/placement-record'
+import { dutchLevels, instruments } from '#db/schema/values'
+import type { MatchRequest, PlacementQuery } from '#search/port'
 import { ApiError, badRequest, type FieldErrors } from './api-errors.server'
 
 /**

@@ -1,5 +1,5 @@
-import { db } from '~/utils/db.server'
-import { sharedSecret } from '../../db/queries/settings'
+import { db } from './db.server'
+import { sharedSecret } from '#db/queries/settings'
 
 const secrets = new Map<string, Promise<{ signing: string; key: Buffer }>>()
 

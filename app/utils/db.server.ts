@@ -1,2 +1,2 @@
 // Routes reach the database through this .server module, which Remix keeps out of the browser bundle.
-export { db } from '../../db/client'
+export { db } from '#db/client'

@@ -1,4 +1,4 @@
-import { hasDemoData } from '../../db/demo/remove'
+import { hasDemoData } from '#db/demo/remove'
 import { db } from './db.server'
 
 /**

@@ -1,16 +1,16 @@
-import { digest, hashPassword, newSecret } from '~/auth/crypto.server'
-import { CONFIRM_LINK_HOURS, registrationMessages, type RegistrationInput } from '~/domain/employer-registration'
-import { db, type Tx } from '../../db/client'
-import { audit } from '../../db/queries/audit'
+import { digest, hashPassword, newSecret } from '#app/auth/crypto.server'
+import { CONFIRM_LINK_HOURS, registrationMessages, type RegistrationInput } from '#app/domain/employer-registration'
+import { db, type Tx } from '#db/client'
+import { audit } from '#db/queries/audit'
 import {
   confirmEmailWithToken,
   insertEmailVerificationToken,
   isEmailTokenUsable,
   regionalAdminsForEmployer,
-} from '../../db/queries/employer-verification'
-import { getOwnEmployer, insertEmployer, isEnterpriseNumberTaken, resolveSite } from '../../db/queries/employers'
-import { findUserByEmail } from '../../db/queries/users'
-import { sendEmail } from '../../emails/send.server'
+} from '#db/queries/employer-verification'
+import { getOwnEmployer, insertEmployer, isEnterpriseNumberTaken, resolveSite } from '#db/queries/employers'
+import { findUserByEmail } from '#db/queries/users'
+import { sendEmail } from '#emails/send.server'
 
 /**
  * Self-registration of an employer and the confirmation of its contact's e-mail address. Only after that

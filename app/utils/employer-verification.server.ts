@@ -1,9 +1,9 @@
-import { db } from '../../db/client'
-import { audit } from '../../db/queries/audit'
-import { decideEmployer, getEmployerForVerification } from '../../db/queries/employer-verification'
-import { publishSubmittedPlacements } from '../../db/queries/placement-lifecycle'
-import type { SessionUser } from '../../db/queries/users'
-import { sendEmail } from '../../emails/send.server'
+import { db } from '#db/client'
+import { audit } from '#db/queries/audit'
+import { decideEmployer, getEmployerForVerification } from '#db/queries/employer-verification'
+import { publishSubmittedPlacements } from '#db/queries/placement-lifecycle'
+import type { SessionUser } from '#db/queries/users'
+import { sendEmail } from '#emails/send.server'
 
 /**
  * A regional admin's decision on an employer in one of their regions. The decision, its audit entry, the

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { HONEYPOT_STAMP, HONEYPOT_TRAP } from '~/components/honeypot-fields'
-import { db } from '../../db/client'
-import { sharedSecret } from '../../db/queries/settings'
-import { logger } from '../../core/logger'
+import { HONEYPOT_STAMP, HONEYPOT_TRAP } from '#app/components/honeypot-fields'
+import { db } from '#db/client'
+import { sharedSecret } from '#db/queries/settings'
+import { logger } from '#core/logger'
 
 /**
  * The honeypot of the public forms (finding 8 of issue 11): a field people never see must come back empty, and

@@ -1,10 +1,10 @@
-import { requireUserWithAnyPermission } from '~/auth/session.server'
-import { organisationAdminFor } from '~/domain/organisation-admin'
-import type { OrganisationFormValues } from '~/domain/organisation-form'
-import { db } from '~/utils/db.server'
-import { getManagedOrganisation, type OrganisationAdmin } from '../../db/queries/organisation-admin'
-import type { OrganisationValues } from '../../db/queries/organisation-changes'
-import { listMunicipalities, listRegions, type Region } from '../../db/queries/reference'
+import { requireUserWithAnyPermission } from '#app/auth/session.server'
+import { organisationAdminFor } from '#app/domain/organisation-admin'
+import type { OrganisationFormValues } from '#app/domain/organisation-form'
+import { db } from './db.server'
+import { getManagedOrganisation, type OrganisationAdmin } from '#db/queries/organisation-admin'
+import type { OrganisationValues } from '#db/queries/organisation-changes'
+import { listMunicipalities, listRegions, type Region } from '#db/queries/reference'
 
 /**
  * The pages under /admin/organisaties: a platform admin (`organisation:manage`) or a regional admin

@@ -1,8 +1,8 @@
-import { hasPermission } from '~/auth/permissions'
-import { staffAreas } from '~/domain/staff-areas'
-import type { SessionUser } from '../../db/queries/users'
-import { db } from '../../db/client'
-import { getOwnOrganisation } from '../../db/queries/organisations'
+import { hasPermission } from '#app/auth/permissions'
+import { staffAreas } from '#app/domain/staff-areas'
+import type { SessionUser } from '#db/queries/users'
+import { db } from '#db/client'
+import { getOwnOrganisation } from '#db/queries/organisations'
 
 /** The signed-in user's own organisation, for the role home pages; a coordinator gets the way to its staff page. */
 export async function ownOrganisationOverview(user: SessionUser) {

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '~/utils/parse-form'
+import { parseWithZod } from './parse-form'
 import {
   json,
   MaxPartSizeExceededError,
@@ -7,14 +7,14 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
-import type { Permission } from '~/auth/permissions'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { type ImportReport, MAX_UPLOAD_MB, tooLarge, uploadSchema } from '~/components/placement-import'
-import type { ImportRunSummary } from '~/components/import-run'
-import { db } from '../../db/client'
-import { decodeUtf8, importPlacements, parseImportFile } from '../../db/import'
-import { createImportRun, getOwnImportRun } from '../../db/import/runs'
-import { importScopeFor } from '../../db/import/scope'
+import type { Permission } from '#app/auth/permissions'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { type ImportReport, MAX_UPLOAD_MB, tooLarge, uploadSchema } from '#app/components/placement-import'
+import type { ImportRunSummary } from '#app/components/import-run'
+import { db } from '#db/client'
+import { decodeUtf8, importPlacements, parseImportFile } from '#db/import'
+import { createImportRun, getOwnImportRun } from '#db/import/runs'
+import { importScopeFor } from '#db/import/scope'
 import { withToast } from './toast.server'
 
 /**

@@ -1,4 +1,4 @@
-import { env } from '../../core/env'
+import { env } from '#core/env'
 
 /**
  * The portal's address for links in mails, posters and structured data: PUBLIC_URL, else this process on this

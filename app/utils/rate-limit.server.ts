@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
-import { db } from '../../db/client'
-import { countAttempt } from '../../db/queries/rate-limit'
-import { sharedSecret } from '../../db/queries/settings'
+import { db } from '#db/client'
+import { countAttempt } from '#db/queries/rate-limit'
+import { sharedSecret } from '#db/queries/settings'
 
 /**
  * The rate limits of the public forms, counted in the database (db/queries/rate-limit.ts) so every web process

@@ -1,6 +1,6 @@
 import { json } from '@remix-run/node'
-import type { Permission } from '~/auth/permissions'
-import { requireUserWithPermission } from '~/auth/session.server'
+import type { Permission } from '#app/auth/permissions'
+import { requireUserWithPermission } from '#app/auth/session.server'
 import { ownOrganisationOverview } from './organisation.server'
 
 /** Loader shared by the role home pages: the permission differs, the content is the user's organisation. */

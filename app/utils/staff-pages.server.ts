@@ -1,12 +1,12 @@
 import { json, redirect } from '@remix-run/node'
-import { INVITATION_LINK_DAYS } from '~/auth/password.server'
-import { assignableRoles, rolesByReach } from '~/auth/staff-rules'
-import { type StaffArea, staffAreas } from '~/domain/staff-areas'
-import { inviteSchema, SELF_REFUSED, staffActionSchema } from '~/domain/staff-form'
-import { parseStaffFilter } from '~/domain/staff-filter'
-import { db } from '~/utils/db.server'
-import { parseWithZod } from '~/utils/parse-form'
-import { publicBaseUrl } from '~/utils/public-url.server'
+import { INVITATION_LINK_DAYS } from '#app/auth/password.server'
+import { assignableRoles, rolesByReach } from '#app/auth/staff-rules'
+import { type StaffArea, staffAreas } from '#app/domain/staff-areas'
+import { inviteSchema, SELF_REFUSED, staffActionSchema } from '#app/domain/staff-form'
+import { parseStaffFilter } from '#app/domain/staff-filter'
+import { db } from './db.server'
+import { parseWithZod } from './parse-form'
+import { publicBaseUrl } from './public-url.server'
 import {
   changeRole,
   inviteStaff,
@@ -14,10 +14,10 @@ import {
   requireStaffScope,
   resendInvitation,
   setStaffActive,
-} from '~/utils/staff.server'
-import { withToast } from '~/utils/toast.server'
-import { listRegions, type Region } from '../../db/queries/reference'
-import { findOrganisationInScope, getStaffMember, listStaff, organisationChoices, type StaffScope } from '../../db/queries/staff'
+} from './staff.server'
+import { withToast } from './toast.server'
+import { listRegions, type Region } from '#db/queries/reference'
+import { findOrganisationInScope, getStaffMember, listStaff, organisationChoices, type StaffScope } from '#db/queries/staff'
 
 /**
  * Loaders and actions of the people pages, shared by /admin/gebruikers and /organisatie/medewerkers (the route

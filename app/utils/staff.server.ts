@@ -1,11 +1,11 @@
-import { createPasswordLink, INVITATION_LINK_DAYS } from '~/auth/password.server'
-import { type Permission, roleLabels } from '~/auth/permissions'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { assignableRoles, type StaffReach, staffScope } from '~/auth/staff-rules'
-import type { StaffArea } from '~/domain/staff-areas'
-import { type InviteInput, roleWithMark } from '~/domain/staff-form'
-import { db, type Tx } from '../../db/client'
-import { findOrganisationInScope, getStaffMember, type StaffScope } from '../../db/queries/staff'
+import { createPasswordLink, INVITATION_LINK_DAYS } from '#app/auth/password.server'
+import { type Permission, roleLabels } from '#app/auth/permissions'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { assignableRoles, type StaffReach, staffScope } from '#app/auth/staff-rules'
+import type { StaffArea } from '#app/domain/staff-areas'
+import { type InviteInput, roleWithMark } from '#app/domain/staff-form'
+import { db, type Tx } from '#db/client'
+import { findOrganisationInScope, getStaffMember, type StaffScope } from '#db/queries/staff'
 import {
   changeStaffRole,
   deactivateStaff,
@@ -14,9 +14,9 @@ import {
   reactivateStaff,
   recordInvitationResent,
   type RoleChange,
-} from '../../db/queries/staff-changes'
-import type { SessionUser } from '../../db/queries/users'
-import { sendEmail } from '../../emails/send.server'
+} from '#db/queries/staff-changes'
+import type { SessionUser } from '#db/queries/users'
+import { sendEmail } from '#emails/send.server'
 
 /**
  * Inviting and managing people: the rules of app/auth/staff-rules.ts around the queries of db/queries/staff*.ts,

@@ -1,7 +1,7 @@
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
-import { cookieAttributes } from '../../server/cookies'
-import { seal, tryUnseal } from '../../server/sealed'
+import { cookieAttributes } from '#server/cookies'
+import { seal, tryUnseal } from '#server/sealed'
 import { cookieSecrets } from './cookie-secrets.server'
 
 /** A one-time message shown after a redirect ("Je wachtwoord is gewijzigd."), carried in a cookie. */

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { audit } from '../queries/audit'
-import { intakeRouting } from '../queries/intake'
+import type { Tx } from '#db/client'
+import { audit } from '#db/queries/audit'
+import { intakeRouting } from '#db/queries/intake'
 import {
   clients,
   compensationRules,
@@ -19,7 +19,7 @@ import {
   proposals,
   savedSearches,
   users,
-} from '../schema'
+} from '#db/schema'
 
 /**
  * Demo data is everything the demo seed made: organisations marked `demo` and all they own (accounts, placements,

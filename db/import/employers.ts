@@ -1,6 +1,6 @@
 import { eq, inArray, or, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { employerProfiles, type employerTypes, organisations } from '../schema'
+import type { Tx } from '#db/client'
+import { employerProfiles, type employerTypes, organisations } from '#db/schema'
 import type { ImportActor } from './types'
 
 /**

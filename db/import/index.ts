@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { audit } from '../queries/audit'
+import type { Tx } from '#db/client'
+import { audit } from '#db/queries/audit'
 import { applyPlan } from './apply'
 import { parseImportFile } from './parse'
 import { planImport } from './plan'

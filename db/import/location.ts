@@ -1,6 +1,6 @@
-import type { PlacementRecord } from '../../app/domain/placement-record'
-import type { Tx } from '../client'
-import { municipalities, postcodes } from '../schema'
+import type { PlacementRecord } from '#app/domain/placement-record'
+import type { Tx } from '#db/client'
+import { municipalities, postcodes } from '#db/schema'
 
 /**
  * Where a placement lies, from what the record gives: a postcode, a municipality's NIS code or both. The whole

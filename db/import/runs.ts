@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns } from 'drizzle-orm'
-import { enqueue } from '../../server/jobs'
-import type { Tx } from '../client'
-import { importRuns } from '../schema'
+import { enqueue } from '#server/jobs'
+import type { Tx } from '#db/client'
+import { importRuns } from '#db/schema'
 import type { ImportResult, ImportScope } from './types'
 
 /**

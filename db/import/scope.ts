@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
-import type { Tx } from '../client'
-import type { SessionUser } from '../queries/users'
-import { organisations } from '../schema'
+import type { Tx } from '#db/client'
+import type { SessionUser } from '#db/queries/users'
+import { organisations } from '#db/schema'
 import type { ImportScope } from './types'
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type PgBoss from 'pg-boss'
-import { db } from '../client'
-import { importRuns } from '../schema'
+import { db } from '#db/client'
+import { importRuns } from '#db/schema'
 import { importPlacements, lockImports } from './index'
 import { finishedRun } from './runs'
 

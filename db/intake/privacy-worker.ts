@@ -1,11 +1,11 @@
 import type PgBoss from 'pg-boss'
-import { env } from '../../core/env'
-import { logger } from '../../core/logger'
-import { db } from '../client'
-import { anonymiseClosedClients, anonymiseDecidedProposals } from '../queries/client-retention'
-import { anonymiseStaleIntakes, eraseIntake } from '../queries/intake-retention'
-import { deleteForgottenLoginThrottles } from '../queries/login-throttle'
-import { purgeOldMail } from '../queries/mail-retention'
+import { env } from '#core/env'
+import { logger } from '#core/logger'
+import { db } from '#db/client'
+import { anonymiseClosedClients, anonymiseDecidedProposals } from '#db/queries/client-retention'
+import { anonymiseStaleIntakes, eraseIntake } from '#db/queries/intake-retention'
+import { deleteForgottenLoginThrottles } from '#db/queries/login-throttle'
+import { purgeOldMail } from '#db/queries/mail-retention'
 
 /**
  * The jobs behind the privacy duties: a daily retention run (03:30 Brussels time, when nobody works in the

@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { hasPermission } from '../../app/auth/permissions'
-import type { Tx } from '../client'
-import { auditLog } from '../schema'
-import { organisations, users } from '../schema'
+import { hasPermission } from '#app/auth/permissions'
+import type { Tx } from '#db/client'
+import { auditLog } from '#db/schema'
+import { organisations, users } from '#db/schema'
 import { organisationInRegions } from './region-scope'
 import type { SessionUser } from './users'
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { apiTokens, organisations, passwordResetTokens, sessions, users } from '../schema'
+import type { Tx } from '#db/client'
+import { apiTokens, organisations, passwordResetTokens, sessions, users } from '#db/schema'
 import { activeUser, type SessionUser, sessionUserFields } from './users'
 
 /**

@@ -1,6 +1,6 @@
 import { and, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { clients, proposals } from '../schema'
+import type { Tx } from '#db/client'
+import { clients, proposals } from '#db/schema'
 import { audit } from './audit'
 
 /**

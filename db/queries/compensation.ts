@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { formatDate } from '../../app/compensation/labels'
+import { formatDate } from '#app/compensation/labels'
 import {
   type EmployerType,
   type Instrument,
@@ -9,9 +9,9 @@ import {
   normaliseRule,
   ruleProblems,
   type RuleValues,
-} from '../../app/compensation/rules'
-import { sendEmail } from '../../emails/send.server'
-import type { Tx } from '../client'
+} from '#app/compensation/rules'
+import { sendEmail } from '#emails/send.server'
+import type { Tx } from '#db/client'
 import {
   compensationRules,
   compensationSchedules,
@@ -23,7 +23,7 @@ import {
   organisations,
   placements,
   referenceRegions,
-} from '../schema'
+} from '#db/schema'
 import { audit } from './audit'
 
 /**

@@ -1,5 +1,5 @@
 import { type AnyColumn, and, asc, desc, eq, exists, gt, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
+import type { Tx } from '#db/client'
 import {
   emailVerificationTokens,
   employerProfiles,
@@ -9,7 +9,7 @@ import {
   placements,
   userRegions,
   users,
-} from '../schema'
+} from '#db/schema'
 
 /**
  * Two steps before an employer's placements go public: the contact confirms their e-mail address, then a

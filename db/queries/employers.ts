@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, like, or, sql } from 'drizzle-orm'
-import { registrationMessages, type EmployerType, type SiteInput } from '../../app/domain/employer-registration'
-import type { Tx } from '../client'
-import { employerProfiles, employerSites, municipalities, organisations, placements, postcodes, users } from '../schema'
+import { registrationMessages, type EmployerType, type SiteInput } from '#app/domain/employer-registration'
+import type { Tx } from '#db/client'
+import { employerProfiles, employerSites, municipalities, organisations, placements, postcodes, users } from '#db/schema'
 import { municipalitiesForPostcode, type Municipality } from './reference'
 
 /**

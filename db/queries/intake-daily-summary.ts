@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { emailMessages, intakes, organisations, users } from '../schema'
+import type { Tx } from '#db/client'
+import { emailMessages, intakes, organisations, users } from '#db/schema'
 import { overdueSql } from './intake-queue'
 import { fullAccess, referralAccess } from './intake-triage'
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
-import { enqueue } from '../../server/jobs'
-import type { Tx } from '../client'
-import { emailMessages, erasureProofs, intakeEvents, intakeNotes, intakeReferrals, intakes } from '../schema'
+import { enqueue } from '#server/jobs'
+import type { Tx } from '#db/client'
+import { emailMessages, erasureProofs, intakeEvents, intakeNotes, intakeReferrals, intakes } from '#db/schema'
 import { audit } from './audit'
 
 /**

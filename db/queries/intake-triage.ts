@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, type SQL, sql, type SQLWrapper } from 'drizzle-orm'
-import type { IntakeFacts } from '../../app/domain/triage-workflow'
-import type { Tx } from '../client'
-import { intakeReferrals, intakes } from '../schema'
+import type { IntakeFacts } from '#app/domain/triage-workflow'
+import type { Tx } from '#db/client'
+import { intakeReferrals, intakes } from '#db/schema'
 import type { SessionUser } from './users'
 import { isUuid } from './ids'
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { intakeChannels, intakeEvents, intakes, municipalities, organisationMunicipalities, organisations, users } from '../schema'
+import type { Tx } from '#db/client'
+import { intakeChannels, intakeEvents, intakes, municipalities, organisationMunicipalities, organisations, users } from '#db/schema'
 
 /**
  * The public intake form's reads and its one write (issue 5). Nothing here is scoped to a user: the form is

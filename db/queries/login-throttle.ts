@@ -1,6 +1,6 @@
 import { eq, lt, type SQL, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { loginThrottles } from '../schema'
+import type { Tx } from '#db/client'
+import { loginThrottles } from '#db/schema'
 
 /**
  * How one kind of key (an account, a client address) is throttled: `free` failures in a row pass without

@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { emailMessages } from '../schema'
+import type { Tx } from '#db/client'
+import { emailMessages } from '#db/schema'
 
 /**
  * What the portal keeps of its mail (docs/records-of-processing.md, "E-mail"): the body as long as someone may

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { intakes, municipalities, organisationMunicipalities, organisations, users } from '../schema'
+import type { Tx } from '#db/client'
+import { intakes, municipalities, organisationMunicipalities, organisations, users } from '#db/schema'
 import { audit } from './audit'
 import { isUuid } from './ids'
 import { servedAreas } from './organisations'

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { municipalities, organisationMunicipalities, organisations, users } from '../schema'
+import type { Tx } from '#db/client'
+import { municipalities, organisationMunicipalities, organisations, users } from '#db/schema'
 import { audit } from './audit'
 import { isUuid } from './ids'
 import { getManagedOrganisation, type ManagedType, type OrganisationAdmin } from './organisation-admin'

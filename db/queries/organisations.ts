@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm'
-import type { Tx } from '../client'
+import type { Tx } from '#db/client'
 import {
   municipalities,
   organisationMunicipalities,
@@ -7,7 +7,7 @@ import {
   referenceRegions,
   sessions,
   users,
-} from '../schema'
+} from '#db/schema'
 
 /**
  * Organisation data is always read through the caller's own organisation id (taken from the session, never

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { canTransition, type PlacementStatus } from '../../app/domain/placement-lifecycle'
-import { enqueueIndexUpdate } from '../../search/outbox'
-import type { Tx } from '../client'
-import { placementEvents, placements } from '../schema'
+import { canTransition, type PlacementStatus } from '#app/domain/placement-lifecycle'
+import { enqueueIndexUpdate } from '#search/outbox'
+import type { Tx } from '#db/client'
+import { placementEvents, placements } from '#db/schema'
 
 export class TransitionError extends Error {}
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { employerProfiles, municipalities, occupations, organisations, placements, referenceRegions } from '../schema'
+import type { Tx } from '#db/client'
+import { employerProfiles, municipalities, occupations, organisations, placements, referenceRegions } from '#db/schema'
 import { foldSearchText } from './reference'
 
 /**

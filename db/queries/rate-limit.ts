@@ -1,6 +1,6 @@
 import { lte, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { rateLimits } from '../schema'
+import type { Tx } from '#db/client'
+import { rateLimits } from '#db/schema'
 
 /**
  * Counts one attempt for `key` in a fixed window of `windowMinutes` that starts with the key's first attempt,

@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { municipalities, occupations, postcodes, referenceRegions } from '../schema'
+import type { Tx } from '#db/client'
+import { municipalities, occupations, postcodes, referenceRegions } from '#db/schema'
 
 /** Reads of the reference data (regions, municipalities, postcodes, ESCO occupations). See db/reference/SOURCES.md. */
 

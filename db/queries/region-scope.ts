@@ -1,6 +1,6 @@
 import { type AnyColumn, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { employerSites, municipalities, organisationMunicipalities } from '../schema'
+import type { Tx } from '#db/client'
+import { employerSites, municipalities, organisationMunicipalities } from '#db/schema'
 
 /**
  * A regional admin's organisations: those that serve a municipality in one of the regions (OCMWs, VDAB teams,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
-import type { PlaceLookup } from '../../app/domain/search-params'
-import type { Tx } from '../client'
-import { employerProfiles, municipalities, organisations, placements, savedSearches, savedSearchSeen, users } from '../schema'
+import type { PlaceLookup } from '#app/domain/search-params'
+import type { Tx } from '#db/client'
+import { employerProfiles, municipalities, organisations, placements, savedSearches, savedSearchSeen, users } from '#db/schema'
 import { listMunicipalityPoints } from './compensation'
 import { municipalitiesForPostcode } from './reference'
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { appSettings } from '../schema'
+import type { Tx } from '#db/client'
+import { appSettings } from '#db/schema'
 
 /** A secret shared by every web process, made on first use (concurrent first uses agree on one). */
 export async function sharedSecret(tx: Tx, key: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { apiTokens, passwordResetTokens, sessions, userRegions, users } from '../schema'
+import type { Tx } from '#db/client'
+import { apiTokens, passwordResetTokens, sessions, userRegions, users } from '#db/schema'
 import { audit } from './audit'
 import { type StaffMember, type StaffScope, userInScope } from './staff'
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
-import { defaultTriageSettings, type TriageSettings } from '../../app/domain/triage-rules'
-import type { TriageSettingsInput } from '../../app/domain/triage-settings-form'
-import type { Tx } from '../client'
-import { triageSettings } from '../schema'
+import { defaultTriageSettings, type TriageSettings } from '#app/domain/triage-rules'
+import type { TriageSettingsInput } from '#app/domain/triage-settings-form'
+import type { Tx } from '#db/client'
+import { triageSettings } from '#db/schema'
 import { audit } from './audit'
 import type { SessionUser } from './users'
 

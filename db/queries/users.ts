@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { organisations, referenceRegions, userRegions, users } from '../schema'
+import type { Tx } from '#db/client'
+import { organisations, referenceRegions, userRegions, users } from '#db/schema'
 
 /** The signed-in user as every loader sees it: identity, role, organisation and (for regional admins) regions. */
 export type SessionUser = {

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
-import type { Tx } from '../client'
-import { appSettings, municipalities, occupations, postcodes, referenceRegions } from '../schema'
+import type { Tx } from '#db/client'
+import { appSettings, municipalities, occupations, postcodes, referenceRegions } from '#db/schema'
 import { loadReferenceOrganisations } from './organisations'
 
 /**

@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { municipalities, organisationMunicipalities, organisations, referenceRegions } from '../schema'
+import type { Tx } from '#db/client'
+import { municipalities, organisationMunicipalities, organisations, referenceRegions } from '#db/schema'
 
 /**
  * The organisations every Flemish municipality has from day one: its OCMW (slug `ocmw-<NIS>`, serving that

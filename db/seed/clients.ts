@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { occupations, users } from '../schema'
+import type { Tx } from '#db/client'
+import { occupations, users } from '#db/schema'
 import { createClient } from './factories'
 
 /**

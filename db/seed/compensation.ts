@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
-import type { CoveredItem, EmployerType, Instrument, PayUnit, RuleValues } from '../../app/compensation/rules'
-import type { Tx } from '../client'
-import { insertVersion } from '../queries/compensation'
-import { organisations } from '../schema'
+import type { CoveredItem, EmployerType, Instrument, PayUnit, RuleValues } from '#app/compensation/rules'
+import type { Tx } from '#db/client'
+import { insertVersion } from '#db/queries/compensation'
+import { organisations } from '#db/schema'
 
 /**
  * Demo compensation schedules. INVENTED VALUES, NOT LEGAL AMOUNTS: they only have the right order of

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { appSettings, users } from '../schema'
+import type { Tx } from '#db/client'
+import { appSettings, users } from '#db/schema'
 import { seedDemoClients } from './clients'
 import { seedDemoCompensation } from './compensation'
 import { seedDemoPendingEmployer } from './employers'

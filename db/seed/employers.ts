@@ -1,4 +1,4 @@
-import type { Tx } from '../client'
+import type { Tx } from '#db/client'
 import { createEmployer, createUser, enterpriseNumberFrom } from './factories'
 
 /**

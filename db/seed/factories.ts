@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { hashPassword } from '../../app/auth/crypto.server'
+import { hashPassword } from '#app/auth/crypto.server'
 import { eq, inArray } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { intakes } from '../schema/intake'
-import { generateReference } from '../../app/domain/intake-reference'
+import type { Tx } from '#db/client'
+import { intakes } from '#db/schema/intake'
+import { generateReference } from '#app/domain/intake-reference'
 import {
   clients,
   employerProfiles,
@@ -13,7 +13,7 @@ import {
   organisations,
   userRegions,
   users,
-} from '../schema'
+} from '#db/schema'
 
 /**
  * Builders for organisations and users, shared by the demo seed and the tests so both create data the same

@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm'
-import { digest } from '../../app/auth/crypto.server'
-import { todayIso } from '../../app/compensation/rules'
-import type { Tx } from '../client'
-import { intakeChannels, organisations, users } from '../schema'
+import { digest } from '#app/auth/crypto.server'
+import { todayIso } from '#app/compensation/rules'
+import type { Tx } from '#db/client'
+import { intakeChannels, organisations, users } from '#db/schema'
 import { createIntake } from './factories'
 
 /**

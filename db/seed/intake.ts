@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
-import type { Tx } from '../client'
-import { intakeChannels, organisations } from '../schema'
+import type { Tx } from '#db/client'
+import { intakeChannels, organisations } from '#db/schema'
 
 /** The demo outreach channel: Buurtcentrum De Brug's link /aanmelden/k/debrug (Dutch form by default). */
 export async function seedDemoIntake(tx: Tx) {

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm'
-import type { PlacementInput } from '../../app/domain/placement-form'
-import { genericCompetences } from '../../app/domain/placement-values'
-import type { Tx } from '../client'
-import { changePlacementStatus } from '../queries/placement-lifecycle'
-import { createPlacement } from '../queries/placements'
-import { employerSites, occupations, organisations } from '../schema'
+import type { PlacementInput } from '#app/domain/placement-form'
+import { genericCompetences } from '#app/domain/placement-values'
+import type { Tx } from '#db/client'
+import { changePlacementStatus } from '#db/queries/placement-lifecycle'
+import { createPlacement } from '#db/queries/placements'
+import { employerSites, occupations, organisations } from '#db/schema'
 
 /**
  * Demo placements for the verified demo employers, so the public list, the employer pages and matching have

@@ -1,5 +1,5 @@
 import { Heading, Link, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type EmployerRejectedProps = { name: string; organisationName: string; reason: string; organisationUrl: string }
 

@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { EmailLayout, emailStyles as s } from '#emails/layout'
 
 /**
  * To a resident after the intake form, in their language: every text comes translated from the `intake`

@@ -1,5 +1,5 @@
 import { Heading, Text } from '@react-email/components'
-import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 /** No secret: the link is the public "forgot password" page, which asks for the address again. */
 export type PasswordChangedProps = { name: string; forgotPasswordUrl: string }

@@ -1,5 +1,5 @@
 import { Heading, Text } from '@react-email/components'
-import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 /**
  * To the owner of an address someone registered an employer with, while it already has an account. The form

@@ -1,5 +1,5 @@
 import { Heading, Link, Text } from '@react-email/components'
-import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type SavedSearchAlertProps = {
   name: string

@@ -1,6 +1,6 @@
 import { Heading, Link, Text } from '@react-email/components'
-import { formatDate } from '../../app/compensation/labels'
-import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
+import { formatDate } from '#app/compensation/labels'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type ScheduleChangedProps = {
   contactName: string

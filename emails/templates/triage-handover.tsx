@@ -1,5 +1,5 @@
 import { Heading, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { EmailLayout, emailStyles as s } from '#emails/layout'
 
 /**
  * To a resident when another organisation takes over their file (the warm hand-over), in their language: the

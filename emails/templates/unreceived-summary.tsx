@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '../layout'
+import { EmailLayout, emailStyles as s } from '#emails/layout'
 
 /**
  * Every weekday morning to each regional admin (their regions) and platform admin (all of Flanders) while intakes

@@ -1,5 +1,5 @@
 import { Heading, Text } from '@react-email/components'
-import { ButtonWithLink, EmailLayout, emailStyles as s } from '../layout'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type VerifyEmailProps = { name: string; organisationName: string; confirmUrl: string; validHours: number }
 

@@ -1,5 +1,5 @@
 import postgres from 'postgres'
-import { startEmbeddedPostgres } from '../../db/embedded'
+import { startEmbeddedPostgres } from '#db/embedded'
 
 /**
  * What the load test checks in the database itself, not through the server: the intakes of this run (marked by

@@ -1,4 +1,4 @@
-import { MIN_FILL_MS } from '../../app/utils/honeypot.server'
+import { MIN_FILL_MS } from '#app/utils/honeypot.server'
 
 /**
  * One simulated resident of the intake load test: a browser without JavaScript, with its own client address and

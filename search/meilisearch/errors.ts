@@ -1,5 +1,5 @@
 import { MeilisearchApiError, MeilisearchError, MeilisearchRequestError, MeilisearchTaskTimeOutError } from 'meilisearch'
-import { SearchUnavailableError } from '../port'
+import { SearchUnavailableError } from '#search/port'
 
 /**
  * Everything that goes wrong talking to Meilisearch becomes a SearchUnavailableError. Retryable: no connection,

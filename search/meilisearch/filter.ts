@@ -1,5 +1,5 @@
-import type { SearchPlan } from '../plan'
-import { occupationConfidence } from '../ranking'
+import type { SearchPlan } from '#search/plan'
+import { occupationConfidence } from '#search/ranking'
 
 /**
  * Meilisearch filter expressions. Values reach them from request input (region codes, municipalities …), so

@@ -1,8 +1,8 @@
 import type { Settings } from 'meilisearch'
-import type { SearchDocument } from '../document'
-import { dutchRank } from '../plan'
-import { dutchStopWords } from '../text'
-import { MAX_TOTAL } from '../port'
+import type { SearchDocument } from '#search/document'
+import { dutchRank } from '#search/plan'
+import { dutchStopWords } from '#search/text'
+import { MAX_TOTAL } from '#search/port'
 
 /**
  * The Meilisearch index as code, applied by applySettings() at every start (idempotent: Meilisearch only

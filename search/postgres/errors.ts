@@ -1,4 +1,4 @@
-import { SearchUnavailableError } from '../port'
+import { SearchUnavailableError } from '#search/port'
 
 /**
  * The embedded engine is the application's own database: when it cannot be reached, searching is unavailable

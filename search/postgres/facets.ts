@@ -1,8 +1,8 @@
 import { and, or, sql } from 'drizzle-orm'
-import type { Tx } from '../../db/client'
-import { searchDocuments as d } from '../../db/schema'
-import type { SearchPlan } from '../plan'
-import type { FacetCounts } from '../port'
+import type { Tx } from '#db/client'
+import { searchDocuments as d } from '#db/schema'
+import type { SearchPlan } from '#search/plan'
+import type { FacetCounts } from '#search/port'
 import { facetColumns, filterConditions, type Strategy, textArray, wordMatch } from './query'
 
 /**

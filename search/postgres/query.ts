@@ -1,10 +1,10 @@
 import { and, or, type SQL, sql } from 'drizzle-orm'
-import { searchDocuments as d } from '../../db/schema'
-import type { SearchPlan } from '../plan'
-import type { FacetName } from '../port'
-import { dutchLevels } from '../../db/schema/values'
-import type { QueryTerm } from '../taxonomy'
-import { typoBudget } from '../text'
+import { searchDocuments as d } from '#db/schema'
+import type { SearchPlan } from '#search/plan'
+import type { FacetName } from '#search/port'
+import { dutchLevels } from '#db/schema/values'
+import type { QueryTerm } from '#search/taxonomy'
+import { typoBudget } from '#search/text'
 
 /**
  * The SQL pieces of a plan (search/plan.ts) over search_documents: hard filters (WHERE conditions, never

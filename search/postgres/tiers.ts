@@ -1,9 +1,9 @@
 import { and, type SQL, sql } from 'drizzle-orm'
-import type { Tx } from '../../db/client'
-import { searchDocuments as d } from '../../db/schema'
-import type { SearchPlan } from '../plan'
-import { MAX_TOTAL } from '../port'
-import { occupationConfidence, type Tier } from '../ranking'
+import type { Tx } from '#db/client'
+import { searchDocuments as d } from '#db/schema'
+import type { SearchPlan } from '#search/plan'
+import { MAX_TOTAL } from '#search/port'
+import { occupationConfidence, type Tier } from '#search/ranking'
 import { byDistance, distanceExpression, earthBox, filterConditions, floatArray, matchedTerms, nearestFirst, type Strategy, textArray, textRank, wordMatch } from './query'
 
 /**

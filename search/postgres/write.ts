@@ -1,9 +1,9 @@
 import { getTableColumns, inArray, sql } from 'drizzle-orm'
-import type { Tx } from '../../db/client'
-import { searchDocuments } from '../../db/schema'
-import type { SearchDocument } from '../document'
-import { dutchRank } from '../plan'
-import { tokenize } from '../text'
+import type { Tx } from '#db/client'
+import { searchDocuments } from '#db/schema'
+import type { SearchDocument } from '#search/document'
+import { dutchRank } from '#search/plan'
+import { tokenize } from '#search/text'
 
 /**
  * Writing the index table. Texts go to PostgreSQL already cut into folded words (search/text.ts), so SQL and

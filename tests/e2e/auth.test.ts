@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { homeByRole } from '../../app/auth/permissions'
-import { navigationFor, publicNavigation } from '../../app/navigation'
+import { homeByRole } from '#app/auth/permissions'
+import { navigationFor, publicNavigation } from '#app/navigation'
 import {
   countPosts,
   type DemoUserKey,

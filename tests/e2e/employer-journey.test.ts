@@ -1,9 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import { describeEmployerPays, describeEstimate, formatDate } from '../../app/compensation/labels'
-import { parseEuroCents, todayIso } from '../../app/compensation/rules'
-import { estimateCost } from '../../app/domain/cost-estimate'
-import { enterpriseNumberFrom } from '../../db/seed/factories'
+import { describeEmployerPays, describeEstimate, formatDate } from '#app/compensation/labels'
+import { parseEuroCents, todayIso } from '#app/compensation/rules'
+import { estimateCost } from '#app/domain/cost-estimate'
+import { enterpriseNumberFrom } from '#db/seed/factories'
 import { type E2EPage, loginAs, logout, main, modes, submitLogin, useE2E } from './fixtures'
 import { confirmEmailThroughOutbox } from './journeys'
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import type { Locator } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { enterpriseNumberFrom } from '../../db/seed/factories'
+import { enterpriseNumberFrom } from '#db/seed/factories'
 import { countPosts, describedBy, type E2EPage, loginAs, logout, main, modes, submitLogin, useE2E } from './fixtures'
 import { confirmEmailThroughOutbox, openMail } from './journeys'
 

@@ -5,8 +5,8 @@ import { createRequire } from 'node:module'
 import AxeBuilder from '@axe-core/playwright'
 import { type BrowserContext, chromium, type Locator, type Page, type Response } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
-import { homeByRole, type Role } from '../../app/auth/permissions'
-import { DEMO_PASSWORD } from '../../db/seed/demo'
+import { homeByRole, type Role } from '#app/auth/permissions'
+import { DEMO_PASSWORD } from '#db/seed/demo'
 
 /**
  * Shared helpers for the end-to-end tests: a real Chromium against the real server (global-setup.ts).

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import getPort from 'get-port'
 import type { TestProject } from 'vitest/node'
-import { stopOrphanedPostgres } from '../support/orphaned-postgres'
+import { stopOrphanedPostgres } from '#tests/support/orphaned-postgres'
 
 /**
  * One real Stapsteen server for the whole e2e run: `node --import tsx server/index.ts` on a free port, with

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { fillIn, readConfirmation, Resident, sendSummary } from '../../scripts/intake-load/resident'
+import { fillIn, readConfirmation, Resident, sendSummary } from '#scripts/intake-load/resident'
 import { type E2EPage, header, logout, main, modes, submitLogin, useE2E } from './fixtures'
 import { type PublicPortal, startPublicPortal } from './public-portal'
 

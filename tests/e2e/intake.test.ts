@@ -1,9 +1,9 @@
 import type { Locator } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { dataFlows } from '../../app/domain/data-flows.server'
-import ar from '../../public/locales/ar/intake.json'
-import arCommon from '../../public/locales/ar/common.json'
-import nl from '../../public/locales/nl/intake.json'
+import { dataFlows } from '#app/domain/data-flows.server'
+import ar from '#public/locales/ar/intake.json'
+import arCommon from '#public/locales/ar/common.json'
+import nl from '#public/locales/nl/intake.json'
 import { countPosts, describedBy, type E2EPage, header, main, useE2E } from './fixtures'
 
 /**

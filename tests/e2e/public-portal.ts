@@ -3,8 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import getPort from 'get-port'
-import { fakeResend } from '../support/fake-resend'
-import { stopOrphanedPostgres } from '../support/orphaned-postgres'
+import { fakeResend } from '#tests/support/fake-resend'
+import { stopOrphanedPostgres } from '#tests/support/orphaned-postgres'
 
 /**
  * A second Stapsteen, set up as a real deployment is: a public PUBLIC_URL, no demo, a fresh embedded database,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import { DEMO_TRIAGE_INTAKES } from '../../db/seed/intake-triage'
+import { DEMO_TRIAGE_INTAKES } from '#db/seed/intake-triage'
 import { describedBy, type E2EPage, loginAs, logout, main, modes, useE2E } from './fixtures'
 
 const e2e = useE2E()

@@ -1,25 +1,25 @@
 import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { digest, newSecret } from '../../app/auth/crypto.server'
-import { organisationTypesByRole, type Role } from '../../app/auth/permissions'
-import { signIn } from '../../app/auth/session.server'
-import { action as matchAction, loader as matchLoader } from '../../app/routes/api+/v1.match'
-import { action as searchAction, loader as searchLoader } from '../../app/routes/api+/v1.placements.search'
-import { ApiError } from '../../app/utils/api-errors.server'
-import { parseSearchParams, readMatchRequest } from '../../app/utils/api-input.server'
-import { db } from '../../db/client'
-import { insertApiToken } from '../../db/queries/auth'
-import { apiTokens, municipalities, occupations, postcodes, users } from '../../db/schema'
-import { dutchLevels, instruments } from '../../db/schema/values'
-import { createOrganisation, createUser } from '../../db/seed/factories'
-import { searchEngine } from '../../search/engine'
-import { haversineKm } from '../../search/geo'
-import { dutchRank } from '../../search/plan'
-import { type MatchRequest, type PlacementQuery, type SearchEngine, type SearchResult, SearchUnavailableError } from '../../search/port'
-import { applyIndexUpdate } from '../../search/sync'
-import { logger } from '../../core/logger'
-import { insertPlacement, OCCUPATIONS } from '../support/search-conformance'
+import { digest, newSecret } from '#app/auth/crypto.server'
+import { organisationTypesByRole, type Role } from '#app/auth/permissions'
+import { signIn } from '#app/auth/session.server'
+import { action as matchAction, loader as matchLoader } from '#app/routes/api+/v1.match'
+import { action as searchAction, loader as searchLoader } from '#app/routes/api+/v1.placements.search'
+import { ApiError } from '#app/utils/api-errors.server'
+import { parseSearchParams, readMatchRequest } from '#app/utils/api-input.server'
+import { db } from '#db/client'
+import { insertApiToken } from '#db/queries/auth'
+import { apiTokens, municipalities, occupations, postcodes, users } from '#db/schema'
+import { dutchLevels, instruments } from '#db/schema/values'
+import { createOrganisation, createUser } from '#db/seed/factories'
+import { searchEngine } from '#search/engine'
+import { haversineKm } from '#search/geo'
+import { dutchRank } from '#search/plan'
+import { type MatchRequest, type PlacementQuery, type SearchEngine, type SearchResult, SearchUnavailableError } from '#search/port'
+import { applyIndexUpdate } from '#search/sync'
+import { logger } from '#core/logger'
+import { insertPlacement, OCCUPATIONS } from '#tests/support/search-conformance'
 
 /**
  * The JSON API through its route modules (docs/openapi.yaml): tokens and roles, a 400 that names the field for
@@ -368,8 +368,8 @@ describe('failures of the engine', () => {
     // In `npm start` the server (tsx) and the Remix build are two module graphs, each with its own port.ts; the
     // shared engine throws the classes of the graph that made it, which the route's `instanceof` would not know.
     const portFile: string = '../../search/port.ts?another-copy'
-    const other = (await import(/* @vite-ignore */ portFile)) as typeof import('../../search/port')
-    expect(other.SearchInputError).not.toBe((await import('../../search/port')).SearchInputError)
+    const other = (await import(/* @vite-ignore */ portFile)) as typeof import('#search/port')
+    expect(other.SearchInputError).not.toBe((await import('#search/port')).SearchInputError)
     await withEngine(() => ({ search: () => Promise.reject(new other.SearchInputError('radiusKm', 'Kies een gemeente.')) }), async () => {
       const response = await search('radiusKm=5', bearer(token))
       expect(response.status).toBe(400)

@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { digest, newSecret } from '../../app/auth/crypto.server'
+import { digest, newSecret } from '#app/auth/crypto.server'
 import {
   createPasswordLink,
   requestPasswordReset,
   resetPassword,
   verifyLogin,
-} from '../../app/auth/password.server'
-import { getUser, requireUserWithPermission, signIn, signOut } from '../../app/auth/session.server'
-import { db } from '../../db/client'
-import { deleteUserSessions, findApiTokenUser, insertApiToken } from '../../db/queries/auth'
-import { loadSessionUser } from '../../db/queries/users'
-import { apiTokens, auditLog, emailMessages, sessions, users } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
-import { deliveredMail } from '../support/mail'
+} from '#app/auth/password.server'
+import { getUser, requireUserWithPermission, signIn, signOut } from '#app/auth/session.server'
+import { db } from '#db/client'
+import { deleteUserSessions, findApiTokenUser, insertApiToken } from '#db/queries/auth'
+import { loadSessionUser } from '#db/queries/users'
+import { apiTokens, auditLog, emailMessages, sessions, users } from '#db/schema'
+import { createOrganisation, createUser } from '#db/seed/factories'
+import { deliveredMail } from '#tests/support/mail'
 
 const PASSWORD = 'correct horse battery staple'
 const BASE_URL = 'http://localhost:3000'

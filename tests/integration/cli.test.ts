@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { digest } from '../../app/auth/crypto.server'
-import { resetLinkIsUsable } from '../../app/auth/password.server'
-import { db } from '../../db/client'
-import { apiTokens, auditLog, organisations, userRegions, users } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
-import { expectUsageError, messageLines, runCommand } from '../support/run-command'
+import { digest } from '#app/auth/crypto.server'
+import { resetLinkIsUsable } from '#app/auth/password.server'
+import { db } from '#db/client'
+import { apiTokens, auditLog, organisations, userRegions, users } from '#db/schema'
+import { createOrganisation, createUser } from '#db/seed/factories'
+import { expectUsageError, messageLines, runCommand } from '#tests/support/run-command'
 
 
 const userCreate = (args: string[], env?: Record<string, string>) => runCommand('cli/user-create.ts', args, env)

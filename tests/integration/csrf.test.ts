@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sameOriginGuard } from '../../server/csrf'
+import { sameOriginGuard } from '#server/csrf'
 
 /** The guard in front of a handler that records what got through, on a real socket. */
 let server: http.Server

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { db } from '../../db/client'
-import { insertVersion } from '../../db/queries/compensation'
+import { db } from '#db/client'
+import { insertVersion } from '#db/queries/compensation'
 import {
   auditLog,
   clients,
@@ -14,11 +14,11 @@ import {
   organisations,
   placements,
   users,
-} from '../../db/schema'
-import { seedDemoIfEmpty } from '../../db/seed/demo'
-import { createEmployer, createIntake, createUser } from '../../db/seed/factories'
-import { testDatabaseUrl } from '../support/database'
-import { runCommand } from '../support/run-command'
+} from '#db/schema'
+import { seedDemoIfEmpty } from '#db/seed/demo'
+import { createEmployer, createIntake, createUser } from '#db/seed/factories'
+import { testDatabaseUrl } from '#tests/support/database'
+import { runCommand } from '#tests/support/run-command'
 
 /**
  * `npm run demo:remove` on a database that holds the demo next to real data (a portal that ran publicly with the

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DataDirBusyError, type EmbeddedDatabase, startEmbeddedPostgres } from '../../db/embedded'
+import { DataDirBusyError, type EmbeddedDatabase, startEmbeddedPostgres } from '#db/embedded'
 
 /**
  * The DATA_DIR lifecycle of the embedded PostgreSQL, on a DATA_DIR of its own: one owner, borrowing commands,

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { expect } from 'vitest'
-import { action as startAction } from '../../app/routes/aanmelden+/_index'
-import { action as stepAction } from '../../app/routes/aanmelden+/$step'
-import { action as submitAction, loader as summaryLoader } from '../../app/routes/aanmelden+/controle'
-import { loader as doneLoader } from '../../app/routes/aanmelden+/klaar'
-import type { IntakeStep } from '../../app/domain/intake-steps'
-import { cookieHeader, keepCookies } from '../support/cookie-jar'
+import { action as startAction } from '#app/routes/aanmelden+/_index'
+import { action as stepAction } from '#app/routes/aanmelden+/$step'
+import { action as submitAction, loader as summaryLoader } from '#app/routes/aanmelden+/controle'
+import { loader as doneLoader } from '#app/routes/aanmelden+/klaar'
+import type { IntakeStep } from '#app/domain/intake-steps'
+import { cookieHeader, keepCookies } from '#tests/support/cookie-jar'
 import { personsHoneypot } from './public-forms-support'
 
 /**

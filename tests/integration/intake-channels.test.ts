@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { signIn } from '../../app/auth/session.server'
-import { loader as posterLoader } from '../../app/routes/partner+/kanalen.$channelId.affiche'
-import { action as channelsAction, loader as channelsLoader } from '../../app/routes/partner+/kanalen._index'
-import { publicBaseUrl } from '../../app/utils/public-url.server'
-import { db } from '../../db/client'
+import { signIn } from '#app/auth/session.server'
+import { loader as posterLoader } from '#app/routes/partner+/kanalen.$channelId.affiche'
+import { action as channelsAction, loader as channelsLoader } from '#app/routes/partner+/kanalen._index'
+import { publicBaseUrl } from '#app/utils/public-url.server'
+import { db } from '#db/client'
 import {
   CHANNEL_CODE_ALPHABET,
   CHANNEL_CODE_LENGTH,
@@ -14,10 +14,10 @@ import {
   listOwnChannels,
   newChannelCode,
   renameOwnChannel,
-} from '../../db/queries/intake-channels'
-import { loadSessionUser } from '../../db/queries/users'
-import { auditLog, intakeChannels, intakes } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
+} from '#db/queries/intake-channels'
+import { loadSessionUser } from '#db/queries/users'
+import { auditLog, intakeChannels, intakes } from '#db/schema'
+import { createOrganisation, createUser } from '#db/seed/factories'
 
 const BASE = 'http://localhost'
 // Links name the portal's own address (PUBLIC_URL, else localhost:PORT), never the address a request came to.

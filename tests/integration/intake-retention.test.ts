@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { db } from '../../db/client'
-import { anonymiseStaleIntakes, eraseIntake, queueErasure } from '../../db/queries/intake-retention'
-import { erasureProofs, intakeEvents, intakeNotes, intakes } from '../../db/schema'
-import { createIntake, createOrganisation } from '../../db/seed/factories'
-import { registerPrivacyWorkers } from '../../db/intake/privacy-worker'
-import { startJobQueue } from '../../server/jobs'
-import { testDatabaseUrl } from '../support/database'
-import { eventually } from '../support/eventually'
+import { db } from '#db/client'
+import { anonymiseStaleIntakes, eraseIntake, queueErasure } from '#db/queries/intake-retention'
+import { erasureProofs, intakeEvents, intakeNotes, intakes } from '#db/schema'
+import { createIntake, createOrganisation } from '#db/seed/factories'
+import { registerPrivacyWorkers } from '#db/intake/privacy-worker'
+import { startJobQueue } from '#server/jobs'
+import { testDatabaseUrl } from '#tests/support/database'
+import { eventually } from '#tests/support/eventually'
 
 /** Issue 5's privacy duties: retention (anonymise what made no progress) and erasure (leave only a proof). */
 const monthsAgo = (months: number) => sql`now() - make_interval(months => ${months})`

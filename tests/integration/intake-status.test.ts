@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { newSecret } from '../../app/auth/crypto.server'
-import { action as statusAction, loader as statusLoader } from '../../app/routes/aanmelden+/status.$token'
-import { db } from '../../db/client'
-import { CONSENT_WITHDRAWN_NOTE, CONTACT_CORRECTED_NOTE, ERASURE_REQUEST_NOTE } from '../../db/queries/intake-status'
-import { auditLog, intakeEvents, intakes } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
+import { newSecret } from '#app/auth/crypto.server'
+import { action as statusAction, loader as statusLoader } from '#app/routes/aanmelden+/status.$token'
+import { db } from '#db/client'
+import { CONSENT_WITHDRAWN_NOTE, CONTACT_CORRECTED_NOTE, ERASURE_REQUEST_NOTE } from '#db/queries/intake-status'
+import { auditLog, intakeEvents, intakes } from '#db/schema'
+import { createOrganisation, createUser } from '#db/seed/factories'
 import { confirmation, fillIn, IntakeBrowser, location, submit } from './intake-browser'
 
 // Each with a triage worker, so the form routes Gent's intakes to them rather than to the reference organisations.

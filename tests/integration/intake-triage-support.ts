@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { signIn } from '../../app/auth/session.server'
-import { todayIso } from '../../app/compensation/rules'
-import { db } from '../../db/client'
-import { loadSessionUser, type SessionUser } from '../../db/queries/users'
-import { createIntake, createOrganisation, createUser } from '../../db/seed/factories'
+import { signIn } from '#app/auth/session.server'
+import { todayIso } from '#app/compensation/rules'
+import { db } from '#db/client'
+import { loadSessionUser, type SessionUser } from '#db/queries/users'
+import { createIntake, createOrganisation, createUser } from '#db/seed/factories'
 
 /** Shared set-up of the triage tests: an OCMW and its VDAB team with triage workers, and a stranger. */
 export const sessionUser = async (id: string): Promise<SessionUser> => (await loadSessionUser(db(), id))!

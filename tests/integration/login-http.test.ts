@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { throttleKey } from '../../app/auth/login-throttle.server'
-import { db } from '../../db/client'
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from '../../db/queries/login-throttle'
-import { loginThrottles } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
-import { startWebServer, type WebServer } from '../support/web-server'
+import { throttleKey } from '#app/auth/login-throttle.server'
+import { db } from '#db/client'
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from '#db/queries/login-throttle'
+import { loginThrottles } from '#db/schema'
+import { createOrganisation, createUser } from '#db/seed/factories'
+import { startWebServer, type WebServer } from '#tests/support/web-server'
 
 /**
  * Issue 11, finding 7, against `npm start` over real HTTP, as deployed behind one reverse proxy (TRUST_PROXY=1):

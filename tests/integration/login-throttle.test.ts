@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { throttleKey } from '../../app/auth/login-throttle.server'
-import { createPasswordLink, resetPassword, verifyLogin } from '../../app/auth/password.server'
-import { db } from '../../db/client'
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, deleteForgottenLoginThrottles } from '../../db/queries/login-throttle'
-import { loginThrottles } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
+import { throttleKey } from '#app/auth/login-throttle.server'
+import { createPasswordLink, resetPassword, verifyLogin } from '#app/auth/password.server'
+import { db } from '#db/client'
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, deleteForgottenLoginThrottles } from '#db/queries/login-throttle'
+import { loginThrottles } from '#db/schema'
+import { createOrganisation, createUser } from '#db/seed/factories'
 
 /**
  * Issue 11, finding 7, on the functions the login page calls: five wrong passwords no longer lock an account

@@ -1,10 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { db } from '../../db/client'
-import type { SearchDocument } from '../../search/document'
-import { MeilisearchEngine } from '../../search/meilisearch/engine'
-import { SearchUnavailableError } from '../../search/port'
+import { db } from '#db/client'
+import type { SearchDocument } from '#search/document'
+import { MeilisearchEngine } from '#search/meilisearch/engine'
+import { SearchUnavailableError } from '#search/port'
 
 /**
  * Request-level contract of the Meilisearch adapter, against a local HTTP server that records every request and

@@ -1,6 +1,6 @@
-import { db } from '../../db/client'
-import { findOrganisationBySlug } from '../../db/queries/organisations'
-import { createUser } from '../../db/seed/factories'
+import { db } from '#db/client'
+import { findOrganisationBySlug } from '#db/queries/organisations'
+import { createUser } from '#db/seed/factories'
 import { sessionUser } from './intake-triage-support'
 
 /** Admins for the organisation tests, in the platform team the migrations create. */

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { signIn } from '../../app/auth/session.server'
-import { editorAction, statusAction } from '../../app/components/placement-editor.server'
-import type { PlacementInput } from '../../app/domain/placement-form'
-import { loader as occupationsApi } from '../../app/routes/api+/beroepen'
-import { db } from '../../db/client'
-import { TransitionError } from '../../db/queries/placement-lifecycle'
+import { signIn } from '#app/auth/session.server'
+import { editorAction, statusAction } from '#app/components/placement-editor.server'
+import type { PlacementInput } from '#app/domain/placement-form'
+import { loader as occupationsApi } from '#app/routes/api+/beroepen'
+import { db } from '#db/client'
+import { TransitionError } from '#db/queries/placement-lifecycle'
 import {
   createPlacement,
   getOwnPlacement,
@@ -14,11 +14,11 @@ import {
   SiteNotOwnedError,
   setPlacementStatus,
   updatePlacement,
-} from '../../db/queries/placements'
-import { getPublicPlacement, listPublicPlacements } from '../../db/queries/public-placements'
-import { loadSessionUser } from '../../db/queries/users'
-import { auditLog, occupations } from '../../db/schema'
-import { createEmployer, createUser } from '../../db/seed/factories'
+} from '#db/queries/placements'
+import { getPublicPlacement, listPublicPlacements } from '#db/queries/public-placements'
+import { loadSessionUser } from '#db/queries/users'
+import { auditLog, occupations } from '#db/schema'
+import { createEmployer, createUser } from '#db/seed/factories'
 
 const uri: Record<string, string> = {}
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loader as privacyLoader } from '../../app/routes/aanmelden+/privacy'
-import { loader as statusLoader } from '../../app/routes/aanmelden+/status.$token'
-import { dataFlows } from '../../app/domain/data-flows.server'
-import { db } from '../../db/client'
-import { intakes, organisations } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
+import { loader as privacyLoader } from '#app/routes/aanmelden+/privacy'
+import { loader as statusLoader } from '#app/routes/aanmelden+/status.$token'
+import { dataFlows } from '#app/domain/data-flows.server'
+import { db } from '#db/client'
+import { intakes, organisations } from '#db/schema'
+import { createOrganisation, createUser } from '#db/seed/factories'
 import { confirmation, fillIn, IntakeBrowser, submit } from './intake-browser'
 
 /**

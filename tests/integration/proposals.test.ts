@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signIn } from '../../app/auth/session.server'
-import { declineReasonLabels, MAX_OPEN_PROPOSALS, type ShareField } from '../../app/domain/proposal-form'
-import { action as withdrawAction } from '../../app/routes/begeleider+/clienten.$clientId.voorstellen._index'
-import { action as proposeAction } from '../../app/routes/begeleider+/clienten.$clientId.voorstellen.nieuw'
-import { action as decideAction, loader as proposalLoader } from '../../app/routes/werkgever+/voorstellen.$id'
-import { loader as proposalsLoader } from '../../app/routes/werkgever+/voorstellen._index'
-import { db } from '../../db/client'
-import { createPlacement, getOwnPlacement, placementHistory, setPlacementStatus } from '../../db/queries/placements'
+import { signIn } from '#app/auth/session.server'
+import { declineReasonLabels, MAX_OPEN_PROPOSALS, type ShareField } from '#app/domain/proposal-form'
+import { action as withdrawAction } from '#app/routes/begeleider+/clienten.$clientId.voorstellen._index'
+import { action as proposeAction } from '#app/routes/begeleider+/clienten.$clientId.voorstellen.nieuw'
+import { action as decideAction, loader as proposalLoader } from '#app/routes/werkgever+/voorstellen.$id'
+import { loader as proposalsLoader } from '#app/routes/werkgever+/voorstellen._index'
+import { db } from '#db/client'
+import { createPlacement, getOwnPlacement, placementHistory, setPlacementStatus } from '#db/queries/placements'
 import {
   decideProposal,
   getEmployerProposal,
@@ -17,12 +17,12 @@ import {
   listPlacementProposals,
   proposeClient,
   withdrawProposal,
-} from '../../db/queries/proposals'
-import { loadSessionUser, type SessionUser } from '../../db/queries/users'
-import { auditLog, clients, emailMessages, occupations, proposals } from '../../db/schema'
-import { createClient, createEmployer, createOrganisation, createUser } from '../../db/seed/factories'
-import { startJobQueue, stopJobQueue } from '../../server/jobs'
-import { testDatabaseUrl } from '../support/database'
+} from '#db/queries/proposals'
+import { loadSessionUser, type SessionUser } from '#db/queries/users'
+import { auditLog, clients, emailMessages, occupations, proposals } from '#db/schema'
+import { createClient, createEmployer, createOrganisation, createUser } from '#db/seed/factories'
+import { startJobQueue, stopJobQueue } from '#server/jobs'
+import { testDatabaseUrl } from '#tests/support/database'
 
 const BASE_URL = 'http://localhost:3000'
 let baker: string

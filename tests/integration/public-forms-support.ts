@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { HONEYPOT_STAMP, HONEYPOT_TRAP } from '../../app/components/honeypot-fields'
-import { issueStamp, MIN_FILL_MS } from '../../app/utils/honeypot.server'
-import { db } from '../../db/client'
-import { createOrganisation, createUser, enterpriseNumberFrom } from '../../db/seed/factories'
+import { HONEYPOT_STAMP, HONEYPOT_TRAP } from '#app/components/honeypot-fields'
+import { issueStamp, MIN_FILL_MS } from '#app/utils/honeypot.server'
+import { db } from '#db/client'
+import { createOrganisation, createUser, enterpriseNumberFrom } from '#db/seed/factories'
 
 /** Shared by the tests of the public forms (honeypot, rate limits, registration). */
 const unique = () => randomBytes(4).toString('hex')

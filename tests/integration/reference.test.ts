@@ -1,15 +1,15 @@
 import { count, eq, inArray, like, or, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { db } from '../../db/client'
+import { db } from '#db/client'
 import {
   findMunicipality,
   findOccupation,
   listRegions,
   municipalitiesForPostcode,
   searchOccupations,
-} from '../../db/queries/reference'
-import { loadReferenceData, REFERENCE_HASH_KEY } from '../../db/reference/load'
-import { appSettings, auditLog, municipalities, occupations, organisationMunicipalities, organisations, postcodes, referenceRegions, users } from '../../db/schema'
+} from '#db/queries/reference'
+import { loadReferenceData, REFERENCE_HASH_KEY } from '#db/reference/load'
+import { appSettings, auditLog, municipalities, occupations, organisationMunicipalities, organisations, postcodes, referenceRegions, users } from '#db/schema'
 
 async function counts() {
   const [row] = await db().execute<{ regions: number; municipalities: number; occupations: number; pairs: number; postcodes: number }>(sql`

@@ -1,21 +1,21 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signIn } from '../../app/auth/session.server'
-import { currentHitsOf } from '../../app/components/search-page.server'
-import type { SearchOutcome } from '../../app/components/search-results'
-import { action as savedAction, loader as savedLoader } from '../../app/routes/begeleider+/bewaard'
-import { action as searchAction, loader as searchLoader } from '../../app/routes/begeleider+/zoeken'
-import { db } from '../../db/client'
-import { createSavedSearch, listOwnSavedSearches } from '../../db/queries/saved-searches'
-import { emailMessages, savedSearches, savedSearchSeen, users } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
-import { registerSavedSearchAlertWorker, runSavedSearchAlerts, SAVED_SEARCH_ALERTS_QUEUE } from '../../search/alerts'
-import { type FacetCounts, type SearchEngine, SearchInputError, SearchUnavailableError } from '../../search/port'
-import { PostgresSearchEngine } from '../../search/postgres/engine'
-import { applyIndexUpdate } from '../../search/sync'
-import { startJobQueue, stopJobQueue } from '../../server/jobs'
-import { testDatabaseUrl } from '../support/database'
-import { insertPlacement, OCCUPATIONS } from '../support/search-conformance'
+import { signIn } from '#app/auth/session.server'
+import { currentHitsOf } from '#app/components/search-page.server'
+import type { SearchOutcome } from '#app/components/search-results'
+import { action as savedAction, loader as savedLoader } from '#app/routes/begeleider+/bewaard'
+import { action as searchAction, loader as searchLoader } from '#app/routes/begeleider+/zoeken'
+import { db } from '#db/client'
+import { createSavedSearch, listOwnSavedSearches } from '#db/queries/saved-searches'
+import { emailMessages, savedSearches, savedSearchSeen, users } from '#db/schema'
+import { createOrganisation, createUser } from '#db/seed/factories'
+import { registerSavedSearchAlertWorker, runSavedSearchAlerts, SAVED_SEARCH_ALERTS_QUEUE } from '#search/alerts'
+import { type FacetCounts, type SearchEngine, SearchInputError, SearchUnavailableError } from '#search/port'
+import { PostgresSearchEngine } from '#search/postgres/engine'
+import { applyIndexUpdate } from '#search/sync'
+import { startJobQueue, stopJobQueue } from '#server/jobs'
+import { testDatabaseUrl } from '#tests/support/database'
+import { insertPlacement, OCCUPATIONS } from '#tests/support/search-conformance'
 
 const BASE = 'http://localhost:3000'
 const engine = new PostgresSearchEngine(db)
@@ -269,7 +269,7 @@ describe('alerts for saved searches', () => {
   })
 
   it('is scheduled every 15 minutes on the job queue', async () => {
-    const { jobQueue } = await import('../../server/jobs')
+    const { jobQueue } = await import('#server/jobs')
     await registerSavedSearchAlertWorker(jobQueue(), engine)
     const rows = await db().execute<{ cron: string }>(sql`select cron from pgboss.schedule where name = ${SAVED_SEARCH_ALERTS_QUEUE}`)
     expect([...rows]).toEqual([{ cron: '*/15 * * * *' }])

@@ -1,7 +1,7 @@
-import { db } from '../../db/client'
-import { MeilisearchEngine } from '../../search/meilisearch/engine'
-import { PostgresSearchEngine } from '../../search/postgres/engine'
-import { searchConformance } from '../support/search-conformance'
+import { db } from '#db/client'
+import { MeilisearchEngine } from '#search/meilisearch/engine'
+import { PostgresSearchEngine } from '#search/postgres/engine'
+import { searchConformance } from '#tests/support/search-conformance'
 
 /**
  * The conformance suite against the embedded engine, always, and against a real Meilisearch when

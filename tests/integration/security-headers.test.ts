@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { requestPasswordReset } from '../../app/auth/password.server'
-import { db } from '../../db/client'
-import { listOutbox } from '../../emails/outbox.server'
-import { deliverEmail } from '../../emails/deliver.server'
+import { requestPasswordReset } from '#app/auth/password.server'
+import { db } from '#db/client'
+import { listOutbox } from '#emails/outbox.server'
+import { deliverEmail } from '#emails/deliver.server'
 import { parseSetCookie, useWebServer } from './security-headers-support'
 
 /**

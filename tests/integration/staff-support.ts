@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { and, asc, eq } from 'drizzle-orm'
 import { expect } from 'vitest'
-import type { Role } from '../../app/auth/permissions'
-import { signIn } from '../../app/auth/session.server'
-import { db } from '../../db/client'
-import { findOrganisationBySlug } from '../../db/queries/organisations'
-import { auditLog, emailMessages } from '../../db/schema'
-import { createUser } from '../../db/seed/factories'
-import { deliveredMail } from '../support/mail'
+import type { Role } from '#app/auth/permissions'
+import { signIn } from '#app/auth/session.server'
+import { db } from '#db/client'
+import { findOrganisationBySlug } from '#db/queries/organisations'
+import { auditLog, emailMessages } from '#db/schema'
+import { createUser } from '#db/seed/factories'
+import { deliveredMail } from '#tests/support/mail'
 
 /**
  * Shared set-up of the people-management tests: the reference organisations, people in them, signed-in

@@ -1,14 +1,14 @@
 import fs from 'node:fs'
 import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { digest, newSecret } from '../../app/auth/crypto.server'
-import { db } from '../../db/client'
-import { insertApiToken } from '../../db/queries/auth'
-import { emailMessages } from '../../db/schema'
-import { createOrganisation, createUser } from '../../db/seed/factories'
-import { HttpBrowser, send } from '../support/http-client'
-import { deliveredMail } from '../support/mail'
-import { startWebServer, type WebServer } from '../support/web-server'
+import { digest, newSecret } from '#app/auth/crypto.server'
+import { db } from '#db/client'
+import { insertApiToken } from '#db/queries/auth'
+import { emailMessages } from '#db/schema'
+import { createOrganisation, createUser } from '#db/seed/factories'
+import { HttpBrowser, send } from '#tests/support/http-client'
+import { deliveredMail } from '#tests/support/mail'
+import { startWebServer, type WebServer } from '#tests/support/web-server'
 
 /**
  * Issue 11, findings 1, 2 and 6, against `npm start` on this file's database over real HTTP: raw paths as

@@ -1,6 +1,6 @@
 import http from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { MIN_FILL_MS } from '../../app/utils/honeypot.server'
+import { MIN_FILL_MS } from '#app/utils/honeypot.server'
 import { cookieHeader, keepCookies } from './cookie-jar'
 
 export type Answer = { status: number; headers: http.IncomingHttpHeaders; text: string; sent: number }

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
-import { db } from '../../db/client'
-import { emailMessages } from '../../db/schema'
-import { deliverEmail } from '../../emails/deliver.server'
-import { outboxTransport } from '../../emails/transport.server'
+import { db } from '#db/client'
+import { emailMessages } from '#db/schema'
+import { deliverEmail } from '#emails/deliver.server'
+import { outboxTransport } from '#emails/transport.server'
 
 /**
  * A mail as its recipient reads it, links included. The stored row holds a mark where a link's token goes, so

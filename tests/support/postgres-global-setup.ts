@@ -3,10 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
-import { closeDatabase, connectDatabase } from '../../db/client'
-import { startEmbeddedPostgres } from '../../db/embedded'
-import { migrateDatabase } from '../../db/migrate'
-import { loadReferenceData } from '../../db/reference/load'
+import { closeDatabase, connectDatabase } from '#db/client'
+import { startEmbeddedPostgres } from '#db/embedded'
+import { migrateDatabase } from '#db/migrate'
+import { loadReferenceData } from '#db/reference/load'
 
 /**
  * One real PostgreSQL for the whole integration run (never a mock). A template database holds the migrated

@@ -1,14 +1,14 @@
 import { inArray } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { db } from '../../db/client'
-import { municipalities, placements } from '../../db/schema'
-import type { employerTypes } from '../../db/schema/values'
-import { createEmployer } from '../../db/seed/factories'
-import { buildDocuments } from '../../search/document'
-import { haversineKm } from '../../search/geo'
-import { dutchRank } from '../../search/plan'
-import { type FacetName, facetNames, type MatchRequest, type PlacementQuery, type SearchEngine, SearchInputError, type SearchResult } from '../../search/port'
+import { db } from '#db/client'
+import { municipalities, placements } from '#db/schema'
+import type { employerTypes } from '#db/schema/values'
+import { createEmployer } from '#db/seed/factories'
+import { buildDocuments } from '#search/document'
+import { haversineKm } from '#search/geo'
+import { dutchRank } from '#search/plan'
+import { type FacetName, facetNames, type MatchRequest, type PlacementQuery, type SearchEngine, SearchInputError, type SearchResult } from '#search/port'
 
 /**
  * The behaviour every search engine must show, run against each adapter (tests/integration/search-conformance.test.ts):

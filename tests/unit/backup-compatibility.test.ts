@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { type Structure, structureDifference } from '../../db/backup/catalog'
-import { BackupError } from '../../db/backup/errors'
-import { assertSameVersions } from '../../db/backup/versions'
+import { type Structure, structureDifference } from '#db/backup/catalog'
+import { BackupError } from '#db/backup/errors'
+import { assertSameVersions } from '#db/backup/versions'
 
 /** When a backup may be restored by this code (ADR 0010): same migrations, same job queue schema, same tables. */
 const versions = {

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_UPLOAD_MB } from '../../app/components/placement-import'
-import { bodyLimit, bodyLimitFor, countedBody, FORM_LIMIT_BYTES, refuseTooLarge, UPLOAD_LIMIT_BYTES } from '../../server/body-limit'
-import { send } from '../support/http-client'
+import { MAX_UPLOAD_MB } from '#app/components/placement-import'
+import { bodyLimit, bodyLimitFor, countedBody, FORM_LIMIT_BYTES, refuseTooLarge, UPLOAD_LIMIT_BYTES } from '#server/body-limit'
+import { send } from '#tests/support/http-client'
 
 // The middleware in front of a handler that would read the body, on a real HTTP server.
 const app = express()

@@ -3,9 +3,9 @@ import i18next from 'i18next'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { describe, expect, it } from 'vitest'
-import { DataFlowList } from '../../app/components/data-flow-list'
-import { dataFlows } from '../../app/domain/data-flows.server'
-import { i18nConfig } from '../../app/i18n'
+import { DataFlowList } from '#app/components/data-flow-list'
+import { dataFlows } from '#app/domain/data-flows.server'
+import { i18nConfig } from '#app/i18n'
 
 /** The register of data flows on the privacy page, in each language of the intake form (issue 11, finding 10). */
 const flows = dataFlows().flows.map(({ id, legalBasis, categories, recipients, retention }) => ({ id, legalBasis, categories, recipients, retention }))

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { type DataFlowRegister, dataFlows, parseDataFlows } from '../../app/domain/data-flows.server'
-import { templates } from '../../emails/templates'
+import { type DataFlowRegister, dataFlows, parseDataFlows } from '#app/domain/data-flows.server'
+import { templates } from '#emails/templates'
 
 /**
  * docs/data-flows.yaml against the code (issue 11, finding 10): every mail template, every CSV/PDF export and

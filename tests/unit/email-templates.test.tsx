@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Body, Html, Preview, Text } from '@react-email/components'
-import { renderEmail, renderMarkup } from '../../emails/render.server'
+import { renderEmail, renderMarkup } from '#emails/render.server'
 
 const resetUrl = 'https://stapsteen.example.be/wachtwoord/nieuw?token=abc123'
 

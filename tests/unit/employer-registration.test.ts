@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SITES, phoneSchema, registrationSchema, rejectReasonSchema, siteSchema } from '../../app/domain/employer-registration'
-import { enterpriseNumberFrom } from '../../db/seed/factories'
+import { MAX_SITES, phoneSchema, registrationSchema, rejectReasonSchema, siteSchema } from '#app/domain/employer-registration'
+import { enterpriseNumberFrom } from '#db/seed/factories'
 
 const site = { name: 'Winkel Gent', street: 'Veldstraat 12', postcode: '9000' }
 const valid = {

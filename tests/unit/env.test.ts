@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, isPublicPortal, parseEnv as parseProcessEnv } from '../../core/env'
+import { ConfigError, isPublicPortal, parseEnv as parseProcessEnv } from '#core/env'
 
 // Only what each test states: no NODE_ENV or anything else from the environment running the tests.
 const parseEnv = (source: Record<string, string>) => parseProcessEnv(source as NodeJS.ProcessEnv)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { i18nConfig } from '../../app/i18n'
+import { i18nConfig } from '#app/i18n'
 
 /**
  * Every language has every text of the Dutch original, none empty, with the same {{placeholders}}. Plural

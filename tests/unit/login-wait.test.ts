@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { waitInDutch } from '../../app/auth/login-throttle.server'
+import { waitInDutch } from '#app/auth/login-throttle.server'
 
 describe('waitInDutch', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hasDevOutbox, transportFromEnv } from '../../emails/transport.server'
-import { parseEnv } from '../../core/env'
+import { hasDevOutbox, transportFromEnv } from '#emails/transport.server'
+import { parseEnv } from '#core/env'
 
 /** Where a portal's mail goes (issue 11, finding 4): the dev outbox only on a developer's portal. */
 const portal = (source: Record<string, string>) => parseEnv(source as NodeJS.ProcessEnv)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { projectionFor } from '../../app/components/map-projection'
+import { projectionFor } from '#app/components/map-projection'
 
 const gent = { lat: 51.0543, lon: 3.7174 }
 const brussel = { lat: 50.8467, lon: 4.3525 }

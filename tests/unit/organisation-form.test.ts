@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { checkRecord } from '~/domain/import-record'
-import { newOrganisationFormSchema, organisationMessages, organisationRecordSchema } from '~/domain/organisation-form'
-import { organisationFile } from '~/domain/organisation-import.server'
-import { parseImportFile } from '../../db/import/parse'
+import { checkRecord } from '#app/domain/import-record'
+import { newOrganisationFormSchema, organisationMessages, organisationRecordSchema } from '#app/domain/organisation-form'
+import { organisationFile } from '#app/domain/organisation-import.server'
+import { parseImportFile } from '#db/import/parse'
 
 const ocmw = { slug: 'ocmw-cluster-leie', name: 'OCMW-cluster Leie', type: 'ocmw', municipalities: ['44021'] }
 const errorsOf = (value: unknown) => {

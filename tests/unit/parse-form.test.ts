@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
-import { parseWithZod } from '../../app/utils/parse-form'
+import { parseWithZod } from '#app/utils/parse-form'
 
 const schema = z.object({ email: z.string().email('Vul een e-mailadres in.'), barriers: z.array(z.string()).default([]) })
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { safeRedirect } from '~/utils/redirect'
+import { safeRedirect } from '#app/utils/redirect'
 
 describe('safeRedirect', () => {
   it.each(['//evil.example', '//evil.example/werkgever', 'https://evil.example', 'http://evil.example/', '/\\evil', '/\\/evil.example', 'javascript:alert(1)', 'werkgever', ''])(

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isApiPath, normalPath } from '../../server/request-path'
+import { isApiPath, normalPath } from '#server/request-path'
 
 /** The path Remix routes on: a browser's URL parser, then each segment percent-decoded (react-router's decodePath). */
 const remixPath = (target: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countText } from '../../app/domain/result-count'
-import { MAX_TOTAL } from '../../search/port'
+import { countText } from '#app/domain/result-count'
+import { MAX_TOTAL } from '#search/port'
 
 describe('countText', () => {
   it('names one place in the singular and other counts in the plural, with Dutch thousands', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { baseFilter, number, quote, tierQueries } from '../../search/meilisearch/filter'
-import type { SearchPlan } from '../../search/plan'
+import { baseFilter, number, quote, tierQueries } from '#search/meilisearch/filter'
+import type { SearchPlan } from '#search/plan'
 
 /** Reads a Meilisearch double-quoted string back the way Meilisearch does: \" and \\ are escapes. */
 function unquote(text: string): { value: string; rest: string } {

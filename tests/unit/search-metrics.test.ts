@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dcg, ndcgAt, percentile, recallAt, violations } from '../../bench/metrics'
+import { dcg, ndcgAt, percentile, recallAt, violations } from '#bench/metrics'
 
 describe('benchmark metrics', () => {
   const grades = { a: 2, b: 2, c: 1 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { SearchPlan } from '../../search/plan'
-import { hitScore, matchedTerms, occupationConfidence, reasonsFor, understandingOf } from '../../search/ranking'
-import { Taxonomy } from '../../search/taxonomy'
+import type { SearchPlan } from '#search/plan'
+import { hitScore, matchedTerms, occupationConfidence, reasonsFor, understandingOf } from '#search/ranking'
+import { Taxonomy } from '#search/taxonomy'
 
 const taxonomy = new Taxonomy([
   { uri: 'kok', label: 'kok', altLabels: [], iscoGroup: '5120', description: '' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Taxonomy, type OccupationRecord } from '../../search/taxonomy'
+import { Taxonomy, type OccupationRecord } from '#search/taxonomy'
 
 /** A small vocabulary in the shape of the ESCO occupations, so every rule of the resolution can be seen working. */
 const occupation = (uri: string, iscoGroup: string, label: string, altLabels: string[], description = ''): OccupationRecord => ({

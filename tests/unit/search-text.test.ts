@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compoundParts, splitCompound } from '../../search/compounds'
-import { editDistance } from '../../search/edit-distance'
-import { NearestIndex } from '../../search/taxonomy-nearest'
-import { compactForm, sortedForm, tokenize, typoBudget } from '../../search/text'
+import { compoundParts, splitCompound } from '#search/compounds'
+import { editDistance } from '#search/edit-distance'
+import { NearestIndex } from '#search/taxonomy-nearest'
+import { compactForm, sortedForm, tokenize, typoBudget } from '#search/text'
 
 describe('tokenize', () => {
   it('folds case, accents and soft hyphens and splits on anything but letters and digits', () => {

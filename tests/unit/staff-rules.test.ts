@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { organisationTypesByRole, type Role } from '~/auth/permissions'
-import { assignableRoles, organisationTypesForReach, rolesByReach, staffReach } from '~/auth/staff-rules'
-import { inviteSchema, staffActionSchema } from '~/domain/staff-form'
-import { parseWithZod } from '~/utils/parse-form'
-import { roles } from '../../db/schema/values'
+import { organisationTypesByRole, type Role } from '#app/auth/permissions'
+import { assignableRoles, organisationTypesForReach, rolesByReach, staffReach } from '#app/auth/staff-rules'
+import { inviteSchema, staffActionSchema } from '#app/domain/staff-form'
+import { parseWithZod } from '#app/utils/parse-form'
+import { roles } from '#db/schema/values'
 
 describe('staffReach', () => {
   it.each<[Role, boolean, ReturnType<typeof staffReach>]>([

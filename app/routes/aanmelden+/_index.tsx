@@ -1,14 +1,14 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { HoneypotFields } from '~/components/honeypot-fields'
-import { useIntakeLanguage } from '~/components/intake-language-switcher'
-import { IntakeAssistedNotice } from '~/components/intake-step-form'
-import { commitDraft, DRAFT_IDLE_MINUTES, newDraft, readDraft } from '~/domain/intake-draft.server'
-import { intakePath } from '~/domain/intake-languages'
-import { helpingOrganisation, intakeLanguage, intakePageLanguage, intakeTranslations } from '~/domain/intake-page.server'
-import { intakeSteps } from '~/domain/intake-steps'
-import { checkHoneypot } from '~/utils/honeypot.server'
+import { HoneypotFields } from '#app/components/honeypot-fields'
+import { useIntakeLanguage } from '#app/components/intake-language-switcher'
+import { IntakeAssistedNotice } from '#app/components/intake-step-form'
+import { commitDraft, DRAFT_IDLE_MINUTES, newDraft, readDraft } from '#app/domain/intake-draft.server'
+import { intakePath } from '#app/domain/intake-languages'
+import { helpingOrganisation, intakeLanguage, intakePageLanguage, intakeTranslations } from '#app/domain/intake-page.server'
+import { intakeSteps } from '#app/domain/intake-steps'
+import { checkHoneypot } from '#app/utils/honeypot.server'
 
 // Public: the start of the intake form, also where a channel link (/aanmelden/k/<code>) lands.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { HeadersFunction } from '@remix-run/node'
 import { Outlet } from '@remix-run/react'
-import { IntakeErrorPage } from '~/components/intake-error-page'
-import { IntakeLanguageSwitcher } from '~/components/intake-language-switcher'
+import { IntakeErrorPage } from '#app/components/intake-error-page'
+import { IntakeLanguageSwitcher } from '#app/components/intake-language-switcher'
 
 /** The public intake form (/aanmelden): every page in the person's language, with the language choice on top. */
 export const handle = { i18n: ['common', 'intake'] }

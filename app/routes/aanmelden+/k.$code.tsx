@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { commitDraft, newDraft } from '~/domain/intake-draft.server'
-import { intakePath, isIntakeLanguage } from '~/domain/intake-languages'
-import { db } from '~/utils/db.server'
-import { findChannelByCode } from '../../../db/queries/intake'
+import { commitDraft, newDraft } from '#app/domain/intake-draft.server'
+import { intakePath, isIntakeLanguage } from '#app/domain/intake-languages'
+import { db } from '#app/utils/db.server'
+import { findChannelByCode } from '#db/queries/intake'
 
 /**
  * Public: an outreach partner's link or poster QR code. The form starts with the channel recorded (for the

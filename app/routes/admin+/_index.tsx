@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { hasPermission } from '~/auth/permissions'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { db } from '~/utils/db.server'
-import { countUnreceived } from '../../../db/queries/intake-unreceived'
-import { countOrganisationsByType, listRegionsWithMunicipalityCount } from '../../../db/queries/organisations'
+import { hasPermission } from '#app/auth/permissions'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { db } from '#app/utils/db.server'
+import { countUnreceived } from '#db/queries/intake-unreceived'
+import { countOrganisationsByType, listRegionsWithMunicipalityCount } from '#db/queries/organisations'
 
 const typeLabels = {
   ocmw: "OCMW's",

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireAuditReader } from '~/components/audit-access.server'
-import { AUDIT_CSV_MAX_ROWS, parseAuditFilters } from '~/components/audit-filters'
-import { auditRow } from '~/components/audit-summary'
-import { todayIso } from '~/compensation/rules'
-import { csvDownload } from '~/utils/csv.server'
-import { db } from '~/utils/db.server'
-import { audit, listAuditEntries } from '../../../db/queries/audit'
+import { requireAuditReader } from '#app/components/audit-access.server'
+import { AUDIT_CSV_MAX_ROWS, parseAuditFilters } from '#app/components/audit-filters'
+import { auditRow } from '#app/components/audit-summary'
+import { todayIso } from '#app/compensation/rules'
+import { csvDownload } from '#app/utils/csv.server'
+import { db } from '#app/utils/db.server'
+import { audit, listAuditEntries } from '#db/queries/audit'
 
 /** /admin/audit.csv: the entries of /admin/audit with the same filters and scope, the newest first. */
 export async function loader({ request }: LoaderFunctionArgs) {

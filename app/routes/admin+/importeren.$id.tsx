@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { ErrorPage } from '~/components/error-page'
-import { ImportRunPanel } from '~/components/import-run'
-import { importRunLoader } from '~/utils/placement-import.server'
+import { ErrorPage } from '#app/components/error-page'
+import { ImportRunPanel } from '#app/components/import-run'
+import { importRunLoader } from '#app/utils/placement-import.server'
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => importRunLoader(request, 'placement:import', params.id)
 

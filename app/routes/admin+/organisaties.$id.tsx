@@ -3,27 +3,27 @@ import { getZodConstraint } from '@conform-to/zod'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { DetailList } from '~/components/detail-list'
-import { ErrorPage } from '~/components/error-page'
-import { FormErrors } from '~/components/forms'
-import { OrganisationForm } from '~/components/organisation-form'
-import { areaSummary, DemoBadge } from '~/components/organisation-list'
-import { typesFor } from '~/domain/organisation-admin'
-import { deactivateSchema, organisationFormSchema, organisationTypeLabels } from '~/domain/organisation-form'
-import { formatDateTime } from '~/utils/dates'
-import { db } from '~/utils/db.server'
+import { DetailList } from '#app/components/detail-list'
+import { ErrorPage } from '#app/components/error-page'
+import { FormErrors } from '#app/components/forms'
+import { OrganisationForm } from '#app/components/organisation-form'
+import { areaSummary, DemoBadge } from '#app/components/organisation-list'
+import { typesFor } from '#app/domain/organisation-admin'
+import { deactivateSchema, organisationFormSchema, organisationTypeLabels } from '#app/domain/organisation-form'
+import { formatDateTime } from '#app/utils/dates'
+import { db } from '#app/utils/db.server'
 import {
   municipalityGroups,
   organisationNotFound,
   organisationValuesFromForm,
   requireManagedOrganisation,
   requireOrganisationAdmin,
-} from '~/utils/organisation-admin.server'
-import { parseWithZod } from '~/utils/parse-form'
-import { withToast } from '~/utils/toast.server'
-import { setOrganisationActive } from '../../../db/queries/organisation-admin'
-import { updateManagedOrganisation } from '../../../db/queries/organisation-changes'
-import { servedAreas } from '../../../db/queries/organisations'
+} from '#app/utils/organisation-admin.server'
+import { parseWithZod } from '#app/utils/parse-form'
+import { withToast } from '#app/utils/toast.server'
+import { setOrganisationActive } from '#db/queries/organisation-admin'
+import { updateManagedOrganisation } from '#db/queries/organisation-changes'
+import { servedAreas } from '#db/queries/organisations'
 
 /** One organisation: its fields (intent=save), and deactivating or reactivating it. Others are a 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { ErrorPage } from '~/components/error-page'
-import { ORGANISATION_PAGE_SIZE, OrganisationFilterForm, organisationFilterQuery, OrganisationTable, parseOrganisationFilters } from '~/components/organisation-list'
-import { PlacementPagination } from '~/components/placement-pagination'
-import { typesFor } from '~/domain/organisation-admin'
-import { db } from '~/utils/db.server'
-import { requireOrganisationAdmin } from '~/utils/organisation-admin.server'
-import { listManagedOrganisations } from '../../../db/queries/organisation-admin'
+import { ErrorPage } from '#app/components/error-page'
+import { ORGANISATION_PAGE_SIZE, OrganisationFilterForm, organisationFilterQuery, OrganisationTable, parseOrganisationFilters } from '#app/components/organisation-list'
+import { PlacementPagination } from '#app/components/placement-pagination'
+import { typesFor } from '#app/domain/organisation-admin'
+import { db } from '#app/utils/db.server'
+import { requireOrganisationAdmin } from '#app/utils/organisation-admin.server'
+import { listManagedOrganisations } from '#db/queries/organisation-admin'
 
 /** /admin/organisaties: the OCMWs, VDAB teams, outreach partners (and for platform admins the platform teams). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,14 +1,14 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorPage } from '~/components/error-page'
-import { OrganisationForm } from '~/components/organisation-form'
-import { typesFor } from '~/domain/organisation-admin'
-import { newOrganisationFormSchema } from '~/domain/organisation-form'
-import { db } from '~/utils/db.server'
-import { municipalityGroups, organisationValuesFromForm, requireOrganisationAdmin } from '~/utils/organisation-admin.server'
-import { parseWithZod } from '~/utils/parse-form'
-import { withToast } from '~/utils/toast.server'
-import { createManagedOrganisation } from '../../../db/queries/organisation-changes'
+import { ErrorPage } from '#app/components/error-page'
+import { OrganisationForm } from '#app/components/organisation-form'
+import { typesFor } from '#app/domain/organisation-admin'
+import { newOrganisationFormSchema } from '#app/domain/organisation-form'
+import { db } from '#app/utils/db.server'
+import { municipalityGroups, organisationValuesFromForm, requireOrganisationAdmin } from '#app/utils/organisation-admin.server'
+import { parseWithZod } from '#app/utils/parse-form'
+import { withToast } from '#app/utils/toast.server'
+import { createManagedOrganisation } from '#db/queries/organisation-changes'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { admin, regions } = await requireOrganisationAdmin(request)

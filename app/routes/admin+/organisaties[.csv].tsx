@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { todayIso } from '~/compensation/rules'
-import { areaSummary, ORGANISATION_CSV_MAX_ROWS, parseOrganisationFilters } from '~/components/organisation-list'
-import { organisationTypeLabels } from '~/domain/organisation-form'
-import { csvDownload } from '~/utils/csv.server'
-import { db } from '~/utils/db.server'
-import { requireOrganisationAdmin } from '~/utils/organisation-admin.server'
-import { listManagedOrganisations } from '../../../db/queries/organisation-admin'
+import { todayIso } from '#app/compensation/rules'
+import { areaSummary, ORGANISATION_CSV_MAX_ROWS, parseOrganisationFilters } from '#app/components/organisation-list'
+import { organisationTypeLabels } from '#app/domain/organisation-form'
+import { csvDownload } from '#app/utils/csv.server'
+import { db } from '#app/utils/db.server'
+import { requireOrganisationAdmin } from '#app/utils/organisation-admin.server'
+import { listManagedOrganisations } from '#db/queries/organisation-admin'
 
 /** /admin/organisaties.csv: the organisations of /admin/organisaties with the same filters and scope, by name. */
 export async function loader({ request }: LoaderFunctionArgs) {

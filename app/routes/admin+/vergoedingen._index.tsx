@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { adminRegionsOverview } from '~/compensation/compensation.server'
-import { formatDate } from '~/compensation/labels'
-import { ErrorPage } from '~/components/error-page'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { adminRegionsOverview } from '#app/compensation/compensation.server'
+import { formatDate } from '#app/compensation/labels'
+import { ErrorPage } from '#app/components/error-page'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'compensation:manage-region')

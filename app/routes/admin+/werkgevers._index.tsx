@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { EmployerSiteList, KboLink } from '~/components/employer-details'
-import { ErrorPage } from '~/components/error-page'
-import { ScrollTable } from '~/components/scroll-table'
-import { verificationStatusLabels } from '~/domain/employer-registration'
-import { employerTypeLabels } from '~/domain/placement-values'
-import { formatDateTime } from '~/utils/dates'
-import { db } from '~/utils/db.server'
-import { listEmployersForVerification, RECENT_DECISION_DAYS } from '../../../db/queries/employer-verification'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { EmployerSiteList, KboLink } from '#app/components/employer-details'
+import { ErrorPage } from '#app/components/error-page'
+import { ScrollTable } from '#app/components/scroll-table'
+import { verificationStatusLabels } from '#app/domain/employer-registration'
+import { employerTypeLabels } from '#app/domain/placement-values'
+import { formatDateTime } from '#app/utils/dates'
+import { db } from '#app/utils/db.server'
+import { listEmployersForVerification, RECENT_DECISION_DAYS } from '#db/queries/employer-verification'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'employer:verify-region')

@@ -1,12 +1,12 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { todayIso } from '~/compensation/rules'
-import { ErrorPage } from '~/components/error-page'
-import { UnreceivedTable } from '~/components/unreceived-table'
-import { db } from '~/utils/db.server'
-import { withToast } from '~/utils/toast.server'
-import { listUnreceivedIntakes, rerouteUnreceived } from '../../../db/queries/intake-unreceived'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { todayIso } from '#app/compensation/rules'
+import { ErrorPage } from '#app/components/error-page'
+import { UnreceivedTable } from '#app/components/unreceived-table'
+import { db } from '#app/utils/db.server'
+import { withToast } from '#app/utils/toast.server'
+import { listUnreceivedIntakes, rerouteUnreceived } from '#db/queries/intake-unreceived'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'intake:read-unreceived')

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { methodNotAllowed, serveApi } from '~/utils/api.server'
-import { matchEngineFields, readMatchRequest } from '~/utils/api-input.server'
+import { methodNotAllowed, serveApi } from '#app/utils/api.server'
+import { matchEngineFields, readMatchRequest } from '#app/utils/api-input.server'
 
 /**
  * POST /api/v1/match (docs/openapi.yaml): published placements ranked for one client's job targets

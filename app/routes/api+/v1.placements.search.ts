@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { methodNotAllowed, serveApi } from '~/utils/api.server'
-import { parseSearchParams } from '~/utils/api-input.server'
+import { methodNotAllowed, serveApi } from '#app/utils/api.server'
+import { parseSearchParams } from '#app/utils/api-input.server'
 
 /**
  * GET /api/v1/placements/search (docs/openapi.yaml): published placements for a bearer token of a caseworker or

@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ClientEditor, type ClientEditorData } from '~/components/client-editor'
-import { clientEditorAction, describeOccupations, homeChoicesFor, requireClient } from '~/components/client-editor.server'
-import { ErrorPage } from '~/components/error-page'
-import { clientFormDefaults } from '~/domain/client-form'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ClientEditor, type ClientEditorData } from '#app/components/client-editor'
+import { clientEditorAction, describeOccupations, homeChoicesFor, requireClient } from '#app/components/client-editor.server'
+import { ErrorPage } from '#app/components/error-page'
+import { clientFormDefaults } from '#app/domain/client-form'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'client:manage-own-org')

@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { ScrollTable } from '~/components/scroll-table'
-import { formatDateTime } from '~/utils/dates'
-import { db } from '~/utils/db.server'
-import { listClients } from '../../../db/queries/clients'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { ScrollTable } from '#app/components/scroll-table'
+import { formatDateTime } from '#app/utils/dates'
+import { db } from '#app/utils/db.server'
+import { listClients } from '#db/queries/clients'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'client:manage-own-org')

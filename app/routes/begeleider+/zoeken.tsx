@@ -1,14 +1,14 @@
-import { parseWithZod } from '~/utils/parse-form'
+import { parseWithZod } from '#app/utils/parse-form'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { SearchForm } from '~/components/search-form'
-import { loadSearchPage, saveSearch } from '~/components/search-page.server'
-import { ResultCount, SearchResults, SearchUnavailable, Understanding } from '~/components/search-results'
-import { SaveSearchForm, SaveSearchSchema } from '~/components/search-save'
-import { searchQueryString } from '~/domain/search-params'
-import { withToast } from '~/utils/toast.server'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { SearchForm } from '#app/components/search-form'
+import { loadSearchPage, saveSearch } from '#app/components/search-page.server'
+import { ResultCount, SearchResults, SearchUnavailable, Understanding } from '#app/components/search-results'
+import { SaveSearchForm, SaveSearchSchema } from '#app/components/search-save'
+import { searchQueryString } from '#app/domain/search-params'
+import { withToast } from '#app/utils/toast.server'
 
 /** Caseworkers (and regional and platform admins) search published placements; a GET form, so every search has an address. */
 export async function loader({ request }: LoaderFunctionArgs) {

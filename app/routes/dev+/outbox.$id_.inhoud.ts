@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { db } from '~/utils/db.server'
-import { getOutboxMessage, requireDevOutbox } from '../../../emails/outbox.server'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { db } from '#app/utils/db.server'
+import { getOutboxMessage, requireDevOutbox } from '#emails/outbox.server'
 
 /**
  * A mail's HTML on its own, for the sandboxed frame on /dev/outbox/ID. Its own response so that it gets its own

@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { formatDateTime } from '~/utils/dates'
-import { db } from '~/utils/db.server'
-import { listOutbox, requireDevOutbox } from '../../../emails/outbox.server'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { formatDateTime } from '#app/utils/dates'
+import { db } from '#app/utils/db.server'
+import { listOutbox, requireDevOutbox } from '#emails/outbox.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireDevOutbox()

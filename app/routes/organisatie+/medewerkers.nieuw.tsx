@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { ErrorPage } from '~/components/error-page'
-import { StaffInvitePage } from '~/components/staff-invite'
-import { staffInviteAction, staffInviteLoader } from '~/utils/staff-pages.server'
+import { ErrorPage } from '#app/components/error-page'
+import { StaffInvitePage } from '#app/components/staff-invite'
+import { staffInviteAction, staffInviteLoader } from '#app/utils/staff-pages.server'
 
 export const loader = ({ request }: LoaderFunctionArgs) => staffInviteLoader(request, 'organisation')
 

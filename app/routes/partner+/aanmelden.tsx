@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { commitDraft, newDraft } from '~/domain/intake-draft.server'
-import { intakePath, isIntakeLanguage, languageNames } from '~/domain/intake-languages'
-import { intakeSteps } from '~/domain/intake-steps'
-import { intakeLanguages } from '../../../db/schema/values'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { commitDraft, newDraft } from '#app/domain/intake-draft.server'
+import { intakePath, isIntakeLanguage, languageNames } from '#app/domain/intake-languages'
+import { intakeSteps } from '#app/domain/intake-steps'
+import { intakeLanguages } from '#db/schema/values'
 
 /**
  * Assisted mode: an outreach worker starts the public form together with a resident, in the resident's

@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { OrganisationOverview } from '~/components/organisation-overview'
-import { TriageFollowedTable } from '~/components/triage-followed-table'
-import { TriageQueueFilter } from '~/components/triage-queue-filter'
-import { TriageQueueTable } from '~/components/triage-queue-table'
-import { parseQueueFilter } from '~/domain/triage-forms'
-import { loadQueue } from '~/domain/triage-queue.server'
-import { ownOrganisationOverview } from '~/utils/organisation.server'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { OrganisationOverview } from '#app/components/organisation-overview'
+import { TriageFollowedTable } from '#app/components/triage-followed-table'
+import { TriageQueueFilter } from '#app/components/triage-queue-filter'
+import { TriageQueueTable } from '#app/components/triage-queue-table'
+import { parseQueueFilter } from '#app/domain/triage-forms'
+import { loadQueue } from '#app/domain/triage-queue.server'
+import { ownOrganisationOverview } from '#app/utils/organisation.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'intake:triage-own-org')

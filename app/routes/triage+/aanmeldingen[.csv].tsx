@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { parseQueueFilter } from '~/domain/triage-forms'
-import { closeReasonLabels, destinationLabels, intakeStatusLabels } from '~/domain/triage-labels'
-import { loadQueueExport } from '~/domain/triage-queue.server'
-import { csvDownload } from '~/utils/csv.server'
-import { formatDateTime } from '~/utils/dates'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { parseQueueFilter } from '#app/domain/triage-forms'
+import { closeReasonLabels, destinationLabels, intakeStatusLabels } from '#app/domain/triage-labels'
+import { loadQueueExport } from '#app/domain/triage-queue.server'
+import { csvDownload } from '#app/utils/csv.server'
+import { formatDateTime } from '#app/utils/dates'
 
 const header = [
   'Referentie',

@@ -1,13 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { employerCostOverview } from '~/compensation/compensation.server'
-import { DemoNotice } from '~/compensation/demo-notice'
-import { HOURS_PARAM, parseHours } from '~/compensation/hours'
-import { describeEmployerPays, describeEstimate, formatDate } from '~/compensation/labels'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { Field } from '~/components/forms'
-import { employerTypeLabels, instrumentLabels } from '~/domain/placement-values'
+import { employerCostOverview } from '#app/compensation/compensation.server'
+import { DemoNotice } from '#app/compensation/demo-notice'
+import { HOURS_PARAM, parseHours } from '#app/compensation/hours'
+import { describeEmployerPays, describeEstimate, formatDate } from '#app/compensation/labels'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { Field } from '#app/components/forms'
+import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'compensation:read-own')

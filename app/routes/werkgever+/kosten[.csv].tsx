@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { employerCostOverview } from '~/compensation/compensation.server'
-import { employerCostCsv } from '~/compensation/exports'
-import { HOURS_PARAM, parseHours } from '~/compensation/hours'
-import { csvDownload } from '~/utils/csv.server'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { employerCostOverview } from '#app/compensation/compensation.server'
+import { employerCostCsv } from '#app/compensation/exports'
+import { HOURS_PARAM, parseHours } from '#app/compensation/hours'
+import { csvDownload } from '#app/utils/csv.server'
 
 /** /werkgever/kosten.csv: the cost table of /werkgever/kosten, for a spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {

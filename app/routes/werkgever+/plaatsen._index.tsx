@@ -1,13 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { PlacementStatusFilter, parseStatusFilter } from '~/components/placement-status-filter'
-import { formatHours } from '~/domain/placement-form'
-import { statusLabels } from '~/domain/placement-values'
-import { formatDateTime } from '~/utils/dates'
-import { db } from '~/utils/db.server'
-import { listOwnPlacements } from '../../../db/queries/placements'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { PlacementStatusFilter, parseStatusFilter } from '#app/components/placement-status-filter'
+import { formatHours } from '#app/domain/placement-form'
+import { statusLabels } from '#app/domain/placement-values'
+import { formatDateTime } from '#app/utils/dates'
+import { db } from '#app/utils/db.server'
+import { listOwnPlacements } from '#db/queries/placements'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'placement:manage-own')

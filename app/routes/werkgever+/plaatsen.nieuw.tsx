@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { type EditorActionData, PlacementEditor } from '~/components/placement-editor'
-import { editorAction, loadEditorContext } from '~/components/placement-editor.server'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { type EditorActionData, PlacementEditor } from '#app/components/placement-editor'
+import { editorAction, loadEditorContext } from '#app/components/placement-editor.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'placement:manage-own')

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { parseStatusFilter } from '~/components/placement-status-filter'
-import { formatHours } from '~/domain/placement-form'
-import { todayIso } from '~/compensation/rules'
-import { statusLabels } from '~/domain/placement-values'
-import { csvDownload } from '~/utils/csv.server'
-import { db } from '~/utils/db.server'
-import { listOwnPlacements } from '../../../db/queries/placements'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { parseStatusFilter } from '#app/components/placement-status-filter'
+import { formatHours } from '#app/domain/placement-form'
+import { todayIso } from '#app/compensation/rules'
+import { statusLabels } from '#app/domain/placement-values'
+import { csvDownload } from '#app/utils/csv.server'
+import { db } from '#app/utils/db.server'
+import { listOwnPlacements } from '#db/queries/placements'
 
 /** /werkgever/plaatsen.csv: the employer's own placements (with the list's status filter), for a spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { requireUserWithPermission } from '~/auth/session.server'
-import { ErrorPage } from '~/components/error-page'
-import { proposalStatusLabels } from '~/domain/proposal-form'
-import { formatDateTime } from '~/utils/dates'
-import { db } from '~/utils/db.server'
-import { listEmployerProposals, listPlacementProposals } from '../../../db/queries/proposals'
+import { requireUserWithPermission } from '#app/auth/session.server'
+import { ErrorPage } from '#app/components/error-page'
+import { proposalStatusLabels } from '#app/domain/proposal-form'
+import { formatDateTime } from '#app/utils/dates'
+import { db } from '#app/utils/db.server'
+import { listEmployerProposals, listPlacementProposals } from '#db/queries/proposals'
 
 /** ?plaats=<id> narrows the list to one of the organisation's placements. */
 export async function loader({ request }: LoaderFunctionArgs) {
