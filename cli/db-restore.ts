@@ -5,7 +5,7 @@ import { BackupError } from '#db/backup/errors'
 import { closeDatabase, connectDatabase } from '#db/client'
 import { migrateDatabase, migrationsOfThisVersion } from '#db/migrate'
 import { parseEnv, setEnv } from '#core/env'
-import { startJobQueue, stopJobQueue } from '#server/jobs'
+import { startJobQueue, stopJobQueue } from '#core/jobs'
 import { CommandError, runCommandWithoutDatabase, UsageError } from './command'
 
 /**

@@ -1,5 +1,5 @@
 import { removeDemoData } from '#db/demo/remove'
-import { enqueueIndexUpdate } from '#search/outbox'
+import { enqueueIndexUpdate } from '#db/queries/index-updates'
 import { runCommand, UsageError } from './command'
 
 /**

@@ -1,6 +1,6 @@
 import { db, type Tx } from '#db/client'
 import { sharedSecret } from '#db/queries/settings'
-import { seal, unseal } from '#server/sealed'
+import { seal, unseal } from '#core/sealed'
 import type { RenderedEmail } from './render.server'
 import { type TemplateId, templates } from './templates'
 

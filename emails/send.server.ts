@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Tx } from '#db/client'
 import { emailMessages } from '#db/schema'
-import { enqueue } from '#server/jobs'
+import { enqueue } from '#core/jobs'
 import { renderEmail } from './render.server'
 import { hideSecret } from './secret.server'
 import type { PropsOf, SecretTemplateId, TemplateId } from './templates'

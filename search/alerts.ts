@@ -105,8 +105,8 @@ async function alertNewHits(search: Alerting, input: SearchInput, hits: string[]
 }
 
 /**
- * The queue is created here rather than in server/jobs.ts because its cron schedule needs it to exist. pg-boss
- * keeps one schedule per name (repeating this is harmless) and only workers run cron (server/jobs.ts).
+ * The queue is created here rather than in core/jobs.ts because its cron schedule needs it to exist. pg-boss
+ * keeps one schedule per name (repeating this is harmless) and only workers run cron (core/jobs.ts).
  */
 export async function registerSavedSearchAlertWorker(boss: PgBoss, engine?: SearchEngine) {
   await boss.createQueue(SAVED_SEARCH_ALERTS_QUEUE, {

@@ -2,16 +2,16 @@ import { and, count, eq, sql } from 'drizzle-orm'
 import type PgBoss from 'pg-boss'
 import { db, type Tx } from '#db/client'
 import { employerProfiles, placements } from '#db/schema'
-import { jobQueue } from '#server/jobs'
+import { jobQueue } from '#core/jobs'
 import { logger } from '#core/logger'
 import { buildDocuments, publishedPlacementIds } from './document'
 import { searchEngine } from './engine'
-import { IDS_PER_JOB, type IndexJob, SEARCH_QUEUE } from './outbox'
+import { IDS_PER_JOB, type IndexJob, SEARCH_QUEUE } from '#db/queries/index-updates'
 import { type SearchEngine, SearchUnavailableError } from './port'
-export { enqueueIndexUpdate } from './outbox'
+export { enqueueIndexUpdate } from '#db/queries/index-updates'
 
 /**
- * Index sync as an outbox: every change to a placement calls enqueueIndexUpdate (search/outbox.ts) inside its own
+ * Index sync as an outbox: every change to a placement calls enqueueIndexUpdate (db/queries/index-updates.ts) inside its own
  * transaction, so an index job exists exactly when the change committed. The job rebuilds the documents of those placements from
  * the database as it is *then* (published → upserted, anything else → removed), so jobs may run late, twice or
  * out of order and the index still ends up right. While the engine is down, writes to placements keep working

@@ -6,7 +6,7 @@ import { loadReferenceData } from '#db/reference/load'
 import { countDemoAccounts } from '#db/demo/remove'
 import { type DemoLogin, seedDemoIfEmpty } from '#db/seed/demo'
 import { ConfigError, env, isPublicPortal, parseEnv, setEnv } from '#core/env'
-import { startJobQueue, stopJobQueue } from './jobs'
+import { startJobQueue, stopJobQueue } from '#core/jobs'
 import { openDatabase } from './runtime'
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { Router } from 'express'
 import { db } from '#db/client'
-import { jobQueue } from './jobs'
+import { jobQueue } from '#core/jobs'
 
 const extraChecks = new Map<string, () => Promise<unknown>>()
 

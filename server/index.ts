@@ -2,6 +2,7 @@ import type { Server } from 'node:http'
 import type { ServerBuild } from '@remix-run/node'
 import { formatDemoLogins } from '#db/seed/print'
 import { boot, exitOnStartupError } from './boot'
+import { addReadinessCheck } from './health'
 import { ConfigError, env } from '#core/env'
 import { createHttpApp } from './http'
 import { logger } from '#core/logger'
@@ -13,7 +14,7 @@ async function main() {
   const started = Date.now()
   const { boss, close, demoLogins } = await boot('server', { seed: true, serves: true })
   const config = env()
-  await startSearch()
+  addReadinessCheck('search', await startSearch())
   if (config.RUN_WORKER) await registerWorkers(boss)
 
   // The Remix build is made by `remix build` (npm start runs it first).

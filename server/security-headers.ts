@@ -4,7 +4,7 @@ import compression from 'compression'
 import { type RequestHandler, Router } from 'express'
 import helmet from 'helmet'
 import onHeaders from 'on-headers'
-import { SESSION_COOKIE } from './cookies'
+import { SESSION_COOKIE } from '#core/cookies'
 import { env, isPublicPortal } from '#core/env'
 
 declare module '@remix-run/node' {

@@ -3,8 +3,8 @@ import { db } from '#db/client'
 import { audit } from '#db/queries/audit'
 import { deleteSession, insertSession, useSession } from '#db/queries/auth'
 import { loadSessionUser, recordLogin, type SessionUser } from '#db/queries/users'
-import { cookieAttributes, SESSION_COOKIE } from '#server/cookies'
-import { digest, newSecret } from './crypto.server'
+import { cookieAttributes, SESSION_COOKIE } from '#core/cookies'
+import { digest, newSecret } from '#core/crypto'
 import { hasPermission, type Permission } from './permissions'
 
 /**

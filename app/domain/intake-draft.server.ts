@@ -1,11 +1,11 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
-import { newSecret } from '#app/auth/crypto.server'
+import { newSecret } from '#core/crypto'
 import { cookieSecrets } from '#app/utils/cookie-secrets.server'
 import { intakeLanguages } from '#db/schema/values'
-import { cookieAttributes } from '#server/cookies'
-import { seal, tryUnseal } from '#server/sealed'
+import { cookieAttributes } from '#core/cookies'
+import { seal, tryUnseal } from '#core/sealed'
 import type { IntakeLanguage } from './intake-languages'
 import { type IntakeAnswers, parseAnswers } from './intake-steps'
 
@@ -43,7 +43,7 @@ const stored = z.object({
 
 const draftSecrets = () => cookieSecrets('intake_draft_key')
 
-// On a public portal the __Host- prefix requires Path=/ (server/cookies.ts); on localhost it stays on the form.
+// On a public portal the __Host- prefix requires Path=/ (core/cookies.ts); on localhost it stays on the form.
 const draftCookie = (request: Request, signing: string) => {
   const { name, ...attributes } = cookieAttributes('stapsteen_intake', request, '/aanmelden')
   return createCookie(name, { httpOnly: true, sameSite: 'lax', maxAge: DRAFT_IDLE_MINUTES * 60, secrets: [signing], ...attributes })

@@ -1,4 +1,4 @@
-import { digest } from '#app/auth/crypto.server'
+import { digest } from '#core/crypto'
 import { db } from '#app/utils/db.server'
 import { findIntakeByStatusToken, type ResidentView } from '#db/queries/intake-status'
 import { formatIntakeDate, type IntakeLanguage } from './intake-languages'

@@ -69,7 +69,7 @@ async function sendUnreceivedSummaries(tx: Tx, today: string, listUrl: string) {
 
 const listInDutch = (names: string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`)
 
-/** The queue itself is declared in server/jobs.ts; pg-boss keeps one schedule per name, so repeating this is harmless. */
+/** The queue itself is declared in core/jobs.ts; pg-boss keeps one schedule per name, so repeating this is harmless. */
 export async function registerTriageSummaryWorker(boss: PgBoss) {
   await boss.work(TRIAGE_SUMMARY_QUEUE, async () => {
     const run = await runTriageDailySummary()

@@ -1,7 +1,7 @@
 import { db } from '#db/client'
 import { findApiTokenUser } from '#db/queries/auth'
 import type { SessionUser } from '#db/queries/users'
-import { digest } from '#app/auth/crypto.server'
+import { digest } from '#core/crypto'
 import { hasPermission, type Permission } from '#app/auth/permissions'
 import { ApiError } from './api-errors.server'
 

@@ -4,7 +4,7 @@ import { sharedSecret } from '#db/queries/settings'
 const secrets = new Map<string, Promise<{ signing: string; key: Buffer }>>()
 
 /**
- * For a cookie that is signed and sealed (server/sealed.ts): the cookie signing secret and the 32-byte sealing
+ * For a cookie that is signed and sealed (core/sealed.ts): the cookie signing secret and the 32-byte sealing
  * key named `keyName` (one per purpose), both from app_settings so every web process reads the same cookies.
  */
 export function cookieSecrets(keyName: string) {

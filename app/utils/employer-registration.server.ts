@@ -1,4 +1,4 @@
-import { digest, hashPassword, newSecret } from '#app/auth/crypto.server'
+import { digest, hashPassword, newSecret } from '#core/crypto'
 import { CONFIRM_LINK_HOURS, registrationMessages, type RegistrationInput } from '#app/domain/employer-registration'
 import { db, type Tx } from '#db/client'
 import { audit } from '#db/queries/audit'

@@ -1,7 +1,7 @@
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
-import { cookieAttributes } from '#server/cookies'
-import { seal, tryUnseal } from '#server/sealed'
+import { cookieAttributes } from '#core/cookies'
+import { seal, tryUnseal } from '#core/sealed'
 import { cookieSecrets } from './cookie-secrets.server'
 
 /** A one-time message shown after a redirect ("Je wachtwoord is gewijzigd."), carried in a cookie. */
@@ -14,7 +14,7 @@ const toastSchema = z.object({ kind: z.enum(['success', 'info']), message: z.str
  * account hoort …"), and a signed cookie is base64 JSON that any proxy log or shared browser could read.
  * Sealing them all keeps that true for every message to come, which a rule about what toasts may say would not.
  */
-// Name and flags from server/cookies.ts: on a public portal Secure and __Host-prefixed.
+// Name and flags from core/cookies.ts: on a public portal Secure and __Host-prefixed.
 const toastCookie = (signing: string) => {
   const { name, ...attributes } = cookieAttributes('stapsteen_toast')
   return createCookie(name, { httpOnly: true, sameSite: 'lax', secrets: [signing], ...attributes })

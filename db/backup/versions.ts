@@ -4,7 +4,7 @@ import type { Queryable } from './sql'
 
 /**
  * What made a database's schema: the migrations drizzle recorded (schema `drizzle`, db/migrate.ts) and the
- * schema version of pg-boss (schema `pgboss`, server/jobs.ts). A backup is only restored by code that makes
+ * schema version of pg-boss (schema `pgboss`, core/jobs.ts). A backup is only restored by code that makes
  * the same schema, since rows are loaded into tables this code creates.
  */
 export async function readVersions(sql: Queryable): Promise<Versions> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { enqueueIndexUpdate } from '#search/outbox'
+import { enqueueIndexUpdate } from '#db/queries/index-updates'
 import type { Tx } from '#db/client'
 import { placementEvents, placements } from '#db/schema'
 import { createEmployers } from './employers'

@@ -1,5 +1,5 @@
 import { and, eq, getTableColumns } from 'drizzle-orm'
-import { enqueue } from '#server/jobs'
+import { enqueue } from '#core/jobs'
 import type { Tx } from '#db/client'
 import { importRuns } from '#db/schema'
 import type { ImportResult, ImportScope } from './types'

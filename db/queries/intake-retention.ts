@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
-import { enqueue } from '#server/jobs'
+import { enqueue } from '#core/jobs'
 import type { Tx } from '#db/client'
 import { emailMessages, erasureProofs, intakeEvents, intakeNotes, intakeReferrals, intakes } from '#db/schema'
 import { audit } from './audit'

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { enqueue } from '#server/jobs'
+import { enqueue } from '#core/jobs'
 import type { Tx } from '#db/client'
 import { intakeChannels, intakeEvents, intakes, municipalities, organisations, users } from '#db/schema'
 import { audit } from './audit'

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { canTransition, type PlacementStatus } from '#app/domain/placement-lifecycle'
-import { enqueueIndexUpdate } from '#search/outbox'
+import { enqueueIndexUpdate } from './index-updates'
 import type { Tx } from '#db/client'
 import { placementEvents, placements } from '#db/schema'
 

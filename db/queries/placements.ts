@@ -3,7 +3,7 @@ import type { PlacementInput } from '#app/domain/placement-form'
 import type { PlacementStatus } from '#app/domain/placement-lifecycle'
 import type { Tx } from '#db/client'
 import { employerProfiles, employerSites, municipalities, occupations, organisations, placementEvents, placements, users } from '#db/schema'
-import { enqueueIndexUpdate } from '#search/outbox'
+import { enqueueIndexUpdate } from './index-updates'
 import { audit } from './audit'
 import { changePlacementStatus } from './placement-lifecycle'
 

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm'
-import { digest } from '#app/auth/crypto.server'
+import { digest } from '#core/crypto'
 import { todayIso } from '#app/compensation/rules'
 import type { Tx } from '#db/client'
 import { intakeChannels, organisations, users } from '#db/schema'

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { digest, newSecret } from '#app/auth/crypto.server'
+import { digest, newSecret } from '#core/crypto'
 import { organisationTypesByRole, type Role } from '#app/auth/permissions'
 import { signIn } from '#app/auth/session.server'
 import { action as matchAction, loader as matchLoader } from '#app/routes/api+/v1.match'

@@ -11,7 +11,7 @@ import { getEmployerProposal, proposeClient } from '#db/queries/proposals'
 import { loadSessionUser, type SessionUser } from '#db/queries/users'
 import { auditLog, clients, occupations, placements, proposals } from '#db/schema'
 import { createClient, createEmployer, createOrganisation, createUser } from '#db/seed/factories'
-import { jobQueue, startJobQueue } from '#server/jobs'
+import { jobQueue, startJobQueue } from '#core/jobs'
 import { testDatabaseUrl } from '#tests/support/database'
 import { eventually } from '#tests/support/eventually'
 

@@ -11,7 +11,7 @@ import { applicableRules, createVersion, type CreateVersionInput, insertVersion,
 import { auditLog, compensationRules, compensationVersions, emailMessages, occupations, placements } from '#db/schema'
 import { seedDemoCompensation } from '#db/seed/compensation'
 import { createEmployer, createOrganisation, createUser } from '#db/seed/factories'
-import { startJobQueue, stopJobQueue } from '#server/jobs'
+import { startJobQueue, stopJobQueue } from '#core/jobs'
 import { testDatabaseUrl } from '#tests/support/database'
 
 // Regio Gent (REFREG13): Gent 44021, Zelzate 43018, Lochristi 44087. Regio Antwerpen (REFREG01): Antwerpen 11002.

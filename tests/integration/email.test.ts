@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { newSecret } from '#app/auth/crypto.server'
+import { newSecret } from '#core/crypto'
 import { db } from '#db/client'
 import { emailMessages } from '#db/schema'
 import { deliverEmail, registerEmailWorker } from '#emails/deliver.server'
@@ -9,7 +9,7 @@ import { SECRET_MARK } from '#emails/secret.server'
 import { sendEmail } from '#emails/send.server'
 import { outboxTransport, resendTransport, type MailTransport } from '#emails/transport.server'
 import { env } from '#core/env'
-import { jobQueue } from '#server/jobs'
+import { jobQueue } from '#core/jobs'
 import { fakeResend } from '#tests/support/fake-resend'
 
 const TOKEN = newSecret()

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { digest } from '#app/auth/crypto.server'
+import { digest } from '#core/crypto'
 import { verifyLogin } from '#app/auth/password.server'
 import { signIn } from '#app/auth/session.server'
 import { registrationMessages, type RegistrationInput } from '#app/domain/employer-registration'
@@ -14,7 +14,7 @@ import { getEmployerForVerification, listEmployersForVerification } from '#db/qu
 import { loadSessionUser } from '#db/queries/users'
 import { auditLog, emailMessages, employerProfiles, employerSites, occupations, organisations, placements, users } from '#db/schema'
 import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } from '#db/seed/factories'
-import { startJobQueue, stopJobQueue } from '#server/jobs'
+import { startJobQueue, stopJobQueue } from '#core/jobs'
 import { testDatabaseUrl } from '#tests/support/database'
 import { deliveredMail } from '#tests/support/mail'
 

@@ -5,7 +5,7 @@ import { anonymiseStaleIntakes, eraseIntake, queueErasure } from '#db/queries/in
 import { erasureProofs, intakeEvents, intakeNotes, intakes } from '#db/schema'
 import { createIntake, createOrganisation } from '#db/seed/factories'
 import { registerPrivacyWorkers } from '#db/intake/privacy-worker'
-import { startJobQueue } from '#server/jobs'
+import { startJobQueue } from '#core/jobs'
 import { testDatabaseUrl } from '#tests/support/database'
 import { eventually } from '#tests/support/eventually'
 

@@ -14,7 +14,7 @@ import { closeIntake, registerFirstContact } from '#db/queries/intake-changes'
 import { intakeHistory, listFollowedReferrals, listQueue, openIntake } from '#db/queries/intake-queue'
 import type { SessionUser } from '#db/queries/users'
 import { emailMessages, intakeReferrals, intakes } from '#db/schema'
-import { jobQueue } from '#server/jobs'
+import { jobQueue } from '#core/jobs'
 import { dayFromToday, requestAs, triageWorker, triageWorld, type TriageWorld } from './intake-triage-support'
 
 const tx = <T>(work: (t: Tx) => Promise<T>) => db().transaction(work)

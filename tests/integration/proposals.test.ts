@@ -21,7 +21,7 @@ import {
 import { loadSessionUser, type SessionUser } from '#db/queries/users'
 import { auditLog, clients, emailMessages, occupations, proposals } from '#db/schema'
 import { createClient, createEmployer, createOrganisation, createUser } from '#db/seed/factories'
-import { startJobQueue, stopJobQueue } from '#server/jobs'
+import { startJobQueue, stopJobQueue } from '#core/jobs'
 import { testDatabaseUrl } from '#tests/support/database'
 
 const BASE_URL = 'http://localhost:3000'

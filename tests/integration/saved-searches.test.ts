@@ -13,7 +13,7 @@ import { registerSavedSearchAlertWorker, runSavedSearchAlerts, SAVED_SEARCH_ALER
 import { type FacetCounts, type SearchEngine, SearchInputError, SearchUnavailableError } from '#search/port'
 import { PostgresSearchEngine } from '#search/postgres/engine'
 import { applyIndexUpdate } from '#search/sync'
-import { startJobQueue, stopJobQueue } from '#server/jobs'
+import { startJobQueue, stopJobQueue } from '#core/jobs'
 import { testDatabaseUrl } from '#tests/support/database'
 import { insertPlacement, OCCUPATIONS } from '#tests/support/search-conformance'
 
@@ -269,7 +269,7 @@ describe('alerts for saved searches', () => {
   })
 
   it('is scheduled every 15 minutes on the job queue', async () => {
-    const { jobQueue } = await import('#server/jobs')
+    const { jobQueue } = await import('#core/jobs')
     await registerSavedSearchAlertWorker(jobQueue(), engine)
     const rows = await db().execute<{ cron: string }>(sql`select cron from pgboss.schedule where name = ${SAVED_SEARCH_ALERTS_QUEUE}`)
     expect([...rows]).toEqual([{ cron: '*/15 * * * *' }])

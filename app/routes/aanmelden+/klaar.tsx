@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { digest } from '#app/auth/crypto.server'
+import { digest } from '#core/crypto'
 import { clearDraft, readDraft } from '#app/domain/intake-draft.server'
 import { intakePath } from '#app/domain/intake-languages'
 import { intakeLanguage, intakePageLanguage, intakeTranslations } from '#app/domain/intake-page.server'

@@ -1,5 +1,5 @@
 import type { Tx } from '#db/client'
-import { enqueue } from '#server/jobs'
+import { enqueue } from '#core/jobs'
 
 /**
  * The write side of index sync, kept apart from the engines so the query functions in db/ can call it without

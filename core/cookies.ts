@@ -1,4 +1,4 @@
-import { env, isPublicPortal } from '#core/env'
+import { env, isPublicPortal } from './env'
 
 /** The session cookie's name without prefix; the security headers look for it to tell signed-in requests. */
 export const SESSION_COOKIE = 'stapsteen_session'

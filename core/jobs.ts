@@ -1,6 +1,5 @@
 import PgBoss from 'pg-boss'
-import type { Tx } from '#db/client'
-import { logger } from '#core/logger'
+import { logger } from './logger'
 
 /**
  * Background jobs on pg-boss, in the same Postgres as the data (no extra server to run).
@@ -45,8 +44,14 @@ export async function stopJobQueue() {
   await boss?.stop({ graceful: true, timeout: 10_000, wait: true })
 }
 
+/**
+ * A drizzle transaction (db/client's Tx), typed loosely because core imports nothing of ours; asPgBossDb reaches
+ * its connection.
+ */
+type Transaction = object
+
 /** pg-boss runs its insert on the transaction's own connection, so the job commits or rolls back with it. */
-function asPgBossDb(tx: Tx): PgBoss.Db {
+function asPgBossDb(tx: Transaction): PgBoss.Db {
   // drizzle's postgres-js transaction keeps its postgres.js connection at session.client.
   const client = (tx as unknown as { session: { client: { unsafe: (q: string, v: unknown[]) => Promise<unknown[]> } } })
     .session.client
@@ -64,6 +69,6 @@ function asPgValue(value: unknown): unknown {
   return plainObject ? JSON.stringify(value) : value
 }
 
-export async function enqueue(tx: Tx, name: QueueName, data: object, options: PgBoss.SendOptions = {}) {
+export async function enqueue(tx: Transaction, name: QueueName, data: object, options: PgBoss.SendOptions = {}) {
   return jobQueue().send(name, data, { ...options, db: asPgBossDb(tx) })
 }
