@@ -1,7 +1,7 @@
-import { commandLineAdmin } from '#app/domain/organisation-admin'
+import { commandLineAdmin } from '#app/features/organisations/organisation-admin'
 import { checkRecord } from '#app/domain/import-record'
-import { organisationRecordSchema } from '#app/domain/organisation-form'
-import { organisationValues } from '#app/domain/organisation-import.server'
+import { organisationRecordSchema } from '#app/features/organisations/organisation-form-schema'
+import { organisationValues } from '#app/features/organisations/organisation-import.server'
 import { createManagedOrganisation } from '#db/queries/organisation-changes'
 import { runCommand, UsageError } from './command'
 

@@ -1,12 +1,12 @@
 import path from 'node:path'
-import { commandLineAdmin } from '#app/domain/organisation-admin'
-import { importOrganisations } from '#app/domain/organisation-import.server'
+import { commandLineAdmin } from '#app/features/organisations/organisation-admin'
+import { importOrganisations } from '#app/features/organisations/organisation-import.server'
 import { runCommand, UsageError } from './command'
 import { readImportFile, reportRefusedRecords, reportUnreadableFile } from './import-file'
 
 /**
  * `npm run orgs:import -- FILE`: OCMWs, VDAB teams, outreach partners and platform teams upserted by slug, all or
- * nothing (app/domain/organisation-import.server.ts). stdout says `imported N, updated M`, or one
+ * nothing (app/features/organisations/organisation-import.server.ts). stdout says `imported N, updated M`, or one
  * `record K: FIELD: REASON` line per problem (exit 1, nothing written), as placements:import does.
  */
 const usage = 'npm run orgs:import -- FILE   (a JSON array, or a CSV with slug,type,name,municipalities,contactEmail,dpoEmail,firstContactDays)'

@@ -1,4 +1,4 @@
-import type { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#db/schema/values'
+import type { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#app/domain/values'
 import type { SearchDocument } from './document'
 import type { MatchKind } from './taxonomy'
 

@@ -7,7 +7,7 @@ import { isApiPath } from './request-path'
 /**
  * Forms are read whole into memory (Remix's `formData()`, the import's multipart parser), so a body may not be
  * larger than its route needs: a form far less than 1 MB; the placement import's upload a file of up to
- * MAX_UPLOAD_MB (app/components/placement-import.tsx) and its form fields. Two guards:
+ * MAX_UPLOAD_MB (app/features/placement-import/placement-import.tsx) and its form fields. Two guards:
  * - `bodyLimit` answers before anything is read: 413 for a declared length over the limit, 411 for a form body
  *   without a declared length (browsers always declare it). The API limits its JSON bodies itself, with answers
  *   in its own JSON format (app/utils/api-input.server.ts), and may be sent chunked.

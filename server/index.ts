@@ -26,11 +26,6 @@ async function main() {
     throw error
   })
 
-  const address = `http://localhost:${config.PORT}`
-  logger().info({ ms: Date.now() - started, address, worker: config.RUN_WORKER }, 'Stapsteen is ready')
-  process.stdout.write(`\nStapsteen draait op ${address}\n`)
-  if (demoLogins) process.stdout.write(formatDemoLogins(demoLogins, address))
-
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
@@ -43,8 +38,14 @@ async function main() {
     await close()
     process.exit(0)
   }
+  // Before saying ready: whoever stops the server as soon as it reads that line gets a clean stop.
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  const address = `http://localhost:${config.PORT}`
+  logger().info({ ms: Date.now() - started, address, worker: config.RUN_WORKER }, 'Stapsteen is ready')
+  process.stdout.write(`\nStapsteen draait op ${address}\n`)
+  if (demoLogins) process.stdout.write(formatDemoLogins(demoLogins, address))
 }
 
 function listen(app: ReturnType<typeof createHttpApp>, port: number) {

@@ -1,9 +1,9 @@
 import type PgBoss from 'pg-boss'
 import { registerImportWorker } from '#db/import/worker'
-import { registerPrivacyWorkers } from '#db/intake/privacy-worker'
-import { registerTriageSummaryWorker } from '#app/domain/triage-daily-summary.server'
+import { registerPrivacyWorkers } from '#app/features/privacy/privacy-worker.server'
+import { registerTriageSummaryWorker } from '#app/features/triage/daily-summary.server'
 import { registerEmailWorker } from '#emails/deliver.server'
-import { registerSavedSearchAlertWorker } from '#search/alerts'
+import { registerSavedSearchAlertWorker } from '#app/features/saved-searches/alerts.server'
 import { registerSearchIndexWorker } from '#search/sync'
 
 /** Every job handler in one place: the in-process worker of `npm start` and `npm run worker` both use it. */

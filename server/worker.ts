@@ -6,13 +6,14 @@ import { registerWorkers } from './worker-registry'
 async function main() {
   const { boss, close } = await boot('command', { seed: false, worker: true, serves: true })
   await registerWorkers(boss)
-  logger().info('Stapsteen worker is ready')
   const shutdown = async () => {
     await close()
     process.exit(0)
   }
+  // Before saying ready: a supervisor that stops the worker as soon as it reads that line gets a clean stop.
   process.on('SIGINT', () => void shutdown())
   process.on('SIGTERM', () => void shutdown())
+  logger().info('Stapsteen worker is ready')
 }
 
 main().catch(exitOnStartupError)

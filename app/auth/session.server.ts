@@ -5,7 +5,7 @@ import { deleteSession, insertSession, useSession } from '#db/queries/auth'
 import { loadSessionUser, recordLogin, type SessionUser } from '#db/queries/users'
 import { cookieAttributes, SESSION_COOKIE } from '#core/cookies'
 import { digest, newSecret } from '#core/crypto'
-import { hasPermission, type Permission } from './permissions'
+import { hasPermission, type Permission } from '#app/domain/permissions'
 
 /**
  * Database-backed sessions (docs/decisions/0003-sessions.md). The cookie holds a random secret; the database

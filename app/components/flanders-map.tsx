@@ -1,4 +1,4 @@
-import { deviationBandLabels } from '#app/compensation/labels'
+import { deviationBandLabels } from '#app/domain/compensation-labels'
 import type { DeviationBand } from '#app/domain/cost-estimate'
 import { projectionFor } from './map-projection'
 

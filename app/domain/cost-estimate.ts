@@ -1,4 +1,4 @@
-import type { payUnits } from '#db/schema/compensation'
+import type { payUnits } from '#app/domain/values'
 
 export type PayUnit = (typeof payUnits)[number]
 

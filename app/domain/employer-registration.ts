@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { emailSchema, passwordSchema } from '#app/auth/password-policy'
-import type { employerTypes } from '#db/schema/values'
+import { emailSchema, passwordSchema } from './password-policy'
+import type { employerTypes } from './values'
 import { checkKbo } from './kbo'
 import { employerTypeLabels } from './placement-values'
 

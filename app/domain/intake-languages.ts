@@ -1,4 +1,4 @@
-import { intakeLanguages } from '#db/schema/values'
+import { intakeLanguages } from './values'
 
 /** The languages of the public intake form, each named in itself so a person finds their own. */
 export type IntakeLanguage = (typeof intakeLanguages)[number]

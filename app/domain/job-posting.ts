@@ -1,4 +1,4 @@
-import { todayIso } from '#app/compensation/rules'
+import { todayIso } from './compensation-rules'
 import { formatHours } from './placement-form'
 import { scheduleLabels } from './placement-values'
 

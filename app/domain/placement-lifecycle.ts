@@ -1,4 +1,4 @@
-import type { placementStatuses } from '#db/schema/placements'
+import type { placementStatuses } from '#app/domain/values'
 
 export type PlacementStatus = (typeof placementStatuses)[number]
 

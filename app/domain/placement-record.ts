@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { employerTypes } from '#db/schema/values'
-import { dutchLevels, instruments, schedules, supportKinds } from '#db/schema/values'
+import { employerTypes } from './values'
+import { dutchLevels, instruments, schedules, supportKinds } from './values'
 import { checkRecord, type RecordResult } from './import-record'
 import { checkKbo } from './kbo'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { declineReasons, dutchLevels, proposalStatuses } from '#db/schema/values'
+import type { declineReasons, dutchLevels, proposalStatuses } from './values'
 import { formatHours } from './placement-form'
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { intakeCloseReasons, intakeStatuses } from '#db/schema/values'
+import { intakeCloseReasons, intakeStatuses } from './values'
 import { type CloseReason, closeReasonLabels, type IntakeStatus } from './triage-labels'
 
 /**

@@ -10,7 +10,7 @@ import type {
   referralStatuses,
   triageDestinations,
   workWishes,
-} from '#db/schema/values'
+} from './values'
 
 /**
  * Dutch words for the intake value lists as triage staff read them (the resident's form has its own texts in

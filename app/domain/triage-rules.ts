@@ -1,4 +1,4 @@
-import type { intakeBarriers, triageDestinations, workWishes } from '#db/schema/values'
+import type { intakeBarriers, triageDestinations, workWishes } from './values'
 
 /**
  * The suggested destination of an intake: OCMW, VDAB or both together. Transparent on purpose: every rule

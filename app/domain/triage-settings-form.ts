@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { intakeBarriers } from '#db/schema/values'
+import { intakeBarriers } from './values'
 import { barrierDomains } from './triage-rules'
 
 /**

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { publicComparison } from '#app/compensation/compensation.server'
-import { parseComparisonFilter } from '#app/compensation/comparison-filter'
-import { comparisonCsv } from '#app/compensation/exports'
+import { publicComparison } from '#app/features/compensation/compensation.server'
+import { parseComparisonFilter } from '#app/features/compensation/comparison-filter'
+import { comparisonCsv } from '#app/features/compensation/exports'
 import { csvDownload } from '#app/utils/csv.server'
 
 /** /vergoedingen.csv: the public comparison for a spreadsheet, with the same filters as the page. Public. */

@@ -2,7 +2,7 @@ import { db } from '#db/client'
 import { findApiTokenUser } from '#db/queries/auth'
 import type { SessionUser } from '#db/queries/users'
 import { digest } from '#core/crypto'
-import { hasPermission, type Permission } from '#app/auth/permissions'
+import { hasPermission, type Permission } from '#app/domain/permissions'
 import { ApiError } from './api-errors.server'
 
 /**

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { hasPermission } from '#app/auth/permissions'
+import { hasPermission } from '#app/domain/permissions'
 import type { Tx } from '#db/client'
 import { auditLog } from '#db/schema'
 import { organisations, users } from '#db/schema'

@@ -5,7 +5,7 @@ import { clients, employerProfiles, municipalities, occupations, organisations, 
 import { audit } from './audit'
 import { foldSearchText, municipalitiesForPostcode } from './reference'
 import type { SessionUser } from './users'
-import { isUuid } from './ids'
+import { isUuid } from '#app/domain/ids'
 
 /**
  * A caseworker's clients: personal data of vulnerable people. Every function takes the organisation from the

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { formatDate } from '#app/compensation/labels'
+import { formatDate } from '#app/domain/compensation-labels'
 import {
   type EmployerType,
   type Instrument,
@@ -9,7 +9,7 @@ import {
   normaliseRule,
   ruleProblems,
   type RuleValues,
-} from '#app/compensation/rules'
+} from '#app/domain/compensation-rules'
 import { sendEmail } from '#emails/send.server'
 import type { Tx } from '#db/client'
 import {
@@ -29,7 +29,7 @@ import { audit } from './audit'
 /**
  * Compensation schedules. They are public information (the comparison page shows them to anyone), so reads
  * take no user; createVersion takes the admin and refuses regions outside the admin's own.
- * Routes reach these through app/compensation/*.server.ts: createVersion queues mail (server-only code).
+ * Routes reach these through app/features/compensation/*.server.ts: createVersion queues mail (server-only code).
  */
 export type Region = { code: string; name: string }
 export type Ocmw = { id: string; name: string }

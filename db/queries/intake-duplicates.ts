@@ -6,7 +6,7 @@ import { intakeEvents, intakeNotes, intakes } from '#db/schema'
 import { audit } from './audit'
 import { changeStatus } from './intake-changes'
 import { type AccessibleIntake, fullAccess, lockIntake, triageOrganisation } from './intake-triage'
-import { isUuid } from './ids'
+import { isUuid } from '#app/domain/ids'
 import type { SessionUser } from './users'
 
 type DuplicateKeys = Pick<typeof intakes.$inferSelect, 'id' | 'phone' | 'email' | 'firstName' | 'lastName' | 'birthYear' | 'municipalityNis'>

@@ -4,7 +4,7 @@ import type { Tx } from '#db/client'
 import { intakeNotes, intakes, organisations, users } from '#db/schema'
 import { audit } from './audit'
 import { fullAccess, lockIntake, referralAccess, triageOrganisation } from './intake-triage'
-import { isUuid } from './ids'
+import { isUuid } from '#app/domain/ids'
 import type { SessionUser } from './users'
 
 /**

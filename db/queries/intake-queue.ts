@@ -6,7 +6,7 @@ import type { Tx } from '#db/client'
 import { intakeChannels, intakeEvents, intakes, municipalities, organisations, users } from '#db/schema'
 import { audit } from './audit'
 import { accessLevelOf, fullAccess, referralAccess, statusAccess, triageOrganisation } from './intake-triage'
-import { isUuid } from './ids'
+import { isUuid } from '#app/domain/ids'
 import type { SessionUser } from './users'
 
 /**

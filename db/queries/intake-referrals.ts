@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
-import { handoverMail } from '#app/domain/triage-handover-mail.server'
+import { handoverMail } from '#app/features/hand-over/handover-mail.server'
 import { counterpartOf, type ReferralBlock, referralBlock } from '#app/domain/triage-workflow'
 import { sendEmail } from '#emails/send.server'
 import type { Tx } from '#db/client'
@@ -10,7 +10,7 @@ import { audit } from './audit'
 import { changeStatus } from './intake-changes'
 import { sharedNotes } from './intake-notes'
 import { accessLevelOf, intakeAccess, lockIntake, triageOrganisation } from './intake-triage'
-import { isUuid } from './ids'
+import { isUuid } from '#app/domain/ids'
 import type { SessionUser } from './users'
 
 /**

@@ -99,7 +99,7 @@ export async function withdrawSharingConsent(tx: Tx, intake: Resident): Promise<
 }
 
 /**
- * Records an erasure request and queues its execution (db/intake/privacy-worker.ts erases the intake and keeps
+ * Records an erasure request and queues its execution (app/features/privacy/privacy-worker.server.ts erases the intake and keeps
  * a proof without personal data). A second request for the same intake changes nothing and answers false.
  */
 export async function requestErasure(tx: Tx, intake: Resident, via: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import type { IntakeFacts } from '#app/domain/triage-workflow'
 import type { Tx } from '#db/client'
 import { intakeReferrals, intakes } from '#db/schema'
 import type { SessionUser } from './users'
-import { isUuid } from './ids'
+import { isUuid } from '#app/domain/ids'
 
 /**
  * The triage queue of OCMW and VDAB teams: residents' personal data. WHO SEES WHAT is decided here and only here

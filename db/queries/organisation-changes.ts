@@ -2,12 +2,12 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { municipalities, organisationMunicipalities, organisations, users } from '#db/schema'
 import { audit } from './audit'
-import { isUuid } from './ids'
+import { isUuid } from '#app/domain/ids'
 import { getManagedOrganisation, type ManagedType, type OrganisationAdmin } from './organisation-admin'
 
 /**
  * Creating and changing organisations (the form at /admin/organisaties, `org:create`, `orgs:import`), after the
- * shared schema (app/domain/organisation-form.ts) accepted the values. What needs the database is checked here,
+ * shared schema (app/features/organisations/organisation-form-schema.ts) accepted the values. What needs the database is checked here,
  * with reasons in the same plain Dutch: the slug is free, the NIS codes exist, a regional admin stays within their
  * regions, and no account is left in an organisation of a type its role does not fit. Every change is audited
  * with the organisation as `organisationId`, so regional admins see it in their audit viewer.

@@ -6,7 +6,7 @@ import { clients, employerProfiles, municipalities, occupations, organisations, 
 import { audit } from './audit'
 import { fillPlace } from './placement-lifecycle'
 import type { SessionUser } from './users'
-import { isUuid } from './ids'
+import { isUuid } from '#app/domain/ids'
 
 /**
  * Proposals of clients to placements (issue 4). The caseworker's side is scoped to the client's organisation

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
-import type { PlaceLookup } from '#app/domain/search-params'
+import type { PlaceLookup } from '#app/features/placement-search/search-params'
 import type { Tx } from '#db/client'
 import { employerProfiles, municipalities, organisations, placements, savedSearches, savedSearchSeen, users } from '#db/schema'
 import { listMunicipalityPoints } from './compensation'
@@ -8,7 +8,7 @@ import { municipalitiesForPostcode } from './reference'
 /**
  * Saved searches (the search page's address, with an e-mail alert on new hits). A user only ever reaches their
  * own: every function the pages call takes the user id from the session and filters by it. The alert job
- * (search/alerts.ts) works across users through the functions at the end, and mails each user only their own.
+ * (app/features/saved-searches/alerts.server.ts) works across users through the functions at the end, and mails each user only their own.
  */
 export type SavedSearch = { id: string; name: string; query: string; alert: boolean; createdAt: Date }
 

@@ -2,7 +2,7 @@ import { type AnyColumn, and, asc, eq, ilike, inArray, isNull, or, type SQL, sql
 import { alias } from 'drizzle-orm/pg-core'
 import type { Tx } from '#db/client'
 import { organisations, userRegions, users } from '#db/schema'
-import { isUuid } from './ids'
+import { isUuid } from '#app/domain/ids'
 import { escapeLike } from './reference'
 import { organisationInRegions } from './region-scope'
 import type { SessionUser } from './users'
@@ -11,7 +11,7 @@ type Role = (typeof users.$inferSelect)['role']
 type OrganisationType = (typeof organisations.$inferSelect)['type']
 
 /**
- * Whom a signed-in user manages, made from their SessionUser by staffScope() (app/auth/staff-rules.ts, where the
+ * Whom a signed-in user manages, made from their SessionUser by staffScope() (app/domain/staff-rules.ts, where the
  * rules are). Every query here applies it inside its own SQL: someone outside it does not exist for the actor.
  */
 export type StaffScope = {

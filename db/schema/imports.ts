@@ -1,8 +1,7 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { organisations } from './organisations'
 import { users } from './users'
-import { importRunStatuses } from './values'
-export { importRunStatuses } from './values'
+import { importRunStatuses } from '#app/domain/values'
 
 /**
  * An uploaded placement file that is imported by a job (large files), so the upload page can show progress and,

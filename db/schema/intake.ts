@@ -15,20 +15,7 @@ import {
   referralStatuses,
   triageDestinations,
   workWishes,
-} from './values'
-export {
-  contactMethods,
-  contactMoments,
-  dutchSelfAssessments,
-  intakeBarriers,
-  intakeCloseReasons,
-  intakeLanguages,
-  intakeSituations,
-  intakeStatuses,
-  referralStatuses,
-  triageDestinations,
-  workWishes,
-} from './values'
+} from '#app/domain/values'
 
 export const intakeLanguage = pgEnum('intake_language', intakeLanguages)
 export const contactMethod = pgEnum('contact_method', contactMethods)

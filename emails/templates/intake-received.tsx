@@ -3,7 +3,7 @@ import { EmailLayout, emailStyles as s } from '#emails/layout'
 
 /**
  * To a resident after the intake form, in their language: every text comes translated from the `intake`
- * namespace (app/domain/intake-mail.server.ts), so this template only lays them out.
+ * namespace (app/features/intake/intake-mail.server.ts), so this template only lays them out.
  */
 export type IntakeReceivedProps = {
   lang: string

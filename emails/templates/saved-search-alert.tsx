@@ -3,7 +3,7 @@ import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type SavedSearchAlertProps = {
   name: string
-  /** The search's criteria in plain words (app/components/search-summary.ts), never its name. */
+  /** The search's criteria in plain words (app/features/placement-search/search-summary.ts), never its name. */
   summary: string
   /** Public placements only: title, where, and the link to their public page. */
   placements: { title: string; details: string; url: string }[]

@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { dataFlows } from '#app/domain/data-flows.server'
+import { dataFlows } from '#app/features/privacy/data-flows.server'
 import ar from '#public/locales/ar/intake.json'
 import arCommon from '#public/locales/ar/common.json'
 import nl from '#public/locales/nl/intake.json'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { homeByRole } from '#app/auth/permissions'
+import { homeByRole } from '#app/domain/permissions'
 import {
   baseUrl,
   countPosts,

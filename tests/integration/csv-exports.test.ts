@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '#app/auth/session.server'
-import type { RuleValues } from '#app/compensation/rules'
+import type { RuleValues } from '#app/domain/compensation-rules'
 import { FORMULA_START } from '#app/utils/csv.server'
 import { db } from '#db/client'
 import { placementCsv } from '#db/import/csv'
@@ -186,7 +186,7 @@ describe('every CSV export', () => {
   })
 
   it.each(csvRoutes)('%s answers through the shared writer', (file) => {
-    expect(source(file)).toMatch(/import \{[^}]*\bcsvDownload\b[^}]*\} from '~\/utils\/csv\.server'/)
+    expect(source(file)).toMatch(/import \{[^}]*\bcsvDownload\b[^}]*\} from '#app\/utils\/csv\.server'/)
   })
 
   it.each(csvRoutes)('%s defuses a formula in every text field', async (file) => {

@@ -5,7 +5,7 @@ import { action as startAction } from '#app/routes/aanmelden+/_index'
 import { action as stepAction } from '#app/routes/aanmelden+/$step'
 import { action as submitAction, loader as summaryLoader } from '#app/routes/aanmelden+/controle'
 import { loader as doneLoader } from '#app/routes/aanmelden+/klaar'
-import type { IntakeStep } from '#app/domain/intake-steps'
+import type { IntakeStep } from '#app/features/intake/intake-steps'
 import { cookieHeader, keepCookies } from '#tests/support/cookie-jar'
 import { personsHoneypot } from './public-forms-support'
 

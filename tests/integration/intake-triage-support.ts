@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { signIn } from '#app/auth/session.server'
-import { todayIso } from '#app/compensation/rules'
+import { todayIso } from '#app/domain/compensation-rules'
 import { db } from '#db/client'
 import { loadSessionUser, type SessionUser } from '#db/queries/users'
 import { createIntake, createOrganisation, createUser } from '#db/seed/factories'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { organisationAdminFor } from '#app/domain/organisation-admin'
+import { organisationAdminFor } from '#app/features/organisations/organisation-admin'
 import { db } from '#db/client'
 import { listAuditEntries } from '#db/queries/audit'
 import { getManagedOrganisation, listManagedOrganisations, type OrganisationFilters, setOrganisationActive } from '#db/queries/organisation-admin'

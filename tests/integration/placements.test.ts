@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '#app/auth/session.server'
-import { editorAction, statusAction } from '#app/components/placement-editor.server'
+import { editorAction, statusAction } from '#app/features/placements/placement-editor.server'
 import type { PlacementInput } from '#app/domain/placement-form'
 import { loader as occupationsApi } from '#app/routes/api+/beroepen'
 import { db } from '#db/client'

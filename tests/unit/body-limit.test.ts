@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_UPLOAD_MB } from '#app/components/placement-import'
+import { MAX_UPLOAD_MB } from '#app/features/placement-import/placement-import'
 import { bodyLimit, bodyLimitFor, countedBody, FORM_LIMIT_BYTES, refuseTooLarge, UPLOAD_LIMIT_BYTES } from '#server/body-limit'
 import { send } from '#tests/support/http-client'
 

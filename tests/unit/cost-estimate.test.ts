@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { centsToInput, parseEuroCents } from '#app/compensation/rules'
+import { centsToInput, parseEuroCents } from '#app/domain/compensation-rules'
 import { deviationFromMedian, estimateCost, median, type PayUnit } from '#app/domain/cost-estimate'
 
 const cents = fc.integer({ min: 0, max: 2_500_000 })

@@ -3,8 +3,8 @@ import i18next from 'i18next'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { describe, expect, it } from 'vitest'
-import { DataFlowList } from '#app/components/data-flow-list'
-import { dataFlows } from '#app/domain/data-flows.server'
+import { DataFlowList } from '#app/features/privacy/data-flow-list'
+import { dataFlows } from '#app/features/privacy/data-flows.server'
 import { i18nConfig } from '#app/i18n'
 
 /** The register of data flows on the privacy page, in each language of the intake form (issue 11, finding 10). */

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { type DataFlowRegister, dataFlows, parseDataFlows } from '#app/domain/data-flows.server'
+import { type DataFlowRegister, dataFlows, parseDataFlows } from '#app/features/privacy/data-flows.server'
 import { templates } from '#emails/templates'
 
 /**

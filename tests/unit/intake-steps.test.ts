@@ -11,7 +11,7 @@ import {
   parseAnswers,
   previousStep,
   stepSchemas,
-} from '#app/domain/intake-steps'
+} from '#app/features/intake/intake-steps'
 
 const dutch = JSON.parse(fs.readFileSync('public/locales/nl/intake.json', 'utf8')) as Record<string, unknown>
 /** The Dutch text of a translation key, or undefined when the key does not exist. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkRecord } from '#app/domain/import-record'
-import { newOrganisationFormSchema, organisationMessages, organisationRecordSchema } from '#app/domain/organisation-form'
-import { organisationFile } from '#app/domain/organisation-import.server'
+import { newOrganisationFormSchema, organisationMessages, organisationRecordSchema } from '#app/features/organisations/organisation-form-schema'
+import { organisationFile } from '#app/features/organisations/organisation-import.server'
 import { parseImportFile } from '#db/import/parse'
 
 const ocmw = { slug: 'ocmw-cluster-leie', name: 'OCMW-cluster Leie', type: 'ocmw', municipalities: ['44021'] }

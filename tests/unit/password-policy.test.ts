@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { passwordMessages, passwordRefusal, withPasswordPolicy } from '#app/auth/password-policy.server'
-import { accountActionSchema } from '#app/domain/account-forms'
+import { accountActionSchema } from '#app/features/accounts/forms'
 
 const owner = { email: 'jana.claes@example.be', name: 'Jana Claes' }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countText } from '#app/domain/result-count'
+import { countText } from '#app/features/placement-search/result-count'
 import { MAX_TOTAL } from '#search/port'
 
 describe('countText', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { reasonText } from '#app/components/search-results'
-import { describeSearch } from '#app/components/search-summary'
-import { combineFacets, countsUpToLevel, countUpToHours, facetQueries } from '#app/components/search-facet-counts'
+import { reasonText } from '#app/features/placement-search/search-results'
+import { describeSearch } from '#app/features/placement-search/search-summary'
+import { combineFacets, countsUpToLevel, countUpToHours, facetQueries } from '#app/features/placement-search/facet-counts'
 import {
   buildSearch,
   fieldOfEngineError,
@@ -13,8 +13,8 @@ import {
   resolvePlace,
   type SearchField,
   searchQueryString,
-} from '#app/domain/search-params'
-import { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#db/schema/values'
+} from '#app/features/placement-search/search-params'
+import { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#app/domain/values'
 
 const GENT = { nis: '44021', name: 'Gent' }
 const lookup: PlaceLookup = {

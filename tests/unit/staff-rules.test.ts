@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { organisationTypesByRole, type Role } from '#app/auth/permissions'
-import { assignableRoles, organisationTypesForReach, rolesByReach, staffReach } from '#app/auth/staff-rules'
-import { inviteSchema, staffActionSchema } from '#app/domain/staff-form'
+import { organisationTypesByRole, type Role } from '#app/domain/permissions'
+import { assignableRoles, organisationTypesForReach, rolesByReach, staffReach } from '#app/domain/staff-rules'
+import { inviteSchema, staffActionSchema } from '#app/features/staff/staff-form'
 import { parseWithZod } from '#app/utils/parse-form'
-import { roles } from '#db/schema/values'
+import { roles } from '#app/domain/values'
 
 describe('staffReach', () => {
   it.each<[Role, boolean, ReturnType<typeof staffReach>]>([

@@ -2,12 +2,12 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { HoneypotFields } from '#app/components/honeypot-fields'
-import { useIntakeLanguage } from '#app/components/intake-language-switcher'
-import { IntakeAssistedNotice } from '#app/components/intake-step-form'
-import { commitDraft, DRAFT_IDLE_MINUTES, newDraft, readDraft } from '#app/domain/intake-draft.server'
+import { useIntakeLanguage } from '#app/features/intake/language-switcher'
+import { IntakeAssistedNotice } from '#app/features/intake/step-form'
+import { commitDraft, DRAFT_IDLE_MINUTES, newDraft, readDraft } from '#app/features/intake/intake-draft.server'
 import { intakePath } from '#app/domain/intake-languages'
-import { helpingOrganisation, intakeLanguage, intakePageLanguage, intakeTranslations } from '#app/domain/intake-page.server'
-import { intakeSteps } from '#app/domain/intake-steps'
+import { helpingOrganisation, intakeLanguage, intakePageLanguage, intakeTranslations } from '#app/features/intake/intake-page.server'
+import { intakeSteps } from '#app/features/intake/intake-steps'
 import { checkHoneypot } from '#app/utils/honeypot.server'
 
 // Public: the start of the intake form, also where a channel link (/aanmelden/k/<code>) lands.

@@ -1,7 +1,7 @@
 import type { HeadersFunction } from '@remix-run/node'
 import { Outlet } from '@remix-run/react'
-import { IntakeErrorPage } from '#app/components/intake-error-page'
-import { IntakeLanguageSwitcher } from '#app/components/intake-language-switcher'
+import { IntakeErrorPage } from '#app/features/intake/intake-error-page'
+import { IntakeLanguageSwitcher } from '#app/features/intake/language-switcher'
 
 /** The public intake form (/aanmelden): every page in the person's language, with the language choice on top. */
 export const handle = { i18n: ['common', 'intake'] }

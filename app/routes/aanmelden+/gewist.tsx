@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { useIntakeLanguage } from '#app/components/intake-language-switcher'
+import { useIntakeLanguage } from '#app/features/intake/language-switcher'
 import { intakePath } from '#app/domain/intake-languages'
-import { intakePageLanguage, intakeTranslations } from '#app/domain/intake-page.server'
+import { intakePageLanguage, intakeTranslations } from '#app/features/intake/intake-page.server'
 
 /**
  * Public: after an erasure request. A page of its own, because the status page stops working as soon as the

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { commitDraft, newDraft } from '#app/domain/intake-draft.server'
+import { commitDraft, newDraft } from '#app/features/intake/intake-draft.server'
 import { intakePath, isIntakeLanguage } from '#app/domain/intake-languages'
 import { db } from '#app/utils/db.server'
 import { findChannelByCode } from '#db/queries/intake'

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page'
-import { ImportRunPanel } from '#app/components/import-run'
-import { importRunLoader } from '#app/utils/placement-import.server'
+import { ImportRunPanel } from '#app/features/placement-import/import-run'
+import { importRunLoader } from '#app/features/placement-import/placement-import.server'
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => importRunLoader(request, 'placement:import', params.id)
 

@@ -6,10 +6,10 @@ import type { ReactNode } from 'react'
 import { DetailList } from '#app/components/detail-list'
 import { ErrorPage } from '#app/components/error-page'
 import { FormErrors } from '#app/components/forms'
-import { OrganisationForm } from '#app/components/organisation-form'
-import { areaSummary, DemoBadge } from '#app/components/organisation-list'
-import { typesFor } from '#app/domain/organisation-admin'
-import { deactivateSchema, organisationFormSchema, organisationTypeLabels } from '#app/domain/organisation-form'
+import { OrganisationForm } from '#app/features/organisations/organisation-form'
+import { areaSummary, DemoBadge } from '#app/features/organisations/organisation-list'
+import { typesFor } from '#app/features/organisations/organisation-admin'
+import { deactivateSchema, organisationFormSchema, organisationTypeLabels } from '#app/features/organisations/organisation-form-schema'
 import { formatDateTime } from '#app/utils/dates'
 import { db } from '#app/utils/db.server'
 import {
@@ -18,7 +18,7 @@ import {
   organisationValuesFromForm,
   requireManagedOrganisation,
   requireOrganisationAdmin,
-} from '#app/utils/organisation-admin.server'
+} from '#app/features/organisations/organisation-admin.server'
 import { parseWithZod } from '#app/utils/parse-form'
 import { withToast } from '#app/utils/toast.server'
 import { setOrganisationActive } from '#db/queries/organisation-admin'

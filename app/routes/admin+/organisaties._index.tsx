@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page'
-import { ORGANISATION_PAGE_SIZE, OrganisationFilterForm, organisationFilterQuery, OrganisationTable, parseOrganisationFilters } from '#app/components/organisation-list'
+import { ORGANISATION_PAGE_SIZE, OrganisationFilterForm, organisationFilterQuery, OrganisationTable, parseOrganisationFilters } from '#app/features/organisations/organisation-list'
 import { PlacementPagination } from '#app/components/placement-pagination'
-import { typesFor } from '#app/domain/organisation-admin'
+import { typesFor } from '#app/features/organisations/organisation-admin'
 import { db } from '#app/utils/db.server'
-import { requireOrganisationAdmin } from '#app/utils/organisation-admin.server'
+import { requireOrganisationAdmin } from '#app/features/organisations/organisation-admin.server'
 import { listManagedOrganisations } from '#db/queries/organisation-admin'
 
 /** /admin/organisaties: the OCMWs, VDAB teams, outreach partners (and for platform admins the platform teams). */

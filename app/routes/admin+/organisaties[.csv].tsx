@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { todayIso } from '#app/compensation/rules'
-import { areaSummary, ORGANISATION_CSV_MAX_ROWS, parseOrganisationFilters } from '#app/components/organisation-list'
-import { organisationTypeLabels } from '#app/domain/organisation-form'
+import { todayIso } from '#app/domain/compensation-rules'
+import { areaSummary, ORGANISATION_CSV_MAX_ROWS, parseOrganisationFilters } from '#app/features/organisations/organisation-list'
+import { organisationTypeLabels } from '#app/features/organisations/organisation-form-schema'
 import { csvDownload } from '#app/utils/csv.server'
 import { db } from '#app/utils/db.server'
-import { requireOrganisationAdmin } from '#app/utils/organisation-admin.server'
+import { requireOrganisationAdmin } from '#app/features/organisations/organisation-admin.server'
 import { listManagedOrganisations } from '#db/queries/organisation-admin'
 
 /** /admin/organisaties.csv: the organisations of /admin/organisaties with the same filters and scope, by name. */

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
-import { adminRegionsOverview } from '#app/compensation/compensation.server'
-import { formatDate } from '#app/compensation/labels'
+import { adminRegionsOverview } from '#app/features/compensation/compensation.server'
+import { formatDate } from '#app/domain/compensation-labels'
 import { ErrorPage } from '#app/components/error-page'
 
 export async function loader({ request }: LoaderFunctionArgs) {

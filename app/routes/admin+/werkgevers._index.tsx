@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
-import { EmployerSiteList, KboLink } from '#app/components/employer-details'
+import { EmployerSiteList, KboLink } from '#app/features/employers/employer-details'
 import { ErrorPage } from '#app/components/error-page'
 import { ScrollTable } from '#app/components/scroll-table'
 import { verificationStatusLabels } from '#app/domain/employer-registration'

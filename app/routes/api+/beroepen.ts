@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { getUser } from '#app/auth/session.server'
-import { findOccupationOptions } from '#app/components/placement-editor.server'
+import { findOccupationOptions } from '#app/features/placements/placement-editor.server'
 
 /**
  * GET /api/beroepen?q=…: the occupation type-ahead of the placement editor, for any signed-in user (caseworkers

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
-import { ClientEditor, type ClientEditorData } from '#app/components/client-editor'
-import { clientEditorAction } from '#app/components/client-editor.server'
+import { ClientEditor, type ClientEditorData } from '#app/features/clients/client-editor'
+import { clientEditorAction } from '#app/features/clients/client-editor.server'
 import { ErrorPage } from '#app/components/error-page'
 import { newClientDefaults } from '#app/domain/client-form'
 

@@ -3,11 +3,11 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
-import { SearchForm } from '#app/components/search-form'
-import { loadSearchPage, saveSearch } from '#app/components/search-page.server'
-import { ResultCount, SearchResults, SearchUnavailable, Understanding } from '#app/components/search-results'
-import { SaveSearchForm, SaveSearchSchema } from '#app/components/search-save'
-import { searchQueryString } from '#app/domain/search-params'
+import { SearchForm } from '#app/features/placement-search/search-form'
+import { loadSearchPage, saveSearch } from '#app/features/placement-search/search-page.server'
+import { ResultCount, SearchResults, SearchUnavailable, Understanding } from '#app/features/placement-search/search-results'
+import { SaveSearchForm, SaveSearchSchema } from '#app/features/saved-searches/search-save'
+import { searchQueryString } from '#app/features/placement-search/search-params'
 import { withToast } from '#app/utils/toast.server'
 
 /** Caseworkers (and regional and platform admins) search published placements; a GET form, so every search has an address. */

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { ErrorPage } from '#app/components/error-page'
-import { StaffMemberPage } from '#app/components/staff-member'
-import { staffMemberAction, staffMemberLoader } from '#app/utils/staff-pages.server'
+import { StaffMemberPage } from '#app/features/staff/staff-member'
+import { staffMemberAction, staffMemberLoader } from '#app/features/staff/staff-pages.server'
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => staffMemberLoader(request, 'organisation', params.id)
 

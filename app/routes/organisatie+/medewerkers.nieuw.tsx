@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { ErrorPage } from '#app/components/error-page'
-import { StaffInvitePage } from '#app/components/staff-invite'
-import { staffInviteAction, staffInviteLoader } from '#app/utils/staff-pages.server'
+import { StaffInvitePage } from '#app/features/staff/staff-invite'
+import { staffInviteAction, staffInviteLoader } from '#app/features/staff/staff-pages.server'
 
 export const loader = ({ request }: LoaderFunctionArgs) => staffInviteLoader(request, 'organisation')
 

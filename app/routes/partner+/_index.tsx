@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page'
-import { RoleHome } from '#app/components/role-home'
-import { roleHomeLoader } from '#app/utils/role-home.server'
+import { RoleHome } from '#app/features/home/role-home'
+import { roleHomeLoader } from '#app/features/home/role-home.server'
 
 export const loader = ({ request }: LoaderFunctionArgs) => roleHomeLoader(request, 'dashboard:outreach')
 

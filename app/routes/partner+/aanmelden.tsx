@@ -2,10 +2,10 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
-import { commitDraft, newDraft } from '#app/domain/intake-draft.server'
+import { commitDraft, newDraft } from '#app/features/intake/intake-draft.server'
 import { intakePath, isIntakeLanguage, languageNames } from '#app/domain/intake-languages'
-import { intakeSteps } from '#app/domain/intake-steps'
-import { intakeLanguages } from '#db/schema/values'
+import { intakeSteps } from '#app/features/intake/intake-steps'
+import { intakeLanguages } from '#app/domain/values'
 
 /**
  * Assisted mode: an outreach worker starts the public form together with a resident, in the resident's

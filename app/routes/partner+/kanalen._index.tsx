@@ -7,14 +7,14 @@ import { z } from 'zod'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
 import { Field, SelectField } from '#app/components/forms'
-import { PosterChannelTable } from '#app/components/poster-channel-table'
-import { dutchLanguageNames } from '#app/components/poster-language-picker'
-import { channelLink } from '#app/components/poster-sheet'
+import { PosterChannelTable } from '#app/features/intake/poster-channel-table'
+import { dutchLanguageNames } from '#app/features/intake/poster-language-picker'
+import { channelLink } from '#app/features/intake/poster-sheet'
 import { db } from '#app/utils/db.server'
 import { publicBaseUrl } from '#app/utils/public-url.server'
 import { withToast } from '#app/utils/toast.server'
 import { createOwnChannel, listOwnChannels, RECENT_DAYS, renameOwnChannel } from '#db/queries/intake-channels'
-import { intakeLanguages } from '#db/schema/values'
+import { intakeLanguages } from '#app/domain/values'
 
 /** /partner/kanalen — the organisation's intake links with their counts; make a new one or rename one. */
 export async function loader({ request }: LoaderFunctionArgs) {

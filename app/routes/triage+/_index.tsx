@@ -2,13 +2,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
-import { OrganisationOverview } from '#app/components/organisation-overview'
-import { TriageFollowedTable } from '#app/components/triage-followed-table'
-import { TriageQueueFilter } from '#app/components/triage-queue-filter'
-import { TriageQueueTable } from '#app/components/triage-queue-table'
+import { OrganisationOverview } from '#app/features/organisations/organisation-overview'
+import { TriageFollowedTable } from '#app/features/triage/followed-table'
+import { TriageQueueFilter } from '#app/features/triage/queue-filter'
+import { TriageQueueTable } from '#app/features/triage/queue-table'
 import { parseQueueFilter } from '#app/domain/triage-forms'
-import { loadQueue } from '#app/domain/triage-queue.server'
-import { ownOrganisationOverview } from '#app/utils/organisation.server'
+import { loadQueue } from '#app/features/triage/triage-queue.server'
+import { ownOrganisationOverview } from '#app/features/organisations/own-organisation.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'intake:triage-own-org')

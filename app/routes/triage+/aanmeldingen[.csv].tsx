@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { parseQueueFilter } from '#app/domain/triage-forms'
 import { closeReasonLabels, destinationLabels, intakeStatusLabels } from '#app/domain/triage-labels'
-import { loadQueueExport } from '#app/domain/triage-queue.server'
+import { loadQueueExport } from '#app/features/triage/triage-queue.server'
 import { csvDownload } from '#app/utils/csv.server'
 import { formatDateTime } from '#app/utils/dates'
 

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page'
-import { ImportFormats, ImportUploadForm, RejectedReport } from '#app/components/placement-import'
-import { importPageAction, importPageLoader } from '#app/utils/placement-import.server'
+import { ImportFormats, ImportUploadForm, RejectedReport } from '#app/features/placement-import/placement-import'
+import { importPageAction, importPageLoader } from '#app/features/placement-import/placement-import.server'
 
 export const loader = ({ request }: LoaderFunctionArgs) => importPageLoader(request, 'placement:import-own')
 

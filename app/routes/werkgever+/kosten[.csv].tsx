@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUserWithPermission } from '#app/auth/session.server'
-import { employerCostOverview } from '#app/compensation/compensation.server'
-import { employerCostCsv } from '#app/compensation/exports'
-import { HOURS_PARAM, parseHours } from '#app/compensation/hours'
+import { employerCostOverview } from '#app/features/compensation/compensation.server'
+import { employerCostCsv } from '#app/features/compensation/exports'
+import { HOURS_PARAM, parseHours } from '#app/features/compensation/hours'
 import { csvDownload } from '#app/utils/csv.server'
 
 /** /werkgever/kosten.csv: the cost table of /werkgever/kosten, for a spreadsheet. */

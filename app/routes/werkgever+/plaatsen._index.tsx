@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
-import { PlacementStatusFilter, parseStatusFilter } from '#app/components/placement-status-filter'
+import { PlacementStatusFilter, parseStatusFilter } from '#app/features/placements/placement-status-filter'
 import { formatHours } from '#app/domain/placement-form'
 import { statusLabels } from '#app/domain/placement-values'
 import { formatDateTime } from '#app/utils/dates'

@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
-import { type EditorActionData, PlacementEditor } from '#app/components/placement-editor'
-import { editorAction, loadEditorContext } from '#app/components/placement-editor.server'
+import { type EditorActionData, PlacementEditor } from '#app/features/placements/placement-editor'
+import { editorAction, loadEditorContext } from '#app/features/placements/placement-editor.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'placement:manage-own')
