@@ -15,5 +15,5 @@ export default {
   serverDependenciesToBundle: [/^remix-i18next/],
   postcss: true,
   future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true },
-  watchPaths: ['./db/**/*.ts', './emails/**/*.tsx', './core/env.ts'],
+  watchPaths: ['./domain/**/*.ts', './db/**/*.ts', './emails/**/*.tsx', './core/**/*.ts'],
 }

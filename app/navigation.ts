@@ -1,4 +1,4 @@
-import { hasPermission, homeByRole, type Role } from './domain/permissions'
+import { hasPermission, homeByRole, type Role } from '#domain/permissions'
 
 type NavItem = { to: string; label: string; end?: boolean }
 

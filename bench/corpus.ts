@@ -1,7 +1,7 @@
 import type { Tx } from '#db/client'
 import { placements } from '#db/schema'
 import { createEmployer } from '#db/seed/factories'
-import { type dutchLevels, type employerTypes, type instruments, schedules, supportKinds } from '#app/domain/values'
+import { type dutchLevels, type employerTypes, type instruments, schedules, supportKinds } from '#domain/values'
 import type { Random } from './random'
 import type { Municipality, Occupation, Reference } from './reference'
 

@@ -1,5 +1,5 @@
 import type { DutchLevel, Instrument, MatchRequest, PlacementQuery } from '#search/port'
-import { instruments } from '#app/domain/values'
+import { instruments } from '#domain/values'
 import type { Random } from './random'
 import type { Municipality, Occupation, Reference } from './reference'
 

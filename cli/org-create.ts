@@ -1,5 +1,5 @@
 import { commandLineAdmin } from '#app/features/organisations/organisation-admin'
-import { checkRecord } from '#app/domain/import-record'
+import { checkRecord } from '#domain/import-record'
 import { organisationRecordSchema } from '#app/features/organisations/organisation-form-schema'
 import { organisationValues } from '#app/features/organisations/organisation-import.server'
 import { createManagedOrganisation } from '#db/queries/organisation-changes'

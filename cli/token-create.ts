@@ -1,5 +1,5 @@
 import { createApiToken } from '#app/auth/api-token.server'
-import { emailSchema } from '#app/domain/password-policy'
+import { emailSchema } from '#domain/password-policy'
 import { findUserByEmail } from '#db/queries/users'
 import { runCommand, UsageError } from './command'
 

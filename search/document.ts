@@ -5,7 +5,7 @@ import { employerProfiles, municipalities, occupations, organisations, placement
 import type { Taxonomy } from './taxonomy'
 import { loadTaxonomy } from './taxonomy-store'
 import { tokenize } from './text'
-import { isUuid } from '#app/domain/ids'
+import { isUuid } from '#domain/ids'
 
 /**
  * What an engine indexes for one published placement: the placement, its occupation's preferred and

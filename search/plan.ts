@@ -1,5 +1,5 @@
 import type { Tx } from '#db/client'
-import { dutchLevels } from '#app/domain/values'
+import { dutchLevels } from '#domain/values'
 import { type FacetName, type MatchRequest, type Origin, type PlacementQuery, SearchInputError, type SortOrder } from './port'
 import type { MatchKind, QueryTerm, QueryUnderstanding } from './taxonomy'
 import { loadPlaces, loadTaxonomy } from './taxonomy-store'

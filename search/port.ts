@@ -1,4 +1,4 @@
-import type { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#app/domain/values'
+import type { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#domain/values'
 import type { SearchDocument } from './document'
 import type { MatchKind } from './taxonomy'
 
@@ -86,15 +86,10 @@ export type SearchHit = {
   reasons: Reason[]
 }
 
-/**
- * Totals are exact up to this many matches and say "at least this many" at it: counting further would read every
- * match (Meilisearch's maxTotalHits works the same way). Pages say "1.000 of meer".
- */
-export const MAX_TOTAL = 1000
 
 export type SearchResult = {
   engine: EngineName
-  /** Exact up to MAX_TOTAL; MAX_TOTAL means that many or more. */
+  /** Exact up to MAX_TOTAL (domain/result-count.ts); at MAX_TOTAL, that many or more. */
   total: number
   results: SearchHit[]
   facets: FacetCounts

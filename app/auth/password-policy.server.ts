@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 /**
  * The server's half of the password policy (OWASP ASVS 2.1.7, 2.1.1): the length rules are `passwordSchema`
- * (app/domain/password-policy.ts, checked in the browser too); this half needs the list of breached passwords,
+ * (domain/password-policy.ts, checked in the browser too); this half needs the list of breached passwords,
  * which stays out of the browser's bundle, and the account's e-mail address and name. Every place that sets a
  * password parses its form with `withPasswordPolicy(schema, …)`: /wachtwoord-nieuw, the account page, employer
  * registration.

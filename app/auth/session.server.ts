@@ -2,10 +2,11 @@ import { createCookie, redirect } from '@remix-run/node'
 import { db } from '#db/client'
 import { audit } from '#db/queries/audit'
 import { deleteSession, insertSession, useSession } from '#db/queries/auth'
-import { loadSessionUser, recordLogin, type SessionUser } from '#db/queries/users'
+import { loadSessionUser, recordLogin } from '#db/queries/users'
+import { type SessionUser } from '#domain/session-user'
 import { cookieAttributes, SESSION_COOKIE } from '#core/cookies'
 import { digest, newSecret } from '#core/crypto'
-import { hasPermission, type Permission } from '#app/domain/permissions'
+import { hasPermission, type Permission } from '#domain/permissions'
 
 /**
  * Database-backed sessions (docs/decisions/0003-sessions.md). The cookie holds a random secret; the database

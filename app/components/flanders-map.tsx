@@ -1,5 +1,5 @@
-import { deviationBandLabels } from '#app/domain/compensation-labels'
-import type { DeviationBand } from '#app/domain/cost-estimate'
+import { deviationBandLabels } from '#domain/compensation-labels'
+import type { DeviationBand } from '#domain/cost-estimate'
 import { projectionFor } from './map-projection'
 
 export type MapBand = DeviationBand | 'none'

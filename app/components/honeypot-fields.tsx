@@ -1,5 +1,4 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import type { loader as rootLoader } from '#app/root'
 
 /** The names app/utils/honeypot.server.ts checks: a field that must stay empty, and the signed time of the page. */
 export const HONEYPOT_TRAP = 'name__confirm'
@@ -11,7 +10,8 @@ export const HONEYPOT_STAMP = 'from__confirm'
  * root loader, the moment the page was made.
  */
 export function HoneypotFields({ label }: { label: string }) {
-  const stamp = useRouteLoaderData<typeof rootLoader>('root')?.honeypotStamp
+  // The root loader's field, named here rather than typed from app/root.tsx: a component never imports a route.
+  const stamp = useRouteLoaderData<{ honeypotStamp?: string }>('root')?.honeypotStamp
   return (
     <div hidden>
       <label htmlFor={HONEYPOT_TRAP}>{label}</label>

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
-import { allowedTransitions, canTransition, type PlacementStatus, publishTarget } from '#app/domain/placement-lifecycle'
-import { statusLabels } from '#app/domain/placement-values'
+import { allowedTransitions, canTransition, type PlacementStatus, publishTarget } from '#domain/placement-lifecycle'
+import { statusLabels } from '#domain/placement-values'
 
 const actionLabels: Partial<Record<PlacementStatus, string>> = {
   draft: 'Terug naar ontwerp',

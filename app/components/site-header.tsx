@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { Role } from '#app/domain/permissions'
+import type { Role } from '#domain/permissions'
 import { navigationFor, publicNavigation } from '#app/navigation'
 
 export type HeaderUser = { name: string; role: Role; coordinator: boolean; organisationName: string } | null

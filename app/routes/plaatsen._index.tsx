@@ -2,9 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page'
 import { PlacementPagination } from '#app/components/placement-pagination'
-import { formatDate } from '#app/domain/compensation-labels'
-import { todayIso } from '#app/domain/compensation-rules'
-import { workHoursText } from '#app/domain/job-posting'
+import { formatDate } from '#domain/compensation-labels'
+import { todayIso } from '#domain/compensation-rules'
+import { workHoursText } from '#domain/job-posting'
 import { db } from '#app/utils/db.server'
 import { listPublicPlacements } from '#db/queries/public-placements'
 

@@ -8,7 +8,7 @@ import { RegionHistory } from '#app/features/compensation/region-history'
 import { ErrorPage } from '#app/components/error-page'
 import { FlandersMap } from '#app/components/flanders-map'
 import { SelectField } from '#app/components/forms'
-import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
+import { employerTypeLabels, instrumentLabels } from '#domain/placement-values'
 
 // Public: anyone may compare what hosting someone costs in each region; no login, no personal data.
 export async function loader({ request }: LoaderFunctionArgs) {

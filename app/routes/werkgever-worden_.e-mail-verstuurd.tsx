@@ -1,7 +1,7 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page'
-import { CONFIRM_LINK_HOURS } from '#app/domain/employer-registration'
+import { CONFIRM_LINK_HOURS } from '#domain/employer-registration'
 
 // Public: where a registration lands. It names no address, so the page reveals nothing when shared or reloaded.
 // A registration with an address that already has an account lands here too (its owner gets a mail that says

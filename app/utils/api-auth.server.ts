@@ -1,8 +1,8 @@
 import { db } from '#db/client'
 import { findApiTokenUser } from '#db/queries/auth'
-import type { SessionUser } from '#db/queries/users'
+import type { SessionUser } from '#domain/session-user'
 import { digest } from '#core/crypto'
-import { hasPermission, type Permission } from '#app/domain/permissions'
+import { hasPermission, type Permission } from '#domain/permissions'
 import { ApiError } from './api-errors.server'
 
 /**

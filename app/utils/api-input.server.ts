@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { NIS_PATTERN, OCCUPATION_PATTERN, POSTCODE_PATTERN } from '#app/domain/placement-record'
-import { dutchLevels, instruments } from '#app/domain/values'
+import { NIS_PATTERN, OCCUPATION_PATTERN, POSTCODE_PATTERN } from '#domain/placement-record'
+import { dutchLevels, instruments } from '#domain/values'
 import type { MatchRequest, PlacementQuery } from '#search/port'
 import { ApiError, badRequest, type FieldErrors } from './api-errors.server'
 

@@ -2,7 +2,7 @@ import { type AppLoadContext, json } from '@remix-run/node'
 import { searchEngine } from '#search/engine'
 import type { SearchEngine, SearchResult } from '#search/port'
 import { logger } from '#core/logger'
-import type { Permission } from '#app/domain/permissions'
+import type { Permission } from '#domain/permissions'
 import { requireApiUser } from './api-auth.server'
 import { errorResponse, NO_STORE } from './api-errors.server'
 

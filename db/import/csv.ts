@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync'
 import { z } from 'zod'
-import { WHOLE_RECORD } from '#app/domain/import-record'
-import { placementRecordSchema } from '#app/domain/placement-record'
+import { WHOLE_RECORD } from '#domain/import-record'
+import { placementRecordSchema } from '#domain/placement-record'
 import type { ParsedFile, RawRecord } from './parsed'
 
 /**

@@ -1,7 +1,7 @@
 import { eq, inArray, or, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { employerProfiles, organisations } from '#db/schema'
-import { type employerTypes } from '#app/domain/values'
+import { type employerTypes } from '#domain/values'
 import type { ImportActor } from './types'
 
 /**

@@ -1,4 +1,4 @@
-import type { PlacementRecord } from '#app/domain/placement-record'
+import type { PlacementRecord } from '#domain/placement-record'
 import type { Tx } from '#db/client'
 import { municipalities, postcodes } from '#db/schema'
 

@@ -3,7 +3,7 @@
  * array, the line number for NDJSON and CSV. What makes the whole file unreadable (a JSON syntax error, an
  * unclosed quote) is one error naming the line; what spoils one NDJSON line or CSV row is that record's error.
  */
-import { WHOLE_RECORD } from '#app/domain/import-record'
+import { WHOLE_RECORD } from '#domain/import-record'
 import { type CsvFormat, placementCsv } from './csv'
 import type { ImportFormat, ParsedFile, RawRecord } from './parsed'
 

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '#app/domain/import-record'
+import type { FieldIssue } from '#domain/import-record'
 
 /**
  * What reading an import file gives, whatever its format (db/import/parse.ts reads JSON and NDJSON, csv.ts CSV):

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Tx } from '#db/client'
-import type { SessionUser } from '#db/queries/users'
+import type { SessionUser } from '#domain/session-user'
 import { organisations } from '#db/schema'
 import type { ImportScope } from './types'
 

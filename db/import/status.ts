@@ -1,5 +1,5 @@
-import type { PlacementStatus } from '#app/domain/placement-lifecycle'
-import { statusLabels } from '#app/domain/placement-values'
+import type { PlacementStatus } from '#domain/placement-lifecycle'
+import { statusLabels } from '#domain/placement-values'
 
 /**
  * What an import does to a placement's status. The format only knows draft and published (published lands as

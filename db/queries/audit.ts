@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { hasPermission } from '#app/domain/permissions'
+import { hasPermission } from '#domain/permissions'
 import type { Tx } from '#db/client'
 import { auditLog } from '#db/schema'
 import { organisations, users } from '#db/schema'
 import { organisationInRegions } from './region-scope'
-import type { SessionUser } from './users'
+import type { SessionUser } from '#domain/session-user'
 
 export type AuditEntry = {
   actorUserId: string | null

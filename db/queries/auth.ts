@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { apiTokens, organisations, passwordResetTokens, sessions, users } from '#db/schema'
-import { activeUser, type SessionUser, sessionUserFields } from './users'
+import { activeUser, sessionUserFields } from './users'
+import { type SessionUser } from '#domain/session-user'
 
 /**
  * Sessions, reset links and API tokens (the login throttle is in login-throttle.ts). Callers pass digests of

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
-import type { ClientHome, ClientInput } from '#app/domain/client-form'
+import type { ClientHome, ClientInput } from '#domain/client-form'
 import type { Tx } from '#db/client'
 import { clients, employerProfiles, municipalities, occupations, organisations, placements, proposals, users } from '#db/schema'
 import { audit } from './audit'
 import { foldSearchText, municipalitiesForPostcode } from './reference'
-import type { SessionUser } from './users'
-import { isUuid } from '#app/domain/ids'
+import type { SessionUser } from '#domain/session-user'
+import { isUuid } from '#domain/ids'
 
 /**
  * A caseworker's clients: personal data of vulnerable people. Every function takes the organisation from the

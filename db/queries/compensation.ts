@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { formatDate } from '#app/domain/compensation-labels'
+import { formatDate } from '#domain/compensation-labels'
 import {
   type EmployerType,
   type Instrument,
@@ -9,8 +9,7 @@ import {
   normaliseRule,
   ruleProblems,
   type RuleValues,
-} from '#app/domain/compensation-rules'
-import { sendEmail } from '#emails/send.server'
+} from '#domain/compensation-rules'
 import type { Tx } from '#db/client'
 import {
   compensationRules,
@@ -335,27 +334,35 @@ export async function insertVersion(
   return version!.id
 }
 
-export type CreateVersionInput = ScheduleKey & {
+export type SaveVersionInput = ScheduleKey & {
   validFrom: string
   rules: readonly RuleValues[]
   note?: string | null
   /** The signed-in regional admin; `regionCodes` comes from the session. */
   actor: { id: string; regionCodes: readonly string[] }
-  /** Where the links in the mails to employers point (the portal's public address). */
-  baseUrl: string
 }
 
 /** Field errors use the admin form's field names (`validFrom`, `rules[3].employerPays` …). */
-export type CreateVersionResult =
-  { ok: true; versionId: string; notified: number } | { ok: false; formErrors: string[]; fieldErrors: Record<string, string[]> }
+export type SaveVersionResult =
+  | { ok: true; versionId: string; notify: ScheduleChangeNotice }
+  | { ok: false; formErrors: string[]; fieldErrors: Record<string, string[]> }
+
+/** Whom a new version concerns and what to tell them (app/features/compensation/schedule-change.server.ts mails it). */
+export type ScheduleChangeNotice = {
+  recipients: { name: string; email: string; contactName: string }[]
+  scheduleName: string
+  regionCode: string
+  validFrom: string
+  note: string | null
+}
 
 /**
- * A new version of a region's schedule (or of one OCMW's deviation), in one transaction with its audit entry
- * and a mail to every employer with published placements where it applies. Checks everything first and
+ * A new version of a region's schedule (or of one OCMW's deviation), in one transaction with its audit entry; it
+ * returns the employers with published placements where it applies, to be told. Checks everything first and
  * writes nothing when anything is wrong. A lock per schedule makes "starts after the latest version" hold
  * even when two admins save at once.
  */
-export async function createVersion(tx: Tx, input: CreateVersionInput): Promise<CreateVersionResult> {
+export async function saveVersion(tx: Tx, input: SaveVersionInput): Promise<SaveVersionResult> {
   return tx.transaction(async (t) => {
     const formErrors: string[] = []
     const fieldErrors: Record<string, string[]> = {}
@@ -393,21 +400,6 @@ export async function createVersion(tx: Tx, input: CreateVersionInput): Promise<
     const versionId = await insertVersion(t, { ...key, validFrom: input.validFrom, rules: input.rules, note, createdBy: input.actor.id })
     const scheduleName = ocmw ? `${ocmw.name} (${region.name})` : region.name
     const recipients = await employersToNotify(t, key)
-    for (const employer of recipients) {
-      await sendEmail(t, {
-        to: employer.email,
-        template: 'schedule-changed',
-        props: {
-          contactName: employer.contactName,
-          organisationName: employer.name,
-          scheduleName,
-          validFrom: input.validFrom,
-          note,
-          costsUrl: new URL('/werkgever/kosten', input.baseUrl).href,
-          comparisonUrl: new URL(`/vergoedingen#regio-${region.code}`, input.baseUrl).href,
-        },
-      })
-    }
     await audit(t, {
       actorUserId: input.actor.id,
       action: 'compensation.version-created',
@@ -421,7 +413,7 @@ export async function createVersion(tx: Tx, input: CreateVersionInput): Promise<
         notified: recipients.length,
       },
     })
-    return { ok: true, versionId, notified: recipients.length }
+    return { ok: true, versionId, notify: { recipients, scheduleName, regionCode: region.code, validFrom: input.validFrom, note } }
   })
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, like, or, sql } from 'drizzle-orm'
-import { registrationMessages, type EmployerType, type SiteInput } from '#app/domain/employer-registration'
+import { registrationMessages, type EmployerType, type SiteInput } from '#domain/employer-registration'
 import type { Tx } from '#db/client'
 import { employerProfiles, employerSites, municipalities, organisations, placements, postcodes, users } from '#db/schema'
 import { municipalitiesForPostcode, type Municipality } from './reference'

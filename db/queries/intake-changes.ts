@@ -1,16 +1,16 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
-import type { CloseReason, IntakeStatus } from '#app/domain/triage-labels'
-import { mayClose, mayRegisterContact, mayWork } from '#app/domain/triage-workflow'
+import type { CloseReason, IntakeStatus } from '#domain/triage-labels'
+import { mayClose, mayRegisterContact, mayWork } from '#domain/triage-workflow'
 import type { Tx } from '#db/client'
 import { intakeEvents, intakes, users } from '#db/schema'
 import { audit } from './audit'
 import { type AccessibleIntake, lockIntake, triageOrganisation } from './intake-triage'
-import type { SessionUser } from './users'
+import type { SessionUser } from '#domain/session-user'
 
 /**
  * What a triage worker changes on an intake: first contact, closing, claiming, assigning and releasing. Each
  * change locks the intake with the user's access first (lockIntake) and then checks the workflow rules
- * (app/domain/triage-workflow.ts). Hand-overs (intake-referrals.ts) and merges (intake-duplicates.ts) write their
+ * (domain/triage-workflow.ts). Hand-overs (intake-referrals.ts) and merges (intake-duplicates.ts) write their
  * status changes through changeStatus too.
  */
 

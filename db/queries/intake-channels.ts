@@ -2,10 +2,10 @@ import { randomInt } from 'node:crypto'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { intakeChannels, intakes, organisations } from '#db/schema'
-import type { intakeLanguages } from '#app/domain/values'
+import type { intakeLanguages } from '#domain/values'
 import { audit } from './audit'
-import type { SessionUser } from './users'
-import { isUuid } from '#app/domain/ids'
+import type { SessionUser } from '#domain/session-user'
+import { isUuid } from '#domain/ids'
 
 /**
  * An outreach partner's links `/aanmelden/k/<code>` and their posters. Every function takes the organisation

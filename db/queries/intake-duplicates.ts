@@ -1,13 +1,13 @@
 import { and, asc, eq, ne, or, type SQL, sql } from 'drizzle-orm'
-import type { IntakeStatus } from '#app/domain/triage-labels'
-import { mayWork } from '#app/domain/triage-workflow'
+import type { IntakeStatus } from '#domain/triage-labels'
+import { mayWork } from '#domain/triage-workflow'
 import type { Tx } from '#db/client'
 import { intakeEvents, intakeNotes, intakes } from '#db/schema'
 import { audit } from './audit'
 import { changeStatus } from './intake-changes'
 import { type AccessibleIntake, fullAccess, lockIntake, triageOrganisation } from './intake-triage'
-import { isUuid } from '#app/domain/ids'
-import type { SessionUser } from './users'
+import { isUuid } from '#domain/ids'
+import type { SessionUser } from '#domain/session-user'
 
 type DuplicateKeys = Pick<typeof intakes.$inferSelect, 'id' | 'phone' | 'email' | 'firstName' | 'lastName' | 'birthYear' | 'municipalityNis'>
 

@@ -4,8 +4,8 @@ import type { Tx } from '#db/client'
 import { intakeNotes, intakes, organisations, users } from '#db/schema'
 import { audit } from './audit'
 import { fullAccess, lockIntake, referralAccess, triageOrganisation } from './intake-triage'
-import { isUuid } from '#app/domain/ids'
-import type { SessionUser } from './users'
+import { isUuid } from '#domain/ids'
+import type { SessionUser } from '#domain/session-user'
 
 /**
  * Triage notes. A note an OCMW marks confidential is for that OCMW only: never for VDAB users, in no page,

@@ -1,20 +1,20 @@
 import { and, asc, desc, eq, ne, or, sql } from 'drizzle-orm'
 import { alias, type SelectedFields } from 'drizzle-orm/pg-core'
-import type { QueueFilter } from '#app/domain/triage-forms'
-import { isOverdue } from '#app/domain/triage-workflow'
+import type { QueueFilter } from '#domain/triage-forms'
+import { isOverdue } from '#domain/triage-workflow'
 import type { Tx } from '#db/client'
 import { intakeChannels, intakeEvents, intakes, municipalities, organisations, users } from '#db/schema'
 import { audit } from './audit'
 import { accessLevelOf, fullAccess, referralAccess, statusAccess, triageOrganisation } from './intake-triage'
-import { isUuid } from '#app/domain/ids'
-import type { SessionUser } from './users'
+import { isUuid } from '#domain/ids'
+import type { SessionUser } from '#domain/session-user'
 
 /**
  * What a triage worker reads: the queue, the hand-overs the organisation follows, one intake and its history.
  * Who sees what is intake-triage.ts's decision; these queries apply it inside their own SQL.
  */
 
-/** "First contact is late", in SQL, the same rule as isOverdue() (app/domain/triage-workflow.ts). */
+/** "First contact is late", in SQL, the same rule as isOverdue() (domain/triage-workflow.ts). */
 export const overdueSql = (today: string) =>
   sql<boolean>`(${intakes.firstContactAt} is null and ${intakes.status} <> 'closed' and ${intakes.firstContactDueOn} < ${today})`
 

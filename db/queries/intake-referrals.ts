@@ -1,17 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { z } from 'zod'
-import { handoverMail } from '#app/features/hand-over/handover-mail.server'
-import { counterpartOf, type ReferralBlock, referralBlock } from '#app/domain/triage-workflow'
-import { sendEmail } from '#emails/send.server'
+import { counterpartOf, type ReferralBlock, referralBlock } from '#domain/triage-workflow'
+import type { IntakeLanguage } from '#domain/intake-languages'
 import type { Tx } from '#db/client'
 import { intakeReferrals, intakes, organisations, users } from '#db/schema'
 import { audit } from './audit'
 import { changeStatus } from './intake-changes'
 import { sharedNotes } from './intake-notes'
 import { accessLevelOf, intakeAccess, lockIntake, triageOrganisation } from './intake-triage'
-import { isUuid } from '#app/domain/ids'
-import type { SessionUser } from './users'
+import { isUuid } from '#domain/ids'
+import type { SessionUser } from '#domain/session-user'
 
 /**
  * The warm hand-over: an organisation that spoke to the resident refers the intake to the other organisation of
@@ -94,10 +92,15 @@ export async function referIntake(tx: Tx, user: SessionUser, intakeId: string, m
 }
 
 export type Decision = { decision: 'accept' } | { decision: 'decline'; reason: string }
-export type DecideOutcome = { kind: 'accepted'; residentMailed: boolean } | { kind: 'declined' } | { kind: 'not-found' } | { kind: 'not-pending' }
+/** An accepted referral names the resident's address and language: app/features/hand-over/hand-over.server.ts tells them. */
+export type RecordedDecision =
+  | { kind: 'accepted'; intakeId: string; resident: { email: string | null; language: IntakeLanguage } }
+  | { kind: 'declined' }
+  | { kind: 'not-found' }
+  | { kind: 'not-pending' }
 
 /** The receiver's answer to the intake's pending referral. */
-export async function decideReferral(tx: Tx, user: SessionUser, intakeId: string, decision: Decision): Promise<DecideOutcome> {
+export async function recordReferralDecision(tx: Tx, user: SessionUser, intakeId: string, decision: Decision): Promise<RecordedDecision> {
   const intake = await lockIntake(tx, user, intakeId)
   if (!intake) return { kind: 'not-found' }
   const [pending] = await tx
@@ -139,14 +142,6 @@ export async function decideReferral(tx: Tx, user: SessionUser, intakeId: string
     { handlingOrganisationId: user.organisation.id, claimedByUserId: null },
     `Aanvaard door ${user.organisation.name}`,
   )
-  return { kind: 'accepted', residentMailed: await tellResident(tx, intake.id, user.organisation.name) }
-}
-
-/** The resident learns who handles the file now, in the language they used: no notes, nothing else. */
-async function tellResident(tx: Tx, intakeId: string, organisation: string) {
-  const [resident] = await tx.select({ email: intakes.email, language: intakes.language }).from(intakes).where(eq(intakes.id, intakeId))
-  // The public form checked the address; one that is not (or no longer) an address is not worth a failed hand-over.
-  if (!resident?.email || !z.string().email().safeParse(resident.email).success) return false
-  await sendEmail(tx, { to: resident.email, template: 'triage-handover', props: await handoverMail(resident.language, organisation), intakeId })
-  return true
+  const [resident] = await tx.select({ email: intakes.email, language: intakes.language }).from(intakes).where(eq(intakes.id, intake.id))
+  return { kind: 'accepted', intakeId: intake.id, resident: resident! }
 }

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull, or, type SQL, sql, type SQLWrapper } from 'drizzle-orm'
-import type { IntakeFacts } from '#app/domain/triage-workflow'
+import type { IntakeFacts } from '#domain/triage-workflow'
 import type { Tx } from '#db/client'
 import { intakeReferrals, intakes } from '#db/schema'
-import type { SessionUser } from './users'
-import { isUuid } from '#app/domain/ids'
+import type { SessionUser } from '#domain/session-user'
+import { isUuid } from '#domain/ids'
 
 /**
  * The triage queue of OCMW and VDAB teams: residents' personal data. WHO SEES WHAT is decided here and only here

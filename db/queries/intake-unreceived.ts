@@ -6,7 +6,7 @@ import { audit } from './audit'
 import { intakeRouting } from './intake'
 import { overdueSql } from './intake-queue'
 import { fullAccess, referralAccess } from './intake-triage'
-import type { SessionUser } from './users'
+import type { SessionUser } from '#domain/session-user'
 
 /**
  * "Zonder ontvanger": open intakes that no active triage worker of an active organisation sees — their OCMW has

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, isNotNull, isNull, ne, notInArray, or, sq
 import type { Tx } from '#db/client'
 import { intakes, municipalities, organisationMunicipalities, organisations, users } from '#db/schema'
 import { audit } from './audit'
-import { isUuid } from '#app/domain/ids'
+import { isUuid } from '#domain/ids'
 import { servedAreas } from './organisations'
 import { escapeLike } from './reference'
 
@@ -25,7 +25,7 @@ export type OrganisationAdmin = {
   via?: 'cli'
   /**
    * Which roles may work for which type, and their Dutch names (`organisationTypesByRole`, `roleLabels` in
-   * app/domain/permissions.ts), passed in because db/ does not import app/.
+   * domain/permissions.ts), passed in because db/ does not import app/.
    */
   roles: { fits: (role: string, type: ManagedType) => boolean; label: (role: string) => string }
 }

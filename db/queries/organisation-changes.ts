@@ -2,7 +2,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { municipalities, organisationMunicipalities, organisations, users } from '#db/schema'
 import { audit } from './audit'
-import { isUuid } from '#app/domain/ids'
+import { isUuid } from '#domain/ids'
 import { getManagedOrganisation, type ManagedType, type OrganisationAdmin } from './organisation-admin'
 
 /**

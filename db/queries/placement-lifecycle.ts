@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { canTransition, type PlacementStatus } from '#app/domain/placement-lifecycle'
+import { canTransition, type PlacementStatus } from '#domain/placement-lifecycle'
 import { enqueueIndexUpdate } from './index-updates'
 import type { Tx } from '#db/client'
 import { placementEvents, placements } from '#db/schema'

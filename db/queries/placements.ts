@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import type { PlacementInput } from '#app/domain/placement-form'
-import type { PlacementStatus } from '#app/domain/placement-lifecycle'
+import type { PlacementInput } from '#domain/placement-form'
+import type { PlacementStatus } from '#domain/placement-lifecycle'
 import type { Tx } from '#db/client'
 import { employerProfiles, employerSites, municipalities, occupations, organisations, placementEvents, placements, users } from '#db/schema'
 import { enqueueIndexUpdate } from './index-updates'

@@ -1,20 +1,17 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
-import { declineReasonLabels, type DeclineReason, MAX_OPEN_PROPOSALS, type ShareField, sharedSnapshot } from '#app/domain/proposal-form'
-import { sendEmail } from '#emails/send.server'
+import { declineReasonLabels, type DeclineReason, MAX_OPEN_PROPOSALS, type ShareField, sharedSnapshot } from '#domain/proposal-form'
 import type { Tx } from '#db/client'
 import { clients, employerProfiles, municipalities, occupations, organisations, placements, proposals, users } from '#db/schema'
 import { audit } from './audit'
 import { fillPlace } from './placement-lifecycle'
-import type { SessionUser } from './users'
-import { isUuid } from '#app/domain/ids'
+import type { SessionUser } from '#domain/session-user'
+import { isUuid } from '#domain/ids'
 
 /**
  * Proposals of clients to placements (issue 4). The caseworker's side is scoped to the client's organisation
  * (proposals.organisation_id), the employer's side to the placement's organisation; both come from the session
  * user. The employer's side selects the shared snapshot only, never a column of the client record.
  */
-const link = (baseUrl: string, path: string) => new URL(path, baseUrl).toString()
-
 /** A placement a client can be proposed for: published by a verified employer, with a place free. Any caseworker sees these. */
 export async function getProposablePlacement(tx: Tx, placementId: string | undefined) {
   if (!isUuid(placementId)) return undefined
@@ -48,7 +45,11 @@ export async function countOpenProposals(tx: Tx, user: SessionUser, clientId: st
 
 export type ProposeInput = { clientId: string; placementId: string; consent: boolean; share: ShareField[]; message?: string | null }
 
-export async function proposeClient(tx: Tx, user: SessionUser, input: ProposeInput, baseUrl: string) {
+/**
+ * Stores the proposal and returns whom to tell (the employer's contact person and its active users, each once):
+ * app/features/proposals/proposals.server.ts mails them in the same transaction.
+ */
+export async function insertProposal(tx: Tx, user: SessionUser, input: ProposeInput) {
   if (!input.consent) return { kind: 'no-consent' } as const
   if (!isUuid(input.clientId)) return { kind: 'client-not-found' } as const
   // The client row lock serialises this client's proposals, so two at once cannot both be the third.
@@ -87,14 +88,8 @@ export async function proposeClient(tx: Tx, user: SessionUser, input: ProposeInp
     subjectId: row.id,
     details: { clientId: input.clientId, placementId: placement.id, shared: [...new Set(input.share)] },
   })
-  for (const to of await employerRecipients(tx, placement.organisationId)) {
-    await sendEmail(tx, {
-      to: to.email,
-      template: 'proposal-received',
-      props: { name: to.name, placementTitle: placement.title, proposerOrganisation: user.organisation.name, proposalUrl: link(baseUrl, `/werkgever/voorstellen/${row.id}`) },
-    })
-  }
-  return { kind: 'proposed', id: row.id, employer: placement.employer } as const
+  const recipients = await employerRecipients(tx, placement.organisationId)
+  return { kind: 'proposed', id: row.id, employer: placement.employer, placementTitle: placement.title, recipients } as const
 }
 
 /** The employer's contact person and its active users, each once. */
@@ -212,7 +207,7 @@ export type Decision = { decision: 'accept' } | { decision: 'decline'; reason: D
  * placement's (in fillPlace): a second decision on the same proposal, or a second accept of the last place,
  * waits and is then refused with what happened meanwhile.
  */
-export async function decideProposal(tx: Tx, user: SessionUser, proposalId: string, decision: Decision, baseUrl: string) {
+export async function recordDecision(tx: Tx, user: SessionUser, proposalId: string, decision: Decision) {
   if (!isUuid(proposalId)) return { kind: 'not-found' } as const
   const [current] = await tx
     .select({ status: proposals.status, placementId: proposals.placementId, clientId: proposals.clientId, proposedByUserId: proposals.proposedByUserId, title: placements.title })
@@ -242,27 +237,17 @@ export async function decideProposal(tx: Tx, user: SessionUser, proposalId: stri
     subjectId: proposalId,
     details: { placementId: current.placementId, ...(declined ? { reason: declined.reason } : { placesLeft }) },
   })
-  await mailCaseworker(tx, current, { accepted: !declined, reason: declined ? declineReasonLabels[declined.reason] : null, note, employer: user.organisation.name, baseUrl })
-  return { kind: status, placesLeft } as const
+  const outcome = { accepted: !declined, reason: declined ? declineReasonLabels[declined.reason] : null, note, employer: user.organisation.name }
+  return { kind: status, placesLeft, caseworker: await proposingCaseworker(tx, current), outcome } as const
 }
 
-/** Tells the caseworker who proposed (while their account is active) what the employer decided. */
-async function mailCaseworker(
-  tx: Tx,
-  proposal: { proposedByUserId: string | null; clientId: string; title: string },
-  outcome: { accepted: boolean; reason: string | null; note: string | null; employer: string; baseUrl: string },
-) {
-  if (!proposal.proposedByUserId) return
+/** The caseworker who proposed, while their account is active, with what the decision mail needs. */
+async function proposingCaseworker(tx: Tx, proposal: { proposedByUserId: string | null; clientId: string; title: string }) {
+  if (!proposal.proposedByUserId) return undefined
   const [row] = await tx
     .select({ name: users.name, email: users.email, clientName: clients.displayName })
     .from(users)
     .innerJoin(clients, eq(clients.id, proposal.clientId))
     .where(and(eq(users.id, proposal.proposedByUserId), isNull(users.disabledAt)))
-  if (!row) return
-  const { baseUrl, ...decision } = outcome
-  await sendEmail(tx, {
-    to: row.email,
-    template: 'proposal-decided',
-    props: { name: row.name, clientName: row.clientName, placementTitle: proposal.title, ...decision, proposalsUrl: link(baseUrl, `/begeleider/clienten/${proposal.clientId}/voorstellen`) },
-  })
+  return row ? { ...row, clientId: proposal.clientId, placementTitle: proposal.title } : undefined
 }

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
-import type { PlaceLookup } from '#app/features/placement-search/search-params'
 import type { Tx } from '#db/client'
 import { employerProfiles, municipalities, organisations, placements, savedSearches, savedSearchSeen, users } from '#db/schema'
 import { listMunicipalityPoints } from './compensation'
@@ -129,6 +128,9 @@ export async function placementCards(tx: Tx, ids: string[]) {
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 export type PlacementCard = Awaited<ReturnType<typeof placementCards>>[number]
+
+export type Place = { nis: string; name: string }
+export type PlaceLookup = { municipalities: readonly Place[]; byPostcode: (postcode: string) => Promise<readonly Place[]> }
 
 /** Flemish municipalities by name and by postcode, for the search's place field. */
 export async function placeLookup(tx: Tx): Promise<PlaceLookup> {

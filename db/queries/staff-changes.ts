@@ -2,7 +2,8 @@ import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { apiTokens, passwordResetTokens, sessions, userRegions, users } from '#db/schema'
 import { audit } from './audit'
-import { type StaffMember, type StaffScope, userInScope } from './staff'
+import { type StaffMember, userInScope } from './staff'
+import { type StaffScope } from '#domain/staff-rules'
 
 /**
  * Changes to the people the actor manages. Each takes the StaffScope and repeats it in its own WHERE, so a change

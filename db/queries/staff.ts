@@ -2,27 +2,13 @@ import { type AnyColumn, and, asc, eq, ilike, inArray, isNull, or, type SQL, sql
 import { alias } from 'drizzle-orm/pg-core'
 import type { Tx } from '#db/client'
 import { organisations, userRegions, users } from '#db/schema'
-import { isUuid } from '#app/domain/ids'
+import { isUuid } from '#domain/ids'
 import { escapeLike } from './reference'
 import { organisationInRegions } from './region-scope'
-import type { SessionUser } from './users'
+import type { StaffScope } from '#domain/staff-rules'
 
 type Role = (typeof users.$inferSelect)['role']
-type OrganisationType = (typeof organisations.$inferSelect)['type']
 
-/**
- * Whom a signed-in user manages, made from their SessionUser by staffScope() (app/domain/staff-rules.ts, where the
- * rules are). Every query here applies it inside its own SQL: someone outside it does not exist for the actor.
- */
-export type StaffScope = {
-  actor: SessionUser
-  /** Every account; the organisations of the actor's regions; the actor's own organisation. */
-  reach: 'all' | 'regions' | 'organisation'
-  /** The roles of the people the actor sees and manages, and the only roles they may give. */
-  roles: readonly Role[]
-  /** The kinds of organisation the actor invites into. */
-  organisationTypes: readonly OrganisationType[]
-}
 
 /** The organisation (a column of the outer query) is one the actor works with. */
 export function organisationInScope(tx: Tx, scope: StaffScope, organisationId: AnyColumn): SQL {

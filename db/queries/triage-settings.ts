@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm'
-import { defaultTriageSettings, type TriageSettings } from '#app/domain/triage-rules'
-import type { TriageSettingsInput } from '#app/domain/triage-settings-form'
+import { defaultTriageSettings, type TriageSettings } from '#domain/triage-rules'
+import type { TriageSettingsInput } from '#domain/triage-settings-form'
 import type { Tx } from '#db/client'
 import { triageSettings } from '#db/schema'
 import { audit } from './audit'
-import type { SessionUser } from './users'
+import type { SessionUser } from '#domain/session-user'
 
 /** The triage settings of a reference region; the defaults when the region never changed them. */
 export async function getTriageSettings(tx: Tx, regionCode: string): Promise<TriageSettings> {

@@ -1,17 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { organisations, referenceRegions, userRegions, users } from '#db/schema'
+import type { SessionUser } from '#domain/session-user'
 
-/** The signed-in user as every loader sees it: identity, role, organisation and (for regional admins) regions. */
-export type SessionUser = {
-  id: string
-  email: string
-  name: string
-  role: (typeof users.$inferSelect)['role']
-  coordinator: boolean
-  organisation: { id: string; slug: string; name: string; type: (typeof organisations.$inferSelect)['type'] }
-  regionCodes: string[]
-}
 
 export async function findUserByEmail(tx: Tx, email: string) {
   const [user] = await tx

@@ -4,7 +4,7 @@ import { organisations } from './organisations'
 import { dutchLevelEnum, instrumentEnum, placements } from './placements'
 import { municipalities } from './reference'
 import { users } from './users'
-import { declineReasons, proposalStatuses } from '#app/domain/values'
+import { declineReasons, proposalStatuses } from '#domain/values'
 
 /**
  * A caseworker's client (issue 4): owned by one OCMW or VDAB team, never readable by another organisation.

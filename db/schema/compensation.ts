@@ -2,7 +2,7 @@ import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, unique
 import { employerType, organisations } from './organisations'
 import { instrumentEnum } from './placements'
 import { referenceRegions } from './reference'
-import { payUnits, wagePolicies, coveredItems } from '#app/domain/values'
+import { payUnits, wagePolicies, coveredItems } from '#domain/values'
 
 /**
  * What hosting someone costs an employer, per reference region (optionally deviating for one OCMW), per

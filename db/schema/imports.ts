@@ -1,7 +1,7 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { organisations } from './organisations'
 import { users } from './users'
-import { importRunStatuses } from '#app/domain/values'
+import { importRunStatuses } from '#domain/values'
 
 /**
  * An uploaded placement file that is imported by a job (large files), so the upload page can show progress and,

@@ -15,7 +15,7 @@ import {
   referralStatuses,
   triageDestinations,
   workWishes,
-} from '#app/domain/values'
+} from '#domain/values'
 
 export const intakeLanguage = pgEnum('intake_language', intakeLanguages)
 export const contactMethod = pgEnum('contact_method', contactMethods)
@@ -69,7 +69,7 @@ export const intakes = pgTable(
     situation: intakeSituation('situation').notNull(),
     wantsWork: workWish('wants_work').notNull(),
     wantsTraining: boolean('wants_training'),
-    /** Asked since 2026-11 for the youth rule (app/domain/triage-rules.ts); null on older intakes. */
+    /** Asked since 2026-11 for the youth rule (domain/triage-rules.ts); null on older intakes. */
     inEducation: boolean('in_education'),
     barriers: text('barriers').array().notNull().default(sql`'{}'`),
     barrierOther: text('barrier_other'),

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { municipalities } from './reference'
-import { organisationTypes, employerTypes } from '#app/domain/values'
-export { organisationTypes, employerTypes } from '#app/domain/values'
+import { organisationTypes, employerTypes } from '#domain/values'
+export { organisationTypes, employerTypes } from '#domain/values'
 
 export const organisationType = pgEnum('organisation_type', organisationTypes)
 

@@ -14,7 +14,7 @@ import {
 import { employerSites } from './employers'
 import { organisations } from './organisations'
 import { municipalities, occupations } from './reference'
-import { instruments, dutchLevels, schedules, supportKinds, placementStatuses } from '#app/domain/values'
+import { instruments, dutchLevels, schedules, supportKinds, placementStatuses } from '#domain/values'
 
 
 export const instrumentEnum = pgEnum('instrument', instruments)

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations } from './organisations'
 import { referenceRegions } from './reference'
-import { roles } from '#app/domain/values'
+import { roles } from '#domain/values'
 
 export const roleEnum = pgEnum('user_role', roles)
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import type { CoveredItem, EmployerType, Instrument, PayUnit, RuleValues } from '#app/domain/compensation-rules'
+import type { CoveredItem, EmployerType, Instrument, PayUnit, RuleValues } from '#domain/compensation-rules'
 import type { Tx } from '#db/client'
 import { insertVersion } from '#db/queries/compensation'
 import { organisations } from '#db/schema'

@@ -3,7 +3,7 @@ import { hashPassword } from '#core/crypto'
 import { eq, inArray } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { intakes } from '#db/schema/intake'
-import { generateReference } from '#app/domain/intake-reference'
+import { generateReference } from '#domain/intake-reference'
 import {
   clients,
   employerProfiles,

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm'
 import { digest } from '#core/crypto'
-import { todayIso } from '#app/domain/compensation-rules'
+import { todayIso } from '#domain/compensation-rules'
 import type { Tx } from '#db/client'
 import { intakeChannels, organisations, users } from '#db/schema'
 import { createIntake } from './factories'

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import type { PlacementInput } from '#app/domain/placement-form'
-import { genericCompetences } from '#app/domain/placement-values'
+import type { PlacementInput } from '#domain/placement-form'
+import { genericCompetences } from '#domain/placement-values'
 import type { Tx } from '#db/client'
 import { changePlacementStatus } from '#db/queries/placement-lifecycle'
 import { createPlacement } from '#db/queries/placements'

@@ -1,5 +1,5 @@
 import { Heading, Link, Text } from '@react-email/components'
-import { formatDate } from '#app/domain/compensation-labels'
+import { formatDate } from '#domain/compensation-labels'
 import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type ScheduleChangedProps = {

@@ -2,7 +2,7 @@ import type { Settings } from 'meilisearch'
 import type { SearchDocument } from '#search/document'
 import { dutchRank } from '#search/plan'
 import { dutchStopWords } from '#search/text'
-import { MAX_TOTAL } from '#search/port'
+import { MAX_TOTAL } from '#domain/result-count'
 
 /**
  * The Meilisearch index as code, applied by applySettings() at every start (idempotent: Meilisearch only

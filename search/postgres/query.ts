@@ -2,7 +2,7 @@ import { and, or, type SQL, sql } from 'drizzle-orm'
 import { searchDocuments as d } from '#db/schema'
 import type { SearchPlan } from '#search/plan'
 import type { FacetName } from '#search/port'
-import { dutchLevels } from '#app/domain/values'
+import { dutchLevels } from '#domain/values'
 import type { QueryTerm } from '#search/taxonomy'
 import { typoBudget } from '#search/text'
 

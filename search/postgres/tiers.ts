@@ -2,7 +2,7 @@ import { and, type SQL, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { searchDocuments as d } from '#db/schema'
 import type { SearchPlan } from '#search/plan'
-import { MAX_TOTAL } from '#search/port'
+import { MAX_TOTAL } from '#domain/result-count'
 import { occupationConfidence, type Tier } from '#search/ranking'
 import { byDistance, distanceExpression, earthBox, filterConditions, floatArray, matchedTerms, nearestFirst, type Strategy, textArray, textRank, wordMatch } from './query'
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { homeByRole } from '#app/domain/permissions'
+import { homeByRole } from '#domain/permissions'
 import { navigationFor, publicNavigation } from '#app/navigation'
 import {
   countPosts,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatDate } from '#app/domain/compensation-labels'
+import { formatDate } from '#domain/compensation-labels'
 import { countPosts, describedBy, loginAs, main, modes, useE2E } from './fixtures'
 
 const e2e = useE2E()

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { homeByRole } from '#app/domain/permissions'
+import { homeByRole } from '#domain/permissions'
 import { baseUrl, type E2EPage, header, loginAs, logout, main, modes, useE2E } from './fixtures'
 
 /**

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import AxeBuilder from '@axe-core/playwright'
 import { type BrowserContext, chromium, type Locator, type Page, type Response } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
-import { homeByRole, type Role } from '#app/domain/permissions'
+import { homeByRole, type Role } from '#domain/permissions'
 import { DEMO_PASSWORD } from '#db/seed/demo'
 
 /**

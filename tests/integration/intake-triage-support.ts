@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { signIn } from '#app/auth/session.server'
-import { todayIso } from '#app/domain/compensation-rules'
+import { todayIso } from '#domain/compensation-rules'
 import { db } from '#db/client'
-import { loadSessionUser, type SessionUser } from '#db/queries/users'
+import { loadSessionUser } from '#db/queries/users'
+import { type SessionUser } from '#domain/session-user'
 import { createIntake, createOrganisation, createUser } from '#db/seed/factories'
 
 /** Shared set-up of the triage tests: an OCMW and its VDAB team with triage workers, and a stranger. */

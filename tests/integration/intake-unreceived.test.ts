@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { todayIso } from '#app/domain/compensation-rules'
+import { todayIso } from '#domain/compensation-rules'
 import { runTriageDailySummary } from '#app/features/triage/daily-summary.server'
 import { action, loader } from '#app/routes/admin+/zonder-ontvanger'
 import { db } from '#db/client'

@@ -2,23 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '#app/auth/session.server'
-import { declineReasonLabels, MAX_OPEN_PROPOSALS, type ShareField } from '#app/domain/proposal-form'
+import { declineReasonLabels, MAX_OPEN_PROPOSALS, type ShareField } from '#domain/proposal-form'
 import { action as withdrawAction } from '#app/routes/begeleider+/clienten.$clientId.voorstellen._index'
 import { action as proposeAction } from '#app/routes/begeleider+/clienten.$clientId.voorstellen.nieuw'
 import { action as decideAction, loader as proposalLoader } from '#app/routes/werkgever+/voorstellen.$id'
 import { loader as proposalsLoader } from '#app/routes/werkgever+/voorstellen._index'
 import { db } from '#db/client'
 import { createPlacement, getOwnPlacement, placementHistory, setPlacementStatus } from '#db/queries/placements'
-import {
-  decideProposal,
-  getEmployerProposal,
-  listClientProposals,
-  listEmployerProposals,
-  listPlacementProposals,
-  proposeClient,
-  withdrawProposal,
-} from '#db/queries/proposals'
-import { loadSessionUser, type SessionUser } from '#db/queries/users'
+import { getEmployerProposal, listClientProposals, listEmployerProposals, listPlacementProposals, withdrawProposal } from '#db/queries/proposals'
+import { decideProposal, proposeClient } from '#app/features/proposals/proposals.server'
+import { loadSessionUser } from '#db/queries/users'
+import { type SessionUser } from '#domain/session-user'
 import { auditLog, clients, emailMessages, occupations, proposals } from '#db/schema'
 import { createClient, createEmployer, createOrganisation, createUser } from '#db/seed/factories'
 import { startJobQueue, stopJobQueue } from '#core/jobs'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { and, asc, eq } from 'drizzle-orm'
 import { expect } from 'vitest'
-import type { Role } from '#app/domain/permissions'
+import type { Role } from '#domain/permissions'
 import { signIn } from '#app/auth/session.server'
 import { db } from '#db/client'
 import { findOrganisationBySlug } from '#db/queries/organisations'

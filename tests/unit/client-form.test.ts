@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
-import { clientFormDefaults, clientFormSchema, toClientInput } from '#app/domain/client-form'
+import { clientFormDefaults, clientFormSchema, toClientInput } from '#domain/client-form'
 
 const WAREHOUSE = 'http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f'
 const KITCHEN = 'http://data.europa.eu/esco/occupation/e1cf6897-158d-4b48-a39e-2a3a8cac216c'

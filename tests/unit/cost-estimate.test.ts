@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { centsToInput, parseEuroCents } from '#app/domain/compensation-rules'
-import { deviationFromMedian, estimateCost, median, type PayUnit } from '#app/domain/cost-estimate'
+import { centsToInput, parseEuroCents } from '#domain/compensation-rules'
+import { deviationFromMedian, estimateCost, median, type PayUnit } from '#domain/cost-estimate'
 
 const cents = fc.integer({ min: 0, max: 2_500_000 })
 const hours = fc.double({ min: 0, max: 60, noNaN: true })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SITES, phoneSchema, registrationSchema, rejectReasonSchema, siteSchema } from '#app/domain/employer-registration'
+import { MAX_SITES, phoneSchema, registrationSchema, rejectReasonSchema, siteSchema } from '#domain/employer-registration'
 import { enterpriseNumberFrom } from '#db/seed/factories'
 
 const site = { name: 'Winkel Gent', street: 'Veldstraat 12', postcode: '9000' }

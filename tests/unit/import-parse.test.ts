@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePlacementRecord } from '#app/domain/placement-record'
+import { parsePlacementRecord } from '#domain/placement-record'
 import { csvColumns } from '#db/import/csv'
 import { decodeUtf8, detectFormat, parseImportFile } from '#db/import/parse'
 import type { ParsedFile } from '#db/import/parsed'

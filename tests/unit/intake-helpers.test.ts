@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { formatIntakeDate, intakePath } from '#app/domain/intake-languages'
-import { generateReference, REFERENCE_ALPHABET, REFERENCE_PATTERN } from '#app/domain/intake-reference'
-import { addWorkingDays, brusselsDate, workingDaysBetween } from '#app/domain/intake-working-days'
+import { formatIntakeDate, intakePath } from '#domain/intake-languages'
+import { generateReference, REFERENCE_ALPHABET, REFERENCE_PATTERN } from '#domain/intake-reference'
+import { addWorkingDays, brusselsDate, workingDaysBetween } from '#domain/intake-working-days'
 
 describe('working days', () => {
   it('skip weekends', () => {

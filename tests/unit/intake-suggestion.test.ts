@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultTriageSettings, suggestDestination, type TriageIntake } from '#app/domain/triage-rules'
+import { defaultTriageSettings, suggestDestination, type TriageIntake } from '#domain/triage-rules'
 
 const today = new Date('2026-11-23T10:00:00Z')
 const suggest = (intake: Partial<TriageIntake>, settings = defaultTriageSettings) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildJobPosting, type JobPostingSource, serializeJsonLd, workHoursText } from '#app/domain/job-posting'
+import { buildJobPosting, type JobPostingSource, serializeJsonLd, workHoursText } from '#domain/job-posting'
 
 const source: JobPostingSource = {
   url: 'https://stapsteen.example.be/plaatsen/123',

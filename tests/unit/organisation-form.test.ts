@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkRecord } from '#app/domain/import-record'
+import { checkRecord } from '#domain/import-record'
 import { newOrganisationFormSchema, organisationMessages, organisationRecordSchema } from '#app/features/organisations/organisation-form-schema'
 import { organisationFile } from '#app/features/organisations/organisation-import.server'
 import { parseImportFile } from '#db/import/parse'

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { coordinatorPermissions, hasPermission, homeByRole, organisationTypesByRole, type Permission, permissionsByRole, type Role, roleLabels } from '#app/domain/permissions'
-import { roles } from '#app/domain/values'
+import { coordinatorPermissions, hasPermission, homeByRole, organisationTypesByRole, type Permission, permissionsByRole, type Role, roleLabels } from '#domain/permissions'
+import { roles } from '#domain/values'
 
 const docPath = path.resolve(import.meta.dirname, '../../docs/permissions.md')
 

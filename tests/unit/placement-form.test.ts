@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
-import { placementFormDefaults, placementFormSchema, toPlacementInput } from '#app/domain/placement-form'
+import { placementFormDefaults, placementFormSchema, toPlacementInput } from '#domain/placement-form'
 
 const SITE = '7d1f0f6e-2b1c-4a57-9a39-0f4b1c7d8e01'
 const OTHER_SITE = 'a0a0a0a0-2b1c-4a57-9a39-0f4b1c7d8e02'

@@ -3,8 +3,8 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { checkKbo } from '#app/domain/kbo'
-import { parsePlacementRecord, placementRecordSchema } from '#app/domain/placement-record'
+import { checkKbo } from '#domain/kbo'
+import { parsePlacementRecord, placementRecordSchema } from '#domain/placement-record'
 import { enterpriseNumberFrom } from '#db/seed/factories'
 
 /** docs/schemas/placement.schema.json is the contract; the Zod schema must say exactly the same. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { intakeLanguages } from '#app/domain/values'
+import { intakeLanguages } from '#domain/values'
 
 /**
  * The outreach poster's texts (public/locales/<lng>/poster.json): one file per intake language, the same keys

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countText } from '#app/features/placement-search/result-count'
-import { MAX_TOTAL } from '#search/port'
+import { countText } from '#domain/result-count'
+import { MAX_TOTAL } from '#domain/result-count'
 
 describe('countText', () => {
   it('names one place in the singular and other counts in the plural, with Dutch thousands', () => {

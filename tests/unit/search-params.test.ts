@@ -3,18 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { reasonText } from '#app/features/placement-search/search-results'
 import { describeSearch } from '#app/features/placement-search/search-summary'
 import { combineFacets, countsUpToLevel, countUpToHours, facetQueries } from '#app/features/placement-search/facet-counts'
-import {
-  buildSearch,
-  fieldOfEngineError,
-  MAX_PAGE,
-  parseSearch,
-  type PlaceLookup,
-  readPage,
-  resolvePlace,
-  type SearchField,
-  searchQueryString,
-} from '#app/features/placement-search/search-params'
-import { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#app/domain/values'
+import { buildSearch, fieldOfEngineError, MAX_PAGE, parseSearch, readPage, resolvePlace, type SearchField, searchQueryString } from '#app/features/placement-search/search-params'
+import { type PlaceLookup } from '#db/queries/saved-searches'
+import { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#domain/values'
 
 const GENT = { nis: '44021', name: 'Gent' }
 const lookup: PlaceLookup = {

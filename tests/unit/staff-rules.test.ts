@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { organisationTypesByRole, type Role } from '#app/domain/permissions'
-import { assignableRoles, organisationTypesForReach, rolesByReach, staffReach } from '#app/domain/staff-rules'
+import { organisationTypesByRole, type Role } from '#domain/permissions'
+import { assignableRoles, organisationTypesForReach, rolesByReach, staffReach } from '#domain/staff-rules'
 import { inviteSchema, staffActionSchema } from '#app/features/staff/staff-form'
 import { parseWithZod } from '#app/utils/parse-form'
-import { roles } from '#app/domain/values'
+import { roles } from '#domain/values'
 
 describe('staffReach', () => {
   it.each<[Role, boolean, ReturnType<typeof staffReach>]>([

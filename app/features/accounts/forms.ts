@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { passwordSchema } from '#app/domain/password-policy'
+import { passwordSchema } from '#domain/password-policy'
 
 /** The account page's actions, told apart by `intent`. */
 export const accountActionSchema = z

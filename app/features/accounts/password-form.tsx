@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
-import { passwordAdvice } from '#app/domain/password-policy'
+import { passwordAdvice } from '#domain/password-policy'
 import { Field, FormErrors } from '#app/components/forms'
 import { NewPasswordFields } from './new-password-fields'
 import { accountActionSchema } from './forms'

@@ -1,5 +1,5 @@
 import type { FieldMetadata, FormMetadata } from '@conform-to/react'
-import { MAX_JOB_TARGETS } from '#app/domain/client-form'
+import { MAX_JOB_TARGETS } from '#domain/client-form'
 import { type OccupationOption, OccupationPicker } from '#app/components/occupation-picker'
 
 type Target = { query?: string; uri?: string }

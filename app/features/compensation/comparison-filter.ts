@@ -1,5 +1,5 @@
-import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
-import type { EmployerType, Instrument } from '#app/domain/compensation-rules'
+import { employerTypeLabels, instrumentLabels } from '#domain/placement-values'
+import type { EmployerType, Instrument } from '#domain/compensation-rules'
 
 // The label tables list every value (they are typed as complete records); using them keeps the database
 // schema module out of this public page's browser bundle.

@@ -1,8 +1,8 @@
 import { BandMarker } from '#app/components/flanders-map'
-import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
+import { employerTypeLabels, instrumentLabels } from '#domain/placement-values'
 import type { Comparison, ScheduleLine } from './comparison'
-import { describeDeviation, describeEstimate, formatDate } from '#app/domain/compensation-labels'
-import { formatEuro } from '#app/domain/compensation-rules'
+import { describeDeviation, describeEstimate, formatDate } from '#domain/compensation-labels'
+import { formatEuro } from '#domain/compensation-rules'
 import { ColumnHeads, RuleCells } from './rules-table'
 
 const cell = 'py-2 pr-3'

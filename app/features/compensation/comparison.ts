@@ -1,6 +1,6 @@
-import { type CostEstimate, type Deviation, type DeviationBand, deviationFromMedian, estimateCost, median } from '#app/domain/cost-estimate'
+import { type CostEstimate, type Deviation, type DeviationBand, deviationFromMedian, estimateCost, median } from '#domain/cost-estimate'
 import type { Ocmw, Region, ScheduleHistory, VersionWithRules } from '#db/queries/compensation'
-import { type EmployerType, type Instrument, type RuleValues, versionInForce, versionStatus, type VersionStatus } from '#app/domain/compensation-rules'
+import { type EmployerType, type Instrument, type RuleValues, versionInForce, versionStatus, type VersionStatus } from '#domain/compensation-rules'
 
 /**
  * The public comparison, computed from the schedules without the database: for one instrument and one

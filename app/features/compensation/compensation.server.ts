@@ -1,20 +1,12 @@
 import { db } from '#db/client'
-import {
-  createVersion,
-  findOwnEmployerType,
-  findRegionInScope,
-  listMunicipalityPoints,
-  listOcmwsInRegion,
-  listOwnSitesWithRegion,
-  loadSchedules,
-  type CreateVersionResult,
-} from '#db/queries/compensation'
+import { findOwnEmployerType, findRegionInScope, listMunicipalityPoints, listOcmwsInRegion, listOwnSitesWithRegion, loadSchedules } from '#db/queries/compensation'
+import { createVersion, type CreateVersionResult } from './schedule-change.server'
 import { listRegions } from '#db/queries/reference'
-import { instruments } from '#app/domain/values'
-import type { SessionUser } from '#db/queries/users'
+import { instruments } from '#domain/values'
+import type { SessionUser } from '#domain/session-user'
 import { buildComparison } from './comparison'
 import { compensationForPlacement } from './placement-compensation.server'
-import { type EmployerType, type Instrument, type RuleValues, todayIso, versionInForce } from '#app/domain/compensation-rules'
+import { type EmployerType, type Instrument, type RuleValues, todayIso, versionInForce } from '#domain/compensation-rules'
 import { versionFormStart } from './version-form'
 
 /** What the compensation routes need from the database; routes import only this (server-only) module. */

@@ -1,9 +1,9 @@
-import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
+import { employerTypeLabels, instrumentLabels } from '#domain/placement-values'
 import type { Comparison, ScheduleLine } from './comparison'
-import { coveredItemLabels, describeDeviation, describeWage, payUnitLabels } from '#app/domain/compensation-labels'
+import { coveredItemLabels, describeDeviation, describeWage, payUnitLabels } from '#domain/compensation-labels'
 import type { PlacementCompensationData } from './placement-compensation.server'
 import type { CsvTable } from '#app/utils/csv.server'
-import type { RuleValues } from '#app/domain/compensation-rules'
+import type { RuleValues } from '#domain/compensation-rules'
 
 /** The CSV versions of the cost tables (csvDownload writes them): one row per line of the table, amounts as numbers. */
 

@@ -1,8 +1,8 @@
 import type { Tx } from '#db/client'
 import { applicableRules } from '#db/queries/compensation'
-import { instruments } from '#app/domain/values'
-import { type CostEstimate, estimateCost } from '#app/domain/cost-estimate'
-import { type EmployerType, type Instrument, type RuleValues, todayIso } from '#app/domain/compensation-rules'
+import { instruments } from '#domain/values'
+import { type CostEstimate, estimateCost } from '#domain/cost-estimate'
+import { type EmployerType, type Instrument, type RuleValues, todayIso } from '#domain/compensation-rules'
 
 export type PlacementCompensationItem =
   | {

@@ -1,6 +1,6 @@
 import type { Comparison, ScheduleLine } from './comparison'
-import { formatDate } from '#app/domain/compensation-labels'
-import type { VersionStatus } from '#app/domain/compensation-rules'
+import { formatDate } from '#domain/compensation-labels'
+import type { VersionStatus } from '#domain/compensation-rules'
 import { ColumnHeads, RuleCells, ruleCell as cell } from './rules-table'
 
 export const statusLabels: Record<VersionStatus, string> = { current: 'geldt nu', planned: 'gepland', past: 'vervangen' }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { describeCovers, describeEmployerPays, describeWage } from '#app/domain/compensation-labels'
-import type { RuleValues } from '#app/domain/compensation-rules'
+import { describeCovers, describeEmployerPays, describeWage } from '#domain/compensation-labels'
+import type { RuleValues } from '#domain/compensation-rules'
 
 /*
  * Table pieces shared by the comparison, the per-region history and the admin's schedule history, so the

@@ -1,8 +1,8 @@
-import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
+import { employerTypeLabels, instrumentLabels } from '#domain/placement-values'
 import type { ScheduleHistory } from '#db/queries/compensation'
-import { formatDate } from '#app/domain/compensation-labels'
+import { formatDate } from '#domain/compensation-labels'
 import { statusLabels } from './region-history'
-import { versionInForce, versionStatus } from '#app/domain/compensation-rules'
+import { versionInForce, versionStatus } from '#domain/compensation-rules'
 import { ColumnHeads, RuleCells, ruleCell as cell } from './rules-table'
 
 /** Every version of one schedule, newest first, each readable in full: what the admin's region decided when. */

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { ScheduleHistory } from '#db/queries/compensation'
-import { coveredItems, payUnits, wagePolicies } from '#app/domain/values'
-import { employerTypes } from '#app/domain/values'
-import { instruments } from '#app/domain/values'
-import { centsToInput, isIsoDate, MAX_NOTE_LENGTH, parseEuroCents, ruleProblems, type RuleValues, suggestValidFrom } from '#app/domain/compensation-rules'
+import { coveredItems, payUnits, wagePolicies } from '#domain/values'
+import { employerTypes } from '#domain/values'
+import { instruments } from '#domain/values'
+import { centsToInput, isIsoDate, MAX_NOTE_LENGTH, parseEuroCents, ruleProblems, type RuleValues, suggestValidFrom } from '#domain/compensation-rules'
 
 /**
  * The admin's "new version" form: one row per instrument × employer type (7 × 4), amounts typed in euro.

@@ -1,4 +1,4 @@
-import { normaliseKbo } from '#app/domain/kbo'
+import { normaliseKbo } from '#domain/kbo'
 
 /** The enterprise number, linked to the public KBO search so an admin can check that the employer exists. */
 export function KboLink({ enterpriseNumber }: { enterpriseNumber: string | null }) {

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@co
 import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
-import { contactSchema } from '#app/domain/employer-registration'
+import { contactSchema } from '#domain/employer-registration'
 import { Field, FormErrors } from '#app/components/forms'
 
 type Props = {

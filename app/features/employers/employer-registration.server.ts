@@ -1,5 +1,5 @@
 import { digest, hashPassword, newSecret } from '#core/crypto'
-import { CONFIRM_LINK_HOURS, registrationMessages, type RegistrationInput } from '#app/domain/employer-registration'
+import { CONFIRM_LINK_HOURS, registrationMessages, type RegistrationInput } from '#domain/employer-registration'
 import { db, type Tx } from '#db/client'
 import { audit } from '#db/queries/audit'
 import {

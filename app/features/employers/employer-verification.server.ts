@@ -2,7 +2,7 @@ import { db } from '#db/client'
 import { audit } from '#db/queries/audit'
 import { decideEmployer, getEmployerForVerification } from '#db/queries/employer-verification'
 import { publishSubmittedPlacements } from '#db/queries/placement-lifecycle'
-import type { SessionUser } from '#db/queries/users'
+import type { SessionUser } from '#domain/session-user'
 import { sendEmail } from '#emails/send.server'
 
 /**

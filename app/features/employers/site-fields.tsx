@@ -1,5 +1,5 @@
 import { type FieldMetadata, getInputProps, getSelectProps } from '@conform-to/react'
-import type { SiteInput } from '#app/domain/employer-registration'
+import type { SiteInput } from '#domain/employer-registration'
 import { Field } from '#app/components/forms'
 
 /** Postcodes that lie in two municipalities (1804: Vilvoorde and Zemst), with their municipalities. */

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
-import { siteSchema, type SiteInput } from '#app/domain/employer-registration'
+import { siteSchema, type SiteInput } from '#domain/employer-registration'
 import { FormErrors } from '#app/components/forms'
 import { type SharedPostcodes, SiteFields } from './site-fields'
 

@@ -1,6 +1,6 @@
 import { i18next } from '#app/i18next.server'
 import type { TriageHandoverProps } from '#emails/templates/triage-handover'
-import { type IntakeLanguage, textDirection } from '#app/domain/intake-languages'
+import { type IntakeLanguage, textDirection } from '#domain/intake-languages'
 
 /** The hand-over mail's texts in the resident's language, from the `handover` keys of the intake translations. */
 export async function handoverMail(language: IntakeLanguage, organisation: string): Promise<TriageHandoverProps> {

@@ -1,5 +1,5 @@
-import { referralBlockTexts } from '#app/domain/triage-workflow'
-import { referSchema } from '#app/domain/triage-forms'
+import { referralBlockTexts } from '#domain/triage-workflow'
+import { referSchema } from '#domain/triage-forms'
 import type { IntakePageData } from '#app/features/triage/triage-page.server'
 import { TextAreaField } from '#app/features/placements/placement-fields'
 import { TriageActionForm, type TriageResult, useTriageForm, type Viewer } from '#app/features/triage/triage-form'

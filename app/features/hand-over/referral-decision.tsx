@@ -1,5 +1,5 @@
 import { TextAreaField } from '#app/features/placements/placement-fields'
-import { declineSchema } from '#app/domain/triage-forms'
+import { declineSchema } from '#domain/triage-forms'
 import type { IntakePageData } from '#app/features/triage/triage-page.server'
 import { formatDateTime } from '#app/utils/dates'
 import { TriageActionForm, TriageButton, type TriageResult, useTriageForm } from '#app/features/triage/triage-form'

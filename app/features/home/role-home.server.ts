@@ -1,5 +1,5 @@
 import { json } from '@remix-run/node'
-import type { Permission } from '#app/domain/permissions'
+import type { Permission } from '#domain/permissions'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ownOrganisationOverview } from '#app/features/organisations/own-organisation.server'
 

@@ -1,6 +1,6 @@
 import { type FieldMetadata, getInputProps } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { contactMethods } from '#app/domain/values'
+import { contactMethods } from '#domain/values'
 import { Field } from '#app/components/forms'
 import { ChoiceGroup, useErrors } from './step-form'
 

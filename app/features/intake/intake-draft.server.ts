@@ -3,10 +3,10 @@ import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
 import { newSecret } from '#core/crypto'
 import { cookieSecrets } from '#app/utils/cookie-secrets.server'
-import { intakeLanguages } from '#app/domain/values'
+import { intakeLanguages } from '#domain/values'
 import { cookieAttributes } from '#core/cookies'
 import { seal, tryUnseal } from '#core/sealed'
-import type { IntakeLanguage } from '#app/domain/intake-languages'
+import type { IntakeLanguage } from '#domain/intake-languages'
 import { type IntakeAnswers, parseAnswers } from './intake-steps'
 
 /**

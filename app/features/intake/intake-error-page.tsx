@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { intakePath } from '#app/domain/intake-languages'
+import { intakePath } from '#domain/intake-languages'
 import { useIntakeLanguage } from './language-switcher'
 
 /**

@@ -2,10 +2,10 @@ import type { Tx } from '#db/client'
 import { findIntakeBySubmission } from '#db/queries/intake-status'
 import type { IntakeReceivedProps } from '#emails/templates/intake-received'
 import type { IntakeDraft } from './intake-draft.server'
-import { intakePath, textDirection } from '#app/domain/intake-languages'
+import { intakePath, textDirection } from '#domain/intake-languages'
 import { intakeTranslations } from './intake-page.server'
 import { contactWayText, nextStepsText } from './intake-texts'
-import { brusselsDate } from '#app/domain/intake-working-days'
+import { brusselsDate } from '#domain/intake-working-days'
 
 /**
  * The confirmation mail (all but its address) in the resident's language, from the intake just inserted in `tx`.

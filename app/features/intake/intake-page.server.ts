@@ -1,11 +1,11 @@
 import { redirect } from '@remix-run/node'
-import { hasPermission } from '#app/domain/permissions'
+import { hasPermission } from '#domain/permissions'
 import { getUser } from '#app/auth/session.server'
 import { i18next } from '#app/i18next.server'
 import { db } from '#app/utils/db.server'
 import { findChannelOrganisationName } from '#db/queries/intake'
 import { type IntakeDraft, readDraft } from './intake-draft.server'
-import { type IntakeLanguage, intakePath, isIntakeLanguage } from '#app/domain/intake-languages'
+import { type IntakeLanguage, intakePath, isIntakeLanguage } from '#domain/intake-languages'
 
 /**
  * What every page of the public form needs: its language, the draft, the translations for texts made on the

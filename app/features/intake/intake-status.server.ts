@@ -1,9 +1,9 @@
 import { digest } from '#core/crypto'
 import { db } from '#app/utils/db.server'
 import { findIntakeByStatusToken, type ResidentView } from '#db/queries/intake-status'
-import { formatIntakeDate, type IntakeLanguage } from '#app/domain/intake-languages'
+import { formatIntakeDate, type IntakeLanguage } from '#domain/intake-languages'
 import { contactWayText, nextStepsText, type Translate, whoWillContact } from './intake-texts'
-import { brusselsDate } from '#app/domain/intake-working-days'
+import { brusselsDate } from '#domain/intake-working-days'
 
 /** A status token as newSecret() makes them: 32 random bytes, base64url. Anything else is not looked up. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/

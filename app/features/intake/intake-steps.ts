@@ -7,7 +7,7 @@ import {
   intakeLanguages,
   intakeSituations,
   workWishes,
-} from '#app/domain/values'
+} from '#domain/values'
 
 /**
  * The public intake form (issue 5): one question group per screen, then a summary. One Zod schema per step,

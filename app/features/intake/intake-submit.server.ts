@@ -7,10 +7,10 @@ import { getTriageSettings } from '#db/queries/triage-settings'
 import { sendEmail } from '#emails/send.server'
 import type { IntakeDraft } from './intake-draft.server'
 import { intakeReceivedMail } from './intake-mail.server'
-import { generateReference } from '#app/domain/intake-reference'
+import { generateReference } from '#domain/intake-reference'
 import { type CompleteAnswers, firstMissingStep, type IntakeStep, isComplete } from './intake-steps'
-import { addWorkingDays, brusselsDate } from '#app/domain/intake-working-days'
-import { suggestDestination } from '#app/domain/triage-rules'
+import { addWorkingDays, brusselsDate } from '#domain/intake-working-days'
+import { suggestDestination } from '#domain/triage-rules'
 
 export type SubmitOutcome = { kind: 'created' } | { kind: 'duplicate' } | { kind: 'rate-limited' } | { kind: 'incomplete'; step: IntakeStep }
 

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { intakePath, isIntakeLanguage, languageNames } from '#app/domain/intake-languages'
+import { intakePath, isIntakeLanguage, languageNames } from '#domain/intake-languages'
 import { type CompleteAnswers, type IntakeStep, intakeSteps, SUMMARY_STEP } from './intake-steps'
 import { useIntakeLanguage } from './language-switcher'
 

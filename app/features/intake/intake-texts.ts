@@ -1,6 +1,6 @@
-import type { contactMethods } from '#app/domain/values'
-import { formatIntakeDate, type IntakeLanguage } from '#app/domain/intake-languages'
-import { workingDaysBetween } from '#app/domain/intake-working-days'
+import type { contactMethods } from '#domain/values'
+import { formatIntakeDate, type IntakeLanguage } from '#domain/intake-languages'
+import { workingDaysBetween } from '#domain/intake-working-days'
 
 /**
  * "What happens next", in the person's language: the same sentences on the confirmation page, in the mail and

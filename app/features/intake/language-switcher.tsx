@@ -1,7 +1,7 @@
 import { useLocation, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { type IntakeLanguage, isIntakeLanguage, languageNames } from '#app/domain/intake-languages'
-import { intakeLanguages } from '#app/domain/values'
+import { type IntakeLanguage, isIntakeLanguage, languageNames } from '#domain/intake-languages'
+import { intakeLanguages } from '#domain/values'
 
 /** The language of the page, as the root loader detected it from ?lng=. */
 export function useIntakeLanguage(): IntakeLanguage {

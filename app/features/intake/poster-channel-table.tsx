@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@co
 import { Form, Link } from '@remix-run/react'
 import { Field } from '#app/components/forms'
 import { LanguageName } from './poster-language-picker'
-import type { IntakeLanguage } from '#app/domain/intake-languages'
+import type { IntakeLanguage } from '#domain/intake-languages'
 import { ScrollTable } from '#app/components/scroll-table'
 
 type Channel = { id: string; name: string; link: string; language: IntakeLanguage; intakesTotal: number; intakesRecent: number }

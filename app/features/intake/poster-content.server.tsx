@@ -1,5 +1,5 @@
 import QRCode from 'qrcode'
-import type { IntakeLanguage } from '#app/domain/intake-languages'
+import type { IntakeLanguage } from '#domain/intake-languages'
 import { i18next } from '#app/i18next.server'
 import { channelLink, type PosterTexts } from './poster-sheet'
 

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import { type IntakeLanguage, languageNames } from '#app/domain/intake-languages'
-import { intakeLanguages } from '#app/domain/values'
+import { type IntakeLanguage, languageNames } from '#domain/intake-languages'
+import { intakeLanguages } from '#domain/values'
 
 /** The intake languages in Dutch, for the staff pages; `languageNames` names each language in itself. */
 export const dutchLanguageNames: Record<IntakeLanguage, string> = {

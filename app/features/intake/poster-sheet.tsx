@@ -1,4 +1,4 @@
-import { type IntakeLanguage, textDirection } from '#app/domain/intake-languages'
+import { type IntakeLanguage, textDirection } from '#domain/intake-languages'
 
 /** The public address of a channel; with a language, the form opens in that language instead of the channel's. */
 export function channelLink(baseUrl: string, code: string, language?: IntakeLanguage) {

@@ -1,6 +1,6 @@
 import { getInputProps } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { intakeSituations } from '#app/domain/values'
+import { intakeSituations } from '#domain/values'
 import { educationAnswers } from './intake-steps'
 import { Field } from '#app/components/forms'
 import { IntakeContactFields } from './contact-fields'

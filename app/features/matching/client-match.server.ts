@@ -1,4 +1,4 @@
-import { todayIso } from '#app/domain/compensation-rules'
+import { todayIso } from '#domain/compensation-rules'
 import { db } from '#app/utils/db.server'
 import { type ClientRecord, matchedPlacements } from '#db/queries/clients'
 import { searchEngine } from '#search/engine'

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
-import { formatDate } from '#app/domain/compensation-labels'
-import { formatHours } from '#app/domain/placement-form'
-import { dutchLevelLabels } from '#app/domain/placement-values'
+import { formatDate } from '#domain/compensation-labels'
+import { formatHours } from '#domain/placement-form'
+import { dutchLevelLabels } from '#domain/placement-values'
 import type { Reason } from '#search/port'
 import type { MatchItem } from './client-match.server'
 

@@ -1,7 +1,7 @@
 import type { OrganisationAdmin } from '#db/queries/organisation-admin'
 import { managedOrganisationTypes } from './organisation-form-schema'
-import type { SessionUser } from '#db/queries/users'
-import { hasPermission, organisationTypesByRole, type Role, roleLabels } from '#app/domain/permissions'
+import type { SessionUser } from '#domain/session-user'
+import { hasPermission, organisationTypesByRole, type Role, roleLabels } from '#domain/permissions'
 
 /**
  * Who changes organisations, as db/queries/organisation-admin.ts needs it: a platform admin every organisation,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { emailSchema } from '#app/domain/password-policy'
-import { NIS_PATTERN } from '#app/domain/placement-record'
+import { emailSchema } from '#domain/password-policy'
+import { NIS_PATTERN } from '#domain/placement-record'
 
 /**
  * An organisation's editable fields (issue 10): one schema for the form at /admin/organisaties, `npm run

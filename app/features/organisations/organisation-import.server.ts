@@ -5,7 +5,7 @@ import { parseImportFile, type RecordFormat } from '#db/import/parse'
 import type { OrganisationAdmin } from '#db/queries/organisation-admin'
 import { createManagedOrganisation, type FieldErrors, updateManagedOrganisation } from '#db/queries/organisation-changes'
 import { findOrganisationBySlug } from '#db/queries/organisations'
-import { checkRecord } from '#app/domain/import-record'
+import { checkRecord } from '#domain/import-record'
 import { type OrganisationRecord, organisationRecordFields, organisationRecordSchema } from './organisation-form-schema'
 
 /**

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { roleLabels, type Role } from '#app/domain/permissions'
+import { roleLabels, type Role } from '#domain/permissions'
 
 type Overview = {
   organisation: { name: string }

@@ -1,6 +1,6 @@
-import { hasPermission } from '#app/domain/permissions'
+import { hasPermission } from '#domain/permissions'
 import { staffAreas } from '#app/features/staff/staff-areas'
-import type { SessionUser } from '#db/queries/users'
+import type { SessionUser } from '#domain/session-user'
 import { db } from '#db/client'
 import { getOwnOrganisation } from '#db/queries/organisations'
 

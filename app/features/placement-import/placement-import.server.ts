@@ -7,7 +7,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
-import type { Permission } from '#app/domain/permissions'
+import type { Permission } from '#domain/permissions'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { type ImportReport, MAX_UPLOAD_MB, tooLarge, uploadSchema } from './placement-import'
 import type { ImportRunSummary } from './import-run'

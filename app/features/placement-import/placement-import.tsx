@@ -3,7 +3,7 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#app/domain/placement-values'
+import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#domain/placement-values'
 import { Field, FormErrors } from '#app/components/forms'
 
 /**

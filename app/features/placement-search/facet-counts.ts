@@ -1,4 +1,4 @@
-import { dutchLevels } from '#app/domain/values'
+import { dutchLevels } from '#domain/values'
 import type { DutchLevel, FacetCounts, FacetName, PlacementQuery } from '#search/port'
 
 /**

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import type { FacetCounts } from '#search/port'
-import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#app/domain/placement-values'
+import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#domain/placement-values'
 import { countsUpToLevel } from './facet-counts'
 import type { SearchErrors, SearchValues } from './search-params'
 

@@ -1,5 +1,5 @@
 import { json } from '@remix-run/node'
-import type { SessionUser } from '#db/queries/users'
+import type { SessionUser } from '#domain/session-user'
 import { listRegions } from '#db/queries/reference'
 import { createSavedSearch, placeLookup, placementCards } from '#db/queries/saved-searches'
 import { allHitIds } from '#app/features/saved-searches/alerts.server'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#app/domain/values'
+import { dutchLevels, employerTypes, instruments, schedules, supportKinds } from '#domain/values'
+import type { Place, PlaceLookup } from '#db/queries/saved-searches'
 import type { PlacementQuery, SortOrder } from '#search/port'
 
 /**
@@ -125,8 +126,6 @@ export function searchQueryString(values: SearchValues, page = 1): string {
 
 // -------------------------------------------------------------------------------------------------- place
 
-export type Place = { nis: string; name: string }
-export type PlaceLookup = { municipalities: readonly Place[]; byPostcode: (postcode: string) => Promise<readonly Place[]> }
 
 const foldName = (name: string) =>
   name

@@ -2,9 +2,9 @@ import { Link } from '@remix-run/react'
 import type { PlacementCard } from '#db/queries/saved-searches'
 import type { Reason, SearchResult } from '#search/port'
 import { PlacementPagination } from '#app/components/placement-pagination'
-import { workHoursText } from '#app/domain/job-posting'
-import { countText } from './result-count'
-import { dutchLevelLabels, employerTypeLabels } from '#app/domain/placement-values'
+import { workHoursText } from '#domain/job-posting'
+import { countText } from '#domain/result-count'
+import { dutchLevelLabels, employerTypeLabels } from '#domain/placement-values'
 
 export type SearchHitView = { id: string; title: string; distanceKm: number | null; reasons: Reason[]; card: PlacementCard | null }
 export type SearchOutcome = { total: number; page: number; pageCount: number; understanding: SearchResult['understanding']; hits: SearchHitView[] }

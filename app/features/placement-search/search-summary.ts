@@ -1,5 +1,5 @@
-import { formatHours } from '#app/domain/placement-form'
-import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#app/domain/placement-values'
+import { formatHours } from '#domain/placement-form'
+import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#domain/placement-values'
 import type { SearchInput } from './search-params'
 
 /**

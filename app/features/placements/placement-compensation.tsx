@@ -1,7 +1,7 @@
 import type { PlacementCompensationData } from '#app/features/compensation/placement-compensation.server'
-import { describeCovers, describeEmployerPays, describeEstimate, describeWage, formatDate } from '#app/domain/compensation-labels'
+import { describeCovers, describeEmployerPays, describeEstimate, describeWage, formatDate } from '#domain/compensation-labels'
 import { DemoNotice } from '#app/features/compensation/demo-notice'
-import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
+import { employerTypeLabels, instrumentLabels } from '#domain/placement-values'
 
 const hoursFormat = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 })
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import { formatDate } from '#app/domain/compensation-labels'
-import { workHoursText } from '#app/domain/job-posting'
-import { dutchLevelLabels, employerTypeLabels, instrumentLabels, supportLabels } from '#app/domain/placement-values'
+import { formatDate } from '#domain/compensation-labels'
+import { workHoursText } from '#domain/job-posting'
+import { dutchLevelLabels, employerTypeLabels, instrumentLabels, supportLabels } from '#domain/placement-values'
 
 type Labelled = Record<string, { label: string; help?: string }>
 

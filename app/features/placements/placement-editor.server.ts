@@ -1,10 +1,10 @@
 import { parseWithZod } from '#app/utils/parse-form'
 import { json, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { todayIso } from '#app/domain/compensation-rules'
-import { placementFormSchema, toPlacementInput } from '#app/domain/placement-form'
-import { canTransition, type PlacementStatus, publishTarget } from '#app/domain/placement-lifecycle'
-import { statusLabels } from '#app/domain/placement-values'
+import { todayIso } from '#domain/compensation-rules'
+import { placementFormSchema, toPlacementInput } from '#domain/placement-form'
+import { canTransition, type PlacementStatus, publishTarget } from '#domain/placement-lifecycle'
+import { statusLabels } from '#domain/placement-values'
 import { db } from '#app/utils/db.server'
 import { withToast } from '#app/utils/toast.server'
 import {
@@ -18,7 +18,7 @@ import {
 } from '#db/queries/placements'
 import { TransitionError } from '#db/queries/placement-lifecycle'
 import { searchOccupations } from '#db/queries/reference'
-import type { SessionUser } from '#db/queries/users'
+import type { SessionUser } from '#domain/session-user'
 import type { EditorActionData } from './placement-editor'
 import type { OccupationOption } from '#app/components/occupation-picker'
 

@@ -4,15 +4,15 @@ import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { useMemo } from 'react'
 import { Field, FormErrors } from '#app/components/forms'
-import { type PlacementForm, type PlacementFormFields, type placementFormDefaults, placementFormSchema } from '#app/domain/placement-form'
-import { canTransition, type PlacementStatus, publishTarget } from '#app/domain/placement-lifecycle'
+import { type PlacementForm, type PlacementFormFields, type placementFormDefaults, placementFormSchema } from '#domain/placement-form'
+import { canTransition, type PlacementStatus, publishTarget } from '#domain/placement-lifecycle'
 import {
   dutchLevelLabels,
   genericCompetences,
   instrumentLabels,
   scheduleLabels,
   supportLabels,
-} from '#app/domain/placement-values'
+} from '#domain/placement-values'
 import { type OccupationOption, OccupationPicker } from '#app/components/occupation-picker'
 import { ChoiceGroup, inputProps, SelectField, TextAreaField } from './placement-fields'
 

@@ -1,5 +1,5 @@
-import { statusLabels } from '#app/domain/placement-values'
-import type { PlacementStatus } from '#app/domain/placement-lifecycle'
+import { statusLabels } from '#domain/placement-values'
+import type { PlacementStatus } from '#domain/placement-lifecycle'
 import { formatDateTime } from '#app/utils/dates'
 
 type Event = { at: string; from: PlacementStatus | null; to: PlacementStatus; note: string | null; actor: string | null }

@@ -1,5 +1,5 @@
-import { type PlacementStatus } from '#app/domain/placement-lifecycle'
-import { statusLabels } from '#app/domain/placement-values'
+import { type PlacementStatus } from '#domain/placement-lifecycle'
+import { statusLabels } from '#domain/placement-values'
 
 const isStatus = (value: string): value is PlacementStatus => Object.hasOwn(statusLabels, value)
 

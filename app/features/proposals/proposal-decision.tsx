@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
-import { declineReasonLabels, type DecisionFormFields, decisionFormSchema } from '#app/domain/proposal-form'
+import { declineReasonLabels, type DecisionFormFields, decisionFormSchema } from '#domain/proposal-form'
 import { ChoiceGroup, TextAreaField } from '#app/features/placements/placement-fields'
 
 /**

@@ -3,8 +3,8 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { FormErrors } from '#app/components/forms'
-import { clientDutchLevelLabels } from '#app/domain/client-form'
-import { type ProposalFormFields, proposalFormSchema, type ShareField, shareLabels, type shareableValues } from '#app/domain/proposal-form'
+import { clientDutchLevelLabels } from '#domain/client-form'
+import { type ProposalFormFields, proposalFormSchema, type ShareField, shareLabels, type shareableValues } from '#domain/proposal-form'
 import { ChoiceGroup, inputProps, TextAreaField } from '#app/features/placements/placement-fields'
 
 type Props = {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { clientDutchLevelLabels } from '#app/domain/client-form'
-import type { SharedSnapshot } from '#app/domain/proposal-form'
+import { clientDutchLevelLabels } from '#domain/client-form'
+import type { SharedSnapshot } from '#domain/proposal-form'
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (

@@ -1,5 +1,5 @@
-import type { Role } from '#app/domain/permissions'
-import { isUuid } from '#app/domain/ids'
+import type { Role } from '#domain/permissions'
+import { isUuid } from '#domain/ids'
 import type { StaffFilters, StaffStatus } from '#db/queries/staff'
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { emailSchema } from '#app/domain/password-policy'
-import { canCoordinate, type Role, roleLabels } from '#app/domain/permissions'
-import { takesRegions } from '#app/domain/staff-rules'
-import { roles } from '#app/domain/values'
+import { emailSchema } from '#domain/password-policy'
+import { canCoordinate, type Role, roleLabels } from '#domain/permissions'
+import { takesRegions } from '#domain/staff-rules'
+import { roles } from '#domain/values'
 import { organisationTypeLabels } from '#app/features/organisations/organisation-form-schema'
 
 /**

@@ -1,5 +1,5 @@
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { roleLabels } from '#app/domain/permissions'
+import { roleLabels } from '#domain/permissions'
 import { Field, SelectField } from '#app/components/forms'
 import { ScrollTable } from '#app/components/scroll-table'
 import { staffAreas } from './staff-areas'

@@ -1,6 +1,6 @@
 import { json, redirect } from '@remix-run/node'
 import { INVITATION_LINK_DAYS } from '#app/auth/password.server'
-import { assignableRoles, rolesByReach } from '#app/domain/staff-rules'
+import { assignableRoles, rolesByReach } from '#domain/staff-rules'
 import { type StaffArea, staffAreas } from './staff-areas'
 import { inviteSchema, SELF_REFUSED, staffActionSchema } from './staff-form'
 import { parseStaffFilter } from './staff-filter'
@@ -17,7 +17,8 @@ import {
 } from './staff.server'
 import { withToast } from '#app/utils/toast.server'
 import { listRegions, type Region } from '#db/queries/reference'
-import { findOrganisationInScope, getStaffMember, listStaff, organisationChoices, type StaffScope } from '#db/queries/staff'
+import { findOrganisationInScope, getStaffMember, listStaff, organisationChoices } from '#db/queries/staff'
+import { type StaffScope } from '#domain/staff-rules'
 
 /**
  * Loaders and actions of the people pages, shared by /admin/gebruikers and /organisatie/medewerkers (the route

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react'
-import { canCoordinate, type Role, roleLabels } from '#app/domain/permissions'
+import { canCoordinate, type Role, roleLabels } from '#domain/permissions'
 import { CheckboxField, ChoiceGroup, SelectField } from '#app/features/placements/placement-fields'
 
 type Meta = FieldMetadata<any, any, any>

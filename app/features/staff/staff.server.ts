@@ -1,11 +1,12 @@
 import { createPasswordLink, INVITATION_LINK_DAYS } from '#app/auth/password.server'
-import { type Permission, roleLabels } from '#app/domain/permissions'
+import { type Permission, roleLabels } from '#domain/permissions'
 import { requireUserWithPermission } from '#app/auth/session.server'
-import { assignableRoles, type StaffReach, staffScope } from '#app/domain/staff-rules'
+import { assignableRoles, type StaffReach, staffScope } from '#domain/staff-rules'
 import type { StaffArea } from './staff-areas'
 import { type InviteInput, roleWithMark } from './staff-form'
 import { db, type Tx } from '#db/client'
-import { findOrganisationInScope, getStaffMember, type StaffScope } from '#db/queries/staff'
+import { findOrganisationInScope, getStaffMember } from '#db/queries/staff'
+import { type StaffScope } from '#domain/staff-rules'
 import {
   changeStaffRole,
   deactivateStaff,
@@ -15,11 +16,11 @@ import {
   recordInvitationResent,
   type RoleChange,
 } from '#db/queries/staff-changes'
-import type { SessionUser } from '#db/queries/users'
+import type { SessionUser } from '#domain/session-user'
 import { sendEmail } from '#emails/send.server'
 
 /**
- * Inviting and managing people: the rules of app/domain/staff-rules.ts around the queries of db/queries/staff*.ts,
+ * Inviting and managing people: the rules of domain/staff-rules.ts around the queries of db/queries/staff*.ts,
  * one transaction per change (the change, its audit entry and its mail commit together).
  */
 

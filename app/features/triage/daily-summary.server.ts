@@ -8,7 +8,7 @@ import { listRegions } from '#db/queries/reference'
 import { sendEmail } from '#emails/send.server'
 import { publicBaseUrl } from '#app/utils/public-url.server'
 import { logger } from '#core/logger'
-import { todayIso } from '#app/domain/compensation-rules'
+import { todayIso } from '#domain/compensation-rules'
 
 /**
  * The triage teams' morning mail: every weekday at 07:00 Belgian time (pg-boss cron, run by workers only), each

@@ -1,5 +1,5 @@
-import { formatDate } from '#app/domain/compensation-labels'
-import { dueText, type IntakeFacts } from '#app/domain/triage-workflow'
+import { formatDate } from '#domain/compensation-labels'
+import { dueText, type IntakeFacts } from '#domain/triage-workflow'
 
 /**
  * "Nog 3 dagen, uiterlijk 9 december 2026" in a queue: a late first contact is marked in words and with a sign, so

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { closeReasonLabels, type CloseReason, type IntakeStatus, intakeStatusLabels } from '#app/domain/triage-labels'
+import { closeReasonLabels, type CloseReason, type IntakeStatus, intakeStatusLabels } from '#domain/triage-labels'
 import { formatDateTime } from '#app/utils/dates'
 import { ScrollTable } from '#app/components/scroll-table'
 

@@ -1,6 +1,6 @@
-import { formatDate } from '#app/domain/compensation-labels'
+import { formatDate } from '#domain/compensation-labels'
 import type { IntakePageData } from './triage-page.server'
-import { closeReasonLabels, intakeStatusLabels } from '#app/domain/triage-labels'
+import { closeReasonLabels, intakeStatusLabels } from '#domain/triage-labels'
 import { formatDateTime } from '#app/utils/dates'
 import { FactList } from '#app/components/fact-list'
 

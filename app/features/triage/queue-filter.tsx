@@ -1,5 +1,5 @@
-import type { QueueFilter } from '#app/domain/triage-forms'
-import { type IntakeStatus, intakeStatusLabels } from '#app/domain/triage-labels'
+import type { QueueFilter } from '#domain/triage-forms'
+import { type IntakeStatus, intakeStatusLabels } from '#domain/triage-labels'
 
 const options: { value: QueueFilter; label: string }[] = [
   { value: 'open', label: 'Alles wat nog open is' },

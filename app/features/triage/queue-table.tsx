@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { SerializeFrom } from '@remix-run/node'
-import { closeReasonLabels, intakeStatusLabels, labelOf, languageLabels } from '#app/domain/triage-labels'
+import { closeReasonLabels, intakeStatusLabels, labelOf, languageLabels } from '#domain/triage-labels'
 import type { loadQueue } from './triage-queue.server'
 import { formatDateTime } from '#app/utils/dates'
 import { originText, residentName } from './intake-summary'

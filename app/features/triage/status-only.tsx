@@ -1,5 +1,5 @@
 import type { IntakePageData } from './triage-page.server'
-import { closeReasonLabels, intakeStatusLabels } from '#app/domain/triage-labels'
+import { closeReasonLabels, intakeStatusLabels } from '#domain/triage-labels'
 import { formatDateTime } from '#app/utils/dates'
 import { FactList } from '#app/components/fact-list'
 import { TriageHistory } from './triage-history'

@@ -2,11 +2,12 @@ import { db } from '#db/client'
 import { assignIntake, closeIntake, registerFirstContact } from '#db/queries/intake-changes'
 import { mergeIntakes } from '#db/queries/intake-duplicates'
 import { addNote } from '#db/queries/intake-notes'
-import { decideReferral, referIntake } from '#db/queries/intake-referrals'
-import type { SessionUser } from '#db/queries/users'
-import type { IntakeAction } from '#app/domain/triage-forms'
-import { closeReasonLabels } from '#app/domain/triage-labels'
-import { referralBlockTexts } from '#app/domain/triage-workflow'
+import { referIntake } from '#db/queries/intake-referrals'
+import { decideReferral } from '#app/features/hand-over/hand-over.server'
+import type { SessionUser } from '#domain/session-user'
+import type { IntakeAction } from '#domain/triage-forms'
+import { closeReasonLabels } from '#domain/triage-labels'
+import { referralBlockTexts } from '#domain/triage-workflow'
 
 /**
  * Carries out one action of the intake page in one transaction and says, in Dutch, what happened: a message for

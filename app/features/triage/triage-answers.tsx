@@ -8,7 +8,7 @@ import {
   languageLabels,
   situationLabels,
   workWishLabels,
-} from '#app/domain/triage-labels'
+} from '#domain/triage-labels'
 import { FactList } from '#app/components/fact-list'
 
 const orNot = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? 'Niet opgegeven' : String(value))

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { IntakePageData } from './triage-page.server'
-import { intakeStatusLabels } from '#app/domain/triage-labels'
+import { intakeStatusLabels } from '#domain/triage-labels'
 import { formatDateTime } from '#app/utils/dates'
 import { TriageButton } from './triage-form'
 import { residentName } from './intake-summary'

@@ -1,5 +1,5 @@
 import type { IntakePageData } from './triage-page.server'
-import { intakeStatusLabels, referralStatusLabels } from '#app/domain/triage-labels'
+import { intakeStatusLabels, referralStatusLabels } from '#domain/triage-labels'
 import { formatDateTime } from '#app/utils/dates'
 import { ScrollTable } from '#app/components/scroll-table'
 

@@ -1,5 +1,5 @@
 import { getInputProps } from '@conform-to/react'
-import { noteSchema } from '#app/domain/triage-forms'
+import { noteSchema } from '#domain/triage-forms'
 import type { IntakePageData } from './triage-page.server'
 import { formatDateTime } from '#app/utils/dates'
 import { TextAreaField } from '#app/features/placements/placement-fields'

@@ -5,9 +5,9 @@ import { findDuplicates } from '#db/queries/intake-duplicates'
 import { listNotes, mayWriteConfidential } from '#db/queries/intake-notes'
 import { intakeHistory, openIntake } from '#db/queries/intake-queue'
 import { listReferrals, referralDossier } from '#db/queries/intake-referrals'
-import type { SessionUser } from '#db/queries/users'
-import { todayIso } from '#app/domain/compensation-rules'
-import { dueText, isOverdue, mayClose, mayRegisterContact, mayWork, referralBlock } from '#app/domain/triage-workflow'
+import type { SessionUser } from '#domain/session-user'
+import { todayIso } from '#domain/compensation-rules'
+import { dueText, isOverdue, mayClose, mayRegisterContact, mayWork, referralBlock } from '#domain/triage-workflow'
 
 /**
  * Everything the intake page shows, read in one transaction (one audit entry for the read, in openIntake):

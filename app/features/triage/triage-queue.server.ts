@@ -1,9 +1,9 @@
 import { db } from '#db/client'
 import { sharedNotes } from '#db/queries/intake-notes'
 import { listFollowedReferrals, listQueue } from '#db/queries/intake-queue'
-import type { SessionUser } from '#db/queries/users'
-import { todayIso } from '#app/domain/compensation-rules'
-import type { QueueFilter } from '#app/domain/triage-forms'
+import type { SessionUser } from '#domain/session-user'
+import { todayIso } from '#domain/compensation-rules'
+import type { QueueFilter } from '#domain/triage-forms'
 
 /** The queue page: the organisation's intakes (audited as read) and the hand-overs it follows by status. */
 export async function loadQueue(user: SessionUser, filter: QueueFilter) {

@@ -1,4 +1,4 @@
-import { type Destination, destinationLabels, labelOf } from '#app/domain/triage-labels'
+import { type Destination, destinationLabels, labelOf } from '#domain/triage-labels'
 
 type Reason = { rule: string; destination: string }
 

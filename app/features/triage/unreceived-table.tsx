@@ -1,5 +1,5 @@
 import type { SerializeFrom } from '@remix-run/node'
-import { destinationLabels, intakeStatusLabels } from '#app/domain/triage-labels'
+import { destinationLabels, intakeStatusLabels } from '#domain/triage-labels'
 import { formatDateTime } from '#app/utils/dates'
 import type { listUnreceivedIntakes } from '#db/queries/intake-unreceived'
 import { FirstContactCell } from './first-contact-cell'

@@ -1,4 +1,4 @@
-import { assignSchema, closeReasonChoices, closeSchema, type IntakeIntent } from '#app/domain/triage-forms'
+import { assignSchema, closeReasonChoices, closeSchema, type IntakeIntent } from '#domain/triage-forms'
 import type { IntakePageData } from './triage-page.server'
 import { ChoiceGroup, SelectField } from '#app/features/placements/placement-fields'
 import { TriageActionForm, TriageButton, type TriageResult, useTriageForm, type Viewer } from './triage-form'

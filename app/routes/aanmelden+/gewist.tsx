@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useIntakeLanguage } from '#app/features/intake/language-switcher'
-import { intakePath } from '#app/domain/intake-languages'
+import { intakePath } from '#domain/intake-languages'
 import { intakePageLanguage, intakeTranslations } from '#app/features/intake/intake-page.server'
 
 /**

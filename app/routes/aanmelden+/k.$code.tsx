@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { commitDraft, newDraft } from '#app/features/intake/intake-draft.server'
-import { intakePath, isIntakeLanguage } from '#app/domain/intake-languages'
+import { intakePath, isIntakeLanguage } from '#domain/intake-languages'
 import { db } from '#app/utils/db.server'
 import { findChannelByCode } from '#db/queries/intake'
 

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { hasPermission } from '#app/domain/permissions'
+import { hasPermission } from '#domain/permissions'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
 import { db } from '#app/utils/db.server'

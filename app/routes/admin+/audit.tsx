@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { hasPermission } from '#app/domain/permissions'
+import { hasPermission } from '#domain/permissions'
 import { requireAuditReader } from '#app/features/audit/audit-access.server'
 import { AuditEntryTable } from '#app/features/audit/audit-entry-table'
 import { AUDIT_CSV_MAX_ROWS, AuditFilterForm, filterQuery, parseAuditFilters } from '#app/features/audit/audit-filters'

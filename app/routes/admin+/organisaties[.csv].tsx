@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { todayIso } from '#app/domain/compensation-rules'
+import { todayIso } from '#domain/compensation-rules'
 import { areaSummary, ORGANISATION_CSV_MAX_ROWS, parseOrganisationFilters } from '#app/features/organisations/organisation-list'
 import { organisationTypeLabels } from '#app/features/organisations/organisation-form-schema'
 import { csvDownload } from '#app/utils/csv.server'

@@ -5,12 +5,12 @@ import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
 import { SelectField } from '#app/components/forms'
 import { TriageSettingsForm } from '#app/features/triage/settings-form'
-import { triageSettingsSchema } from '#app/domain/triage-settings-form'
+import { triageSettingsSchema } from '#domain/triage-settings-form'
 import { db } from '#app/utils/db.server'
 import { withToast } from '#app/utils/toast.server'
 import { listRegions } from '#db/queries/reference'
 import { getTriageSettings, saveTriageSettings } from '#db/queries/triage-settings'
-import type { SessionUser } from '#db/queries/users'
+import type { SessionUser } from '#domain/session-user'
 
 /** The admin's own reference regions; another region is simply not there (404), as if it did not exist. */
 async function adminRegion(user: SessionUser, code: string | null) {

@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { adminRegionEditor, requireAdminRegion, saveVersion } from '#app/features/compensation/compensation.server'
-import { formatDate } from '#app/domain/compensation-labels'
+import { formatDate } from '#domain/compensation-labels'
 import { ScheduleVersions } from '#app/features/compensation/schedule-history'
 import { VersionEditor } from '#app/features/compensation/version-editor'
 import { VersionFormSchema } from '#app/features/compensation/version-form'

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { adminRegionsOverview } from '#app/features/compensation/compensation.server'
-import { formatDate } from '#app/domain/compensation-labels'
+import { formatDate } from '#domain/compensation-labels'
 import { ErrorPage } from '#app/components/error-page'
 
 export async function loader({ request }: LoaderFunctionArgs) {

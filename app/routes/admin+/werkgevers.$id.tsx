@@ -10,15 +10,15 @@ import { DetailList } from '#app/components/detail-list'
 import { EmployerSiteList, KboLink } from '#app/features/employers/employer-details'
 import { ErrorPage } from '#app/components/error-page'
 import { FormErrors } from '#app/components/forms'
-import { rejectReasonSchema, verificationStatusLabels } from '#app/domain/employer-registration'
-import { employerTypeLabels } from '#app/domain/placement-values'
+import { rejectReasonSchema, verificationStatusLabels } from '#domain/employer-registration'
+import { employerTypeLabels } from '#domain/placement-values'
 import { formatDateTime } from '#app/utils/dates'
 import { db } from '#app/utils/db.server'
 import { approveEmployer, rejectEmployer } from '#app/features/employers/employer-verification.server'
 import { publicBaseUrl } from '#app/utils/public-url.server'
 import { withToast } from '#app/utils/toast.server'
 import { getEmployerForVerification } from '#db/queries/employer-verification'
-import type { SessionUser } from '#db/queries/users'
+import type { SessionUser } from '#domain/session-user'
 
 const DecisionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('approve') }),

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
-import { todayIso } from '#app/domain/compensation-rules'
+import { todayIso } from '#domain/compensation-rules'
 import { ErrorPage } from '#app/components/error-page'
 import { UnreceivedTable } from '#app/features/triage/unreceived-table'
 import { db } from '#app/utils/db.server'

@@ -4,7 +4,7 @@ import { requireUserWithPermission } from '#app/auth/session.server'
 import { ClientEditor, type ClientEditorData } from '#app/features/clients/client-editor'
 import { clientEditorAction, describeOccupations, homeChoicesFor, requireClient } from '#app/features/clients/client-editor.server'
 import { ErrorPage } from '#app/components/error-page'
-import { clientFormDefaults } from '#app/domain/client-form'
+import { clientFormDefaults } from '#domain/client-form'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'client:manage-own-org')

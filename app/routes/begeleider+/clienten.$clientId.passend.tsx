@@ -6,10 +6,10 @@ import { findMatches, MATCH_LIMIT, type MatchOutcome } from '#app/features/match
 import { ClientMatchResults } from '#app/features/matching/match-results'
 import { ErrorPage } from '#app/components/error-page'
 import { MatchMap } from '#app/features/matching/match-map'
-import { clientDutchLevelLabels } from '#app/domain/client-form'
-import { formatHours } from '#app/domain/placement-form'
-import { countText } from '#app/features/placement-search/result-count'
-import { instrumentLabels } from '#app/domain/placement-values'
+import { clientDutchLevelLabels } from '#domain/client-form'
+import { formatHours } from '#domain/placement-form'
+import { countText } from '#domain/result-count'
+import { instrumentLabels } from '#domain/placement-values'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'client:manage-own-org')

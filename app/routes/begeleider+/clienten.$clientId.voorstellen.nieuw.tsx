@@ -5,13 +5,14 @@ import { requireUserWithPermission } from '#app/auth/session.server'
 import { requireClient } from '#app/features/clients/client-editor.server'
 import { ErrorPage } from '#app/components/error-page'
 import { ProposalForm } from '#app/features/proposals/proposal-form'
-import { workHoursText } from '#app/domain/job-posting'
-import { dutchLevelLabels } from '#app/domain/placement-values'
-import { MAX_OPEN_PROPOSALS, proposalFormSchema, proposalRefusals, shareableValues } from '#app/domain/proposal-form'
+import { workHoursText } from '#domain/job-posting'
+import { dutchLevelLabels } from '#domain/placement-values'
+import { MAX_OPEN_PROPOSALS, proposalFormSchema, proposalRefusals, shareableValues } from '#domain/proposal-form'
 import { db } from '#app/utils/db.server'
 import { publicBaseUrl } from '#app/utils/public-url.server'
 import { withToast } from '#app/utils/toast.server'
-import { countOpenProposals, getProposablePlacement, proposeClient } from '#db/queries/proposals'
+import { countOpenProposals, getProposablePlacement } from '#db/queries/proposals'
+import { proposeClient } from '#app/features/proposals/proposals.server'
 
 /** ?plaats=<id>: the placement chosen on the client's "passende plaatsen" page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { requireUserWithPermission } from '#app/auth/session.server'
 import { ClientEditor, type ClientEditorData } from '#app/features/clients/client-editor'
 import { clientEditorAction } from '#app/features/clients/client-editor.server'
 import { ErrorPage } from '#app/components/error-page'
-import { newClientDefaults } from '#app/domain/client-form'
+import { newClientDefaults } from '#domain/client-form'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, 'client:manage-own-org')

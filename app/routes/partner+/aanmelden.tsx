@@ -3,9 +3,9 @@ import { Form } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
 import { commitDraft, newDraft } from '#app/features/intake/intake-draft.server'
-import { intakePath, isIntakeLanguage, languageNames } from '#app/domain/intake-languages'
+import { intakePath, isIntakeLanguage, languageNames } from '#domain/intake-languages'
 import { intakeSteps } from '#app/features/intake/intake-steps'
-import { intakeLanguages } from '#app/domain/values'
+import { intakeLanguages } from '#domain/values'
 
 /**
  * Assisted mode: an outreach worker starts the public form together with a resident, in the resident's

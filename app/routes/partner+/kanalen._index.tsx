@@ -14,7 +14,7 @@ import { db } from '#app/utils/db.server'
 import { publicBaseUrl } from '#app/utils/public-url.server'
 import { withToast } from '#app/utils/toast.server'
 import { createOwnChannel, listOwnChannels, RECENT_DAYS, renameOwnChannel } from '#db/queries/intake-channels'
-import { intakeLanguages } from '#app/domain/values'
+import { intakeLanguages } from '#domain/values'
 
 /** /partner/kanalen — the organisation's intake links with their counts; make a new one or rename one. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -14,7 +14,7 @@ import { TriageStatusOnly } from '#app/features/triage/status-only'
 import { TriageSuggestion } from '#app/features/triage/triage-suggestion'
 import { TriageWorkActions } from '#app/features/triage/work-actions'
 import { performIntakeAction } from '#app/features/triage/triage-actions.server'
-import { intakeActionSchema, type IntakeIntent } from '#app/domain/triage-forms'
+import { intakeActionSchema, type IntakeIntent } from '#domain/triage-forms'
 import { loadIntakePage } from '#app/features/triage/triage-page.server'
 import { withToast } from '#app/utils/toast.server'
 

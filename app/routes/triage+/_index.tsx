@@ -6,7 +6,7 @@ import { OrganisationOverview } from '#app/features/organisations/organisation-o
 import { TriageFollowedTable } from '#app/features/triage/followed-table'
 import { TriageQueueFilter } from '#app/features/triage/queue-filter'
 import { TriageQueueTable } from '#app/features/triage/queue-table'
-import { parseQueueFilter } from '#app/domain/triage-forms'
+import { parseQueueFilter } from '#domain/triage-forms'
 import { loadQueue } from '#app/features/triage/triage-queue.server'
 import { ownOrganisationOverview } from '#app/features/organisations/own-organisation.server'
 

@@ -3,11 +3,11 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { employerCostOverview } from '#app/features/compensation/compensation.server'
 import { DemoNotice } from '#app/features/compensation/demo-notice'
 import { HOURS_PARAM, parseHours } from '#app/features/compensation/hours'
-import { describeEmployerPays, describeEstimate, formatDate } from '#app/domain/compensation-labels'
+import { describeEmployerPays, describeEstimate, formatDate } from '#domain/compensation-labels'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
 import { Field } from '#app/components/forms'
-import { employerTypeLabels, instrumentLabels } from '#app/domain/placement-values'
+import { employerTypeLabels, instrumentLabels } from '#domain/placement-values'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'compensation:read-own')

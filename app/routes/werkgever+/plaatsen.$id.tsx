@@ -8,7 +8,7 @@ import { describeOccupation, editorAction, loadEditorContext, requireOwnPlacemen
 import { PlacementCompensation } from '#app/features/placements/placement-compensation'
 import { PlacementHistory } from '#app/features/placements/placement-history'
 import { PlacementStatusActions } from '#app/components/placement-status-actions'
-import { placementFormDefaults } from '#app/domain/placement-form'
+import { placementFormDefaults } from '#domain/placement-form'
 import { db } from '#app/utils/db.server'
 import { placementHistory } from '#db/queries/placements'
 

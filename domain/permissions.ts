@@ -1,4 +1,4 @@
-import type { roles } from '#app/domain/values'
+import type { roles } from './values'
 
 export type Role = (typeof roles)[number]
 

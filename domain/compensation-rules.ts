@@ -1,6 +1,6 @@
-import type { coveredItems, payUnits, wagePolicies } from '#app/domain/values'
-import type { employerTypes } from '#app/domain/values'
-import type { instruments } from '#app/domain/values'
+import type { coveredItems, payUnits, wagePolicies } from './values'
+import type { employerTypes } from './values'
+import type { instruments } from './values'
 
 /**
  * The shape and the sanity rules of compensation rules, shared by the admin form, createVersion (which checks

@@ -1,4 +1,4 @@
-import type { payUnits } from '#app/domain/values'
+import type { payUnits } from './values'
 
 export type PayUnit = (typeof payUnits)[number]
 

@@ -1,4 +1,4 @@
-import type { placementStatuses } from '#app/domain/values'
+import type { placementStatuses } from './values'
 
 export type PlacementStatus = (typeof placementStatuses)[number]
 

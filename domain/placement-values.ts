@@ -1,5 +1,5 @@
-import type { dutchLevels, instruments, placementStatuses, schedules, supportKinds } from '#app/domain/values'
-import type { employerTypes } from '#app/domain/values'
+import type { dutchLevels, instruments, placementStatuses, schedules, supportKinds } from './values'
+import type { employerTypes } from './values'
 
 /** Dutch words for the value lists of a placement, each with a plain explanation where people need one. */
 type Labelled<T extends string> = Record<T, { label: string; help?: string }>

@@ -1,7 +1,20 @@
-import type { StaffScope } from '#db/queries/staff'
-import type { SessionUser } from '#db/queries/users'
-import { roles } from './values'
+import type { SessionUser } from './session-user'
+import { roles, type organisationTypes } from './values'
 import { hasPermission, organisationTypesByRole, type PermissionHolder, type Role, staffRoles } from './permissions'
+
+/**
+ * Whom a signed-in user manages, made from their SessionUser by staffScope() (below, where the rules are). Every
+ * query of db/queries/staff.ts applies it inside its own SQL: someone outside it does not exist for the actor.
+ */
+export type StaffScope = {
+  actor: SessionUser
+  /** Every account; the organisations of the actor's regions; the actor's own organisation. */
+  reach: StaffReach
+  /** The roles of the people the actor sees and manages, and the only roles they may give. */
+  roles: readonly Role[]
+  /** The kinds of organisation the actor invites into. */
+  organisationTypes: readonly (typeof organisationTypes)[number][]
+}
 
 /**
  * Who manages whom (docs/permissions.md, "Scopes"). The permission decides how far someone reaches; the reach

@@ -1,4 +1,8 @@
-import { MAX_TOTAL } from '#search/port'
+/**
+ * Totals are exact up to this many matches and say "at least this many" at it: counting further would read every
+ * match (Meilisearch's maxTotalHits works the same way). Pages say "1.000 of meer".
+ */
+export const MAX_TOTAL = 1000
 
 const number = new Intl.NumberFormat('nl-BE')
 
