@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { importPlacements } from '#db/import'
+import { importPlacements } from '#app/features/placement-import/import.server'
 import { logger, logToStderr } from '#core/logger'
 import { createSearchEngine } from '#search/engine'
 import { MeilisearchEngine } from '#search/meilisearch/engine'

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { decodeUtf8, type ImportIssue } from '#db/import'
+import { decodeUtf8, type ImportIssue } from '#app/features/placement-import/import.server'
 import { UsageError } from './command'
 
 /**

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { importPlacements } from '#db/import'
+import { importPlacements } from '#app/features/placement-import/import.server'
 import { runCommand, UsageError } from './command'
 import { readImportFile, reportRefusedRecords, reportUnreadableFile } from './import-file'
 

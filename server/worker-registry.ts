@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss'
-import { registerImportWorker } from '#db/import/worker'
+import { registerImportWorker } from '#app/features/placement-import/worker.server'
 import { registerPrivacyWorkers } from '#app/features/privacy/privacy-worker.server'
 import { registerTriageSummaryWorker } from '#app/features/triage/daily-summary.server'
 import { registerEmailWorker } from '#emails/deliver.server'

@@ -1,5 +1,5 @@
 import { csvDownload } from '#app/utils/csv.server'
-import { csvColumns } from '#db/import/csv'
+import { csvColumns } from '#app/features/placement-import/csv'
 
 /** Public: the CSV template of the placement import (the header row with every column, nothing else). */
 export function loader() {

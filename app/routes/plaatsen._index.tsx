@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page'
-import { PlacementPagination } from '#app/components/placement-pagination'
+import { Pagination } from '#app/components/pagination'
 import { formatDate } from '#domain/compensation-labels'
 import { todayIso } from '#domain/compensation-rules'
 import { workHoursText } from '#domain/job-posting'
@@ -97,7 +97,7 @@ export default function PublicPlacementsPage() {
           ))}
         </ul>
       )}
-      <PlacementPagination page={page} pageCount={pageCount} href={(n) => link({ regio: filter.region, beroep: filter.occupation, pagina: n })} />
+      <Pagination page={page} pageCount={pageCount} href={(n) => link({ regio: filter.region, beroep: filter.occupation, pagina: n })} />
     </>
   )
 }

@@ -92,7 +92,7 @@ export async function referIntake(tx: Tx, user: SessionUser, intakeId: string, m
 }
 
 export type Decision = { decision: 'accept' } | { decision: 'decline'; reason: string }
-/** An accepted referral names the resident's address and language: app/features/hand-over/hand-over.server.ts tells them. */
+/** An accepted referral names the resident's address and language: app/features/triage/hand-over/hand-over.server.ts tells them. */
 export type RecordedDecision =
   | { kind: 'accepted'; intakeId: string; resident: { email: string | null; language: IntakeLanguage } }
   | { kind: 'declined' }

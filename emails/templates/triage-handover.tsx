@@ -3,7 +3,7 @@ import { EmailLayout, emailStyles as s } from '#emails/layout'
 
 /**
  * To a resident when another organisation takes over their file (the warm hand-over), in their language: the
- * texts come translated from the `handover` keys of the `intake` namespace (app/features/hand-over/handover-mail.server.ts).
+ * texts come translated from the `handover` keys of the `intake` namespace (app/features/triage/hand-over/handover-mail.server.ts).
  * Only who handles the file now: never a note, never anything the organisations wrote.
  */
 export type TriageHandoverProps = {

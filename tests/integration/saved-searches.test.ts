@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '#app/auth/session.server'
-import { currentHitsOf } from '#app/features/placement-search/search-page.server'
+import { currentHitsOf } from '#app/features/saved-searches/saved-searches.server'
 import type { SearchOutcome } from '#app/features/placement-search/search-results'
 import { action as savedAction, loader as savedLoader } from '#app/routes/begeleider+/bewaard'
 import { action as searchAction, loader as searchLoader } from '#app/routes/begeleider+/zoeken'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlacementRecord } from '#domain/placement-record'
-import { csvColumns } from '#db/import/csv'
-import { decodeUtf8, detectFormat, parseImportFile } from '#db/import/parse'
-import type { ParsedFile } from '#db/import/parsed'
+import { csvColumns } from '#app/features/placement-import/csv'
+import { decodeUtf8, detectFormat, parseImportFile } from '#app/features/placement-import/parse'
+import type { ParsedFile } from '#app/features/placement-import/parsed'
 
 const record = {
   externalId: 'p-1',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkRecord } from '#domain/import-record'
 import { newOrganisationFormSchema, organisationMessages, organisationRecordSchema } from '#app/features/organisations/organisation-form-schema'
 import { organisationFile } from '#app/features/organisations/organisation-import.server'
-import { parseImportFile } from '#db/import/parse'
+import { parseImportFile } from '#app/features/placement-import/parse'
 
 const ocmw = { slug: 'ocmw-cluster-leie', name: 'OCMW-cluster Leie', type: 'ocmw', municipalities: ['44021'] }
 const errorsOf = (value: unknown) => {

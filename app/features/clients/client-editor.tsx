@@ -7,7 +7,7 @@ import { type ClientForm, type ClientFormFields, clientDutchLevelLabels, clientF
 import { genericCompetences, instrumentLabels } from '#domain/placement-values'
 import { ClientJobTargets } from './client-job-targets'
 import type { OccupationOption } from '#app/components/occupation-picker'
-import { ChoiceGroup, inputProps, SelectField, TextAreaField } from '#app/features/placements/placement-fields'
+import { ChoiceGroup, inputProps, SelectField, TextAreaField } from '#app/components/conform-fields'
 
 /** What the client form's action answers when it does not redirect. */
 export type ClientEditorData = {

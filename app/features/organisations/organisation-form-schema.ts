@@ -13,15 +13,6 @@ import { NIS_PATTERN } from '#domain/placement-record'
 export const managedOrganisationTypes = ['ocmw', 'vdab', 'outreach_partner', 'platform'] as const
 export type ManagedOrganisationType = (typeof managedOrganisationTypes)[number]
 
-/** Every kind of organisation by its Dutch name, for lists, forms and "OCMW Gent (OCMW)" labels. */
-export const organisationTypeLabels = {
-  ocmw: 'OCMW',
-  vdab: 'VDAB-team',
-  outreach_partner: 'Outreachpartner',
-  platform: 'Platformteam',
-  employer: 'Werkgever',
-} as const satisfies Record<ManagedOrganisationType | 'employer', string>
-
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
 
 export const organisationMessages = {

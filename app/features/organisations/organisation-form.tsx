@@ -2,9 +2,10 @@ import { type FieldMetadata, getCollectionProps, getFormProps, type SubmissionRe
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { parseWithZod } from '#app/utils/parse-form'
-import { type ManagedOrganisationType, newOrganisationFormSchema, type OrganisationFormFields, organisationFormSchema, organisationTypeLabels } from './organisation-form-schema'
+import { type ManagedOrganisationType, newOrganisationFormSchema, type OrganisationFormFields, organisationFormSchema } from './organisation-form-schema'
+import { organisationTypeLabels } from '#domain/organisation-labels'
 import { Field, FormErrors } from '#app/components/forms'
-import { inputProps, SelectField } from '#app/features/placements/placement-fields'
+import { inputProps, SelectField } from '#app/components/conform-fields'
 
 type Municipality = { nis: string; name: string }
 export type MunicipalityGroup = { code: string; name: string; municipalities: Municipality[] }

@@ -1,7 +1,7 @@
 import type { Tx } from '#db/client'
-import type { ImportIssue } from '#db/import'
-import { csvFormat } from '#db/import/csv'
-import { parseImportFile, type RecordFormat } from '#db/import/parse'
+import type { ImportIssue } from '#app/features/placement-import/import.server'
+import { csvFormat } from '#app/features/placement-import/csv'
+import { parseImportFile, type RecordFormat } from '#app/features/placement-import/parse'
 import type { OrganisationAdmin } from '#db/queries/organisation-admin'
 import { createManagedOrganisation, type FieldErrors, updateManagedOrganisation } from '#db/queries/organisation-changes'
 import { findOrganisationBySlug } from '#db/queries/organisations'
@@ -11,7 +11,7 @@ import { type OrganisationRecord, organisationRecordFields, organisationRecordSc
 /**
  * `npm run orgs:import -- FILE`: organisations upserted by slug from a JSON array (or NDJSON) or a CSV with the
  * columns slug,type,name,municipalities,contactEmail,dpoEmail,firstContactDays (municipalities `|`-separated).
- * The files are read like the placement import's (db/import/parse.ts) and each record is checked like the form.
+ * The files are read like the placement import's (app/features/placement-import/parse.ts) and each record is checked like the form.
  * All or nothing: every record is tried in one transaction, which is rolled back when any of them is refused,
  * so the report names every bad record. A field left out keeps what is stored (JSON null clears an address);
  * the slug never changes, and an employer cannot be touched.

@@ -12,9 +12,9 @@ import { requireUserWithPermission } from '#app/auth/session.server'
 import { type ImportReport, MAX_UPLOAD_MB, tooLarge, uploadSchema } from './placement-import'
 import type { ImportRunSummary } from './import-run'
 import { db } from '#db/client'
-import { decodeUtf8, importPlacements, parseImportFile } from '#db/import'
-import { createImportRun, getOwnImportRun } from '#db/import/runs'
-import { importScopeFor } from '#db/import/scope'
+import { decodeUtf8, importPlacements, parseImportFile } from './import.server'
+import { createImportRun, getOwnImportRun } from './runs.server'
+import { importScopeFor } from './scope.server'
 import { withToast } from '#app/utils/toast.server'
 
 /**

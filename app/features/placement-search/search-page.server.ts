@@ -1,8 +1,6 @@
 import { json } from '@remix-run/node'
-import type { SessionUser } from '#domain/session-user'
 import { listRegions } from '#db/queries/reference'
-import { createSavedSearch, placeLookup, placementCards } from '#db/queries/saved-searches'
-import { allHitIds } from '#app/features/saved-searches/alerts.server'
+import { placeLookup, placementCards } from '#db/queries/saved-searches'
 import { searchEngine } from '#search/engine'
 import { type PlacementQuery, SearchInputError, SearchUnavailableError } from '#search/port'
 import { buildSearch, fieldOfEngineError, MAX_PAGE, PAGE_SIZE, readPage, type SearchErrors, searchQueryString } from './search-params'
@@ -55,31 +53,4 @@ async function runSearch(query: PlacementQuery, page: number) {
     understanding: result.understanding,
     hits: result.results.map(({ id, title, distanceKm, reasons }) => ({ id, title, distanceKm, reasons, card: cards.get(id) ?? null })),
   }
-}
-
-export type SavedQueryHits = { ok: true; query: string; hits: string[] } | { ok: false; message: string }
-
-/** A saved search's address, checked again and run now: what it finds counts as seen (db/queries/saved-searches.ts). */
-export async function currentHitsOf(queryString: string): Promise<SavedQueryHits> {
-  const built = await buildSearch(new URLSearchParams(queryString), await placeLookup(db()))
-  if (!built.query) return { ok: false, message: 'Deze zoekopdracht bevat een fout. Pas ze eerst aan in het zoekscherm.' }
-  try {
-    return { ok: true, query: searchQueryString(built.values), hits: await allHitIds(searchEngine(), built.query) }
-  } catch (error) {
-    if (error instanceof SearchInputError) return { ok: false, message: error.message }
-    if (error instanceof SearchUnavailableError)
-      return {
-        ok: false,
-        message: 'Zoeken is tijdelijk niet beschikbaar, daarom kunnen we dit nu niet bewaren. Probeer het over enkele ogenblikken opnieuw.',
-      }
-    throw error
-  }
-}
-
-export async function saveSearch(user: SessionUser, input: { name: string; alert: boolean; query: string }): Promise<SavedQueryHits> {
-  const current = await currentHitsOf(input.query)
-  if (!current.ok) return current
-  const owner = { id: user.id, organisationId: user.organisation.id }
-  await db().transaction((tx) => createSavedSearch(tx, owner, { name: input.name, alert: input.alert, query: current.query }, current.hits))
-  return current
 }

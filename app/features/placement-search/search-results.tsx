@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { PlacementCard } from '#db/queries/saved-searches'
 import type { Reason, SearchResult } from '#search/port'
-import { PlacementPagination } from '#app/components/placement-pagination'
+import { Pagination } from '#app/components/pagination'
 import { workHoursText } from '#domain/job-posting'
 import { countText } from '#domain/result-count'
 import { dutchLevelLabels, employerTypeLabels } from '#domain/placement-values'
@@ -93,7 +93,7 @@ export function SearchResults({ outcome, href }: { outcome: SearchOutcome; href:
           <HitCard key={hit.id} hit={hit} />
         ))}
       </ol>
-      <PlacementPagination page={outcome.page} pageCount={outcome.pageCount} href={href} />
+      <Pagination page={outcome.page} pageCount={outcome.pageCount} href={href} />
     </>
   )
 }

@@ -14,7 +14,7 @@ import {
   supportLabels,
 } from '#domain/placement-values'
 import { type OccupationOption, OccupationPicker } from '#app/components/occupation-picker'
-import { ChoiceGroup, inputProps, SelectField, TextAreaField } from './placement-fields'
+import { ChoiceGroup, inputProps, SelectField, TextAreaField } from '#app/components/conform-fields'
 
 type EditorSite = { id: string; name: string; street: string | null; postcode: string; municipality: string }
 

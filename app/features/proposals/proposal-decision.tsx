@@ -3,7 +3,7 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { declineReasonLabels, type DecisionFormFields, decisionFormSchema } from '#domain/proposal-form'
-import { ChoiceGroup, TextAreaField } from '#app/features/placements/placement-fields'
+import { ChoiceGroup, TextAreaField } from '#app/components/conform-fields'
 
 /**
  * The employer's two answers to an open proposal, each its own form (intent "accept" or "decline"): accepting

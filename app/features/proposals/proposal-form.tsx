@@ -5,7 +5,7 @@ import { Form } from '@remix-run/react'
 import { FormErrors } from '#app/components/forms'
 import { clientDutchLevelLabels } from '#domain/client-form'
 import { type ProposalFormFields, proposalFormSchema, type ShareField, shareLabels, type shareableValues } from '#domain/proposal-form'
-import { ChoiceGroup, inputProps, TextAreaField } from '#app/features/placements/placement-fields'
+import { ChoiceGroup, inputProps, TextAreaField } from '#app/components/conform-fields'
 
 type Props = {
   placementId: string

@@ -5,7 +5,7 @@ import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
 import { Field, FormErrors } from '#app/components/forms'
-import { inputProps } from '#app/features/placements/placement-fields'
+import { inputProps } from '#app/components/conform-fields'
 
 export const SaveSearchSchema = z.object({
   name: z

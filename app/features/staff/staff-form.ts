@@ -3,7 +3,7 @@ import { emailSchema } from '#domain/password-policy'
 import { canCoordinate, type Role, roleLabels } from '#domain/permissions'
 import { takesRegions } from '#domain/staff-rules'
 import { roles } from '#domain/values'
-import { organisationTypeLabels } from '#app/features/organisations/organisation-form-schema'
+import { organisationTypeLabels } from '#domain/organisation-labels'
 
 /**
  * The forms of the people pages (/admin/gebruikers, /organisatie/medewerkers): inviting someone, and the actions

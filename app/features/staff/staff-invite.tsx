@@ -6,7 +6,7 @@ import { type InviteFields, inviteSchema, organisationLabel } from './staff-form
 import { parseWithZod } from '#app/utils/parse-form'
 import type { staffInviteAction, staffInviteLoader } from './staff-pages.server'
 import { Field, FormErrors } from '#app/components/forms'
-import { inputProps, SelectField } from '#app/features/placements/placement-fields'
+import { inputProps, SelectField } from '#app/components/conform-fields'
 import { StaffRoleFields } from './staff-role-fields'
 
 /**

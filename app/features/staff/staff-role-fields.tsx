@@ -1,6 +1,6 @@
 import type { FieldMetadata } from '@conform-to/react'
 import { canCoordinate, type Role, roleLabels } from '#domain/permissions'
-import { CheckboxField, ChoiceGroup, SelectField } from '#app/features/placements/placement-fields'
+import { CheckboxField, ChoiceGroup, SelectField } from '#app/components/conform-fields'
 
 type Meta = FieldMetadata<any, any, any>
 

@@ -6,7 +6,7 @@ import { barrierLabels, type IntakeBarrier } from '#domain/triage-labels'
 import type { TriageSettings } from '#domain/triage-rules'
 import { lifeDomains, type TriageSettingsFields, triageSettingsSchema } from '#domain/triage-settings-form'
 import { Field, FormErrors } from '#app/components/forms'
-import { ChoiceGroup, inputProps } from '#app/features/placements/placement-fields'
+import { ChoiceGroup, inputProps } from '#app/components/conform-fields'
 
 const barrierChoices = (Object.keys(barrierLabels) as IntakeBarrier[]).map((value) => ({ value, label: barrierLabels[value] }))
 

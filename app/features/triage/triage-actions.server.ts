@@ -3,7 +3,7 @@ import { assignIntake, closeIntake, registerFirstContact } from '#db/queries/int
 import { mergeIntakes } from '#db/queries/intake-duplicates'
 import { addNote } from '#db/queries/intake-notes'
 import { referIntake } from '#db/queries/intake-referrals'
-import { decideReferral } from '#app/features/hand-over/hand-over.server'
+import { decideReferral } from './hand-over/hand-over.server'
 import type { SessionUser } from '#domain/session-user'
 import type { IntakeAction } from '#domain/triage-forms'
 import { closeReasonLabels } from '#domain/triage-labels'

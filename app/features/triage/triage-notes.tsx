@@ -2,7 +2,7 @@ import { getInputProps } from '@conform-to/react'
 import { noteSchema } from '#domain/triage-forms'
 import type { IntakePageData } from './triage-page.server'
 import { formatDateTime } from '#app/utils/dates'
-import { TextAreaField } from '#app/features/placements/placement-fields'
+import { TextAreaField } from '#app/components/conform-fields'
 import { TriageActionForm, type TriageResult, useTriageForm } from './triage-form'
 
 type Props = { page: IntakePageData<'full' | 'referral'>; organisation: string; lastResult: TriageResult }

@@ -1,8 +1,8 @@
 import { assignSchema, closeReasonChoices, closeSchema, type IntakeIntent } from '#domain/triage-forms'
 import type { IntakePageData } from './triage-page.server'
-import { ChoiceGroup, SelectField } from '#app/features/placements/placement-fields'
+import { ChoiceGroup, SelectField } from '#app/components/conform-fields'
 import { TriageActionForm, TriageButton, type TriageResult, useTriageForm, type Viewer } from './triage-form'
-import { TriageReferForm } from '#app/features/hand-over/refer-form'
+import { TriageReferForm } from './hand-over/refer-form'
 
 /** Why the viewer cannot work on the file now, in a sentence; null when they can. */
 function waitingText(page: IntakePageData<'full'>) {

@@ -6,7 +6,7 @@ import { AuditEntryTable } from '#app/features/audit/audit-entry-table'
 import { AUDIT_CSV_MAX_ROWS, AuditFilterForm, filterQuery, parseAuditFilters } from '#app/features/audit/audit-filters'
 import { auditRow } from '#app/features/audit/audit-summary'
 import { ErrorPage } from '#app/components/error-page'
-import { PlacementPagination } from '#app/components/placement-pagination'
+import { Pagination } from '#app/components/pagination'
 import { db } from '#app/utils/db.server'
 import { AUDIT_PAGE_SIZE, listAuditEntries } from '#db/queries/audit'
 import { listRegions } from '#db/queries/reference'
@@ -61,7 +61,7 @@ export default function AuditPage() {
               {total > AUDIT_CSV_MAX_ROWS ? ` (de nieuwste ${count.format(AUDIT_CSV_MAX_ROWS)}; kies een kortere periode voor oudere regels)` : ''}
             </p>
             <AuditEntryTable rows={rows} caption="Regels van het auditlog, nieuwste eerst" />
-            <PlacementPagination page={page} pageCount={pageCount} href={pageLink} />
+            <Pagination page={page} pageCount={pageCount} href={pageLink} />
           </>
         )}
       </section>

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page'
 import { ORGANISATION_PAGE_SIZE, OrganisationFilterForm, organisationFilterQuery, OrganisationTable, parseOrganisationFilters } from '#app/features/organisations/organisation-list'
-import { PlacementPagination } from '#app/components/placement-pagination'
+import { Pagination } from '#app/components/pagination'
 import { typesFor } from '#app/features/organisations/organisation-admin'
 import { db } from '#app/utils/db.server'
 import { requireOrganisationAdmin } from '#app/features/organisations/organisation-admin.server'
@@ -65,7 +65,7 @@ export default function OrganisationsPage() {
               </Link>
             </p>
             <OrganisationTable rows={rows} caption="Organisaties, op naam" />
-            <PlacementPagination page={page} pageCount={pageCount} href={pageLink} />
+            <Pagination page={page} pageCount={pageCount} href={pageLink} />
           </>
         )}
       </section>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { todayIso } from '#domain/compensation-rules'
 import { areaSummary, ORGANISATION_CSV_MAX_ROWS, parseOrganisationFilters } from '#app/features/organisations/organisation-list'
-import { organisationTypeLabels } from '#app/features/organisations/organisation-form-schema'
+import { organisationTypeLabels } from '#domain/organisation-labels'
 import { csvDownload } from '#app/utils/csv.server'
 import { db } from '#app/utils/db.server'
 import { requireOrganisationAdmin } from '#app/features/organisations/organisation-admin.server'

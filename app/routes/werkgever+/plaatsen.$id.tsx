@@ -7,7 +7,7 @@ import { type EditorActionData, PlacementEditor } from '#app/features/placements
 import { describeOccupation, editorAction, loadEditorContext, requireOwnPlacement, statusAction } from '#app/features/placements/placement-editor.server'
 import { PlacementCompensation } from '#app/features/placements/placement-compensation'
 import { PlacementHistory } from '#app/features/placements/placement-history'
-import { PlacementStatusActions } from '#app/components/placement-status-actions'
+import { PlacementStatusActions } from '#app/features/placements/placement-status-actions'
 import { placementFormDefaults } from '#domain/placement-form'
 import { db } from '#app/utils/db.server'
 import { placementHistory } from '#db/queries/placements'

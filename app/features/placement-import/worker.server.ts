@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm'
 import type PgBoss from 'pg-boss'
 import { db } from '#db/client'
 import { importRuns } from '#db/schema'
-import { importPlacements, lockImports } from './index'
-import { finishedRun } from './runs'
+import { importPlacements, lockImports } from './import.server'
+import { finishedRun } from './runs.server'
 
 /**
  * The 'import-placements' job. The import and the run's result commit in one transaction, so a run that says

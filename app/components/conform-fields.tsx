@@ -2,7 +2,7 @@ import { type FieldMetadata, getCollectionProps, getInputProps, getSelectProps, 
 import type { ReactNode } from 'react'
 
 /**
- * Form controls the placement editor needs beyond `Field` (forms.tsx): textareas, a select, and groups of
+ * Conform form controls beyond `Field` (forms.tsx), first made for the placement editor: textareas, a select, and groups of
  * checkboxes or radio buttons in a fieldset with a legend. Help and error texts are tied to the controls
  * (aria-describedby), as in `Field`.
  */

@@ -1,7 +1,7 @@
 import type { FieldIssue } from '#domain/import-record'
 
 /**
- * What reading an import file gives, whatever its format (db/import/parse.ts reads JSON and NDJSON, csv.ts CSV):
+ * What reading an import file gives, whatever its format (app/features/placement-import/parse.ts reads JSON and NDJSON, csv.ts CSV):
  * raw records, each with its number in the report, or one error for a file that cannot be read at all.
  */
 export type ImportFormat = 'json' | 'ndjson' | 'csv'

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm'
 import { enqueueIndexUpdate } from '#db/queries/index-updates'
 import type { Tx } from '#db/client'
 import { placementEvents, placements } from '#db/schema'
-import { createEmployers } from './employers'
-import type { ImportPlan, PlannedPlacement } from './plan'
+import { createEmployers } from './employers.server'
+import type { ImportPlan, PlannedPlacement } from './plan.server'
 import type { ImportActor, ImportOptions } from './types'
 
 /**

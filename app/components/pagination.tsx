@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 
 /** Page links (not buttons): every page has its own address and works without JavaScript. */
-export function PlacementPagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   if (pageCount <= 1) return null
   // The first and last page and two either side of the current one; gaps show as "…".
   const pages = Array.from({ length: pageCount }, (_, i) => i + 1).filter((n) => n === 1 || n === pageCount || Math.abs(n - page) <= 2)

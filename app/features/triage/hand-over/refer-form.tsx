@@ -1,7 +1,7 @@
 import { referralBlockTexts } from '#domain/triage-workflow'
 import { referSchema } from '#domain/triage-forms'
 import type { IntakePageData } from '#app/features/triage/triage-page.server'
-import { TextAreaField } from '#app/features/placements/placement-fields'
+import { TextAreaField } from '#app/components/conform-fields'
 import { TriageActionForm, type TriageResult, useTriageForm, type Viewer } from '#app/features/triage/triage-form'
 
 /** The warm hand-over to the other organisation of the pair, with what the dossier will hold. */

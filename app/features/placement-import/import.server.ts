@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { audit } from '#db/queries/audit'
-import { applyPlan } from './apply'
+import { applyPlan } from './apply.server'
 import { parseImportFile } from './parse'
-import { planImport } from './plan'
+import { planImport } from './plan.server'
 import type { ImportOptions, ImportResult } from './types'
 
 /**

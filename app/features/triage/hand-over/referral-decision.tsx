@@ -1,4 +1,4 @@
-import { TextAreaField } from '#app/features/placements/placement-fields'
+import { TextAreaField } from '#app/components/conform-fields'
 import { declineSchema } from '#domain/triage-forms'
 import type { IntakePageData } from '#app/features/triage/triage-page.server'
 import { formatDateTime } from '#app/utils/dates'
