@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { digest, newSecret } from '#core/crypto'
+import { digest, newSecret } from '#core/crypto.server'
 import type { Tx } from '#db/client'
 import { insertApiToken } from '#db/queries/auth'
 import { createOrganisation, createUser } from '#db/seed/factories'

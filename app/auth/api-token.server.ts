@@ -1,7 +1,7 @@
 import type { Tx } from '#db/client'
 import { audit } from '#db/queries/audit'
 import { insertApiToken } from '#db/queries/auth'
-import { digest, newSecret } from '#core/crypto'
+import { digest, newSecret } from '#core/crypto.server'
 
 /**
  * A new API bearer token for a user, made by `npm run token:create` or on their account page. Only its digest is

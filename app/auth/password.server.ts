@@ -3,7 +3,7 @@ import { audit } from '#db/queries/audit'
 import { consumeResetToken, deleteUserSessions, findUsableResetToken, insertPasswordResetToken } from '#db/queries/auth'
 import { findUserByEmail, organisationIsActive, setPassword } from '#db/queries/users'
 import { sendEmail } from '#emails/send.server'
-import { digest, hashPassword, newSecret, verifyPassword } from '#core/crypto'
+import { digest, hashPassword, newSecret, verifyPassword } from '#core/crypto.server'
 import { claimLogin, forgetAccountFailures } from './login-throttle.server'
 
 export const RESET_LINK_HOURS = 1

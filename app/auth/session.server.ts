@@ -5,7 +5,7 @@ import { deleteSession, insertSession, useSession } from '#db/queries/auth'
 import { loadSessionUser, recordLogin } from '#db/queries/users'
 import { type SessionUser } from '#domain/session-user'
 import { cookieAttributes, SESSION_COOKIE } from '#core/cookies'
-import { digest, newSecret } from '#core/crypto'
+import { digest, newSecret } from '#core/crypto.server'
 import { hasPermission, type Permission } from '#domain/permissions'
 
 /**

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { createApiToken } from '#app/auth/api-token.server'
-import { digest } from '#core/crypto'
+import { digest } from '#core/crypto.server'
 import { withPasswordPolicy } from '#app/auth/password-policy.server'
 import { changeOwnPassword } from '#app/auth/password.server'
 import { hasPermission, roleLabels } from '#domain/permissions'

@@ -1,7 +1,7 @@
 import { db } from '#db/client'
 import { findApiTokenUser } from '#db/queries/auth'
 import type { SessionUser } from '#domain/session-user'
-import { digest } from '#core/crypto'
+import { digest } from '#core/crypto.server'
 import { hasPermission, type Permission } from '#domain/permissions'
 import { ApiError } from './api-errors.server'
 

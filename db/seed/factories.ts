@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { hashPassword } from '#core/crypto'
+import { hashPassword } from '#core/crypto.server'
 import { eq, inArray } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { intakes } from '#db/schema/intake'

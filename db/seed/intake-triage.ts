@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm'
-import { digest } from '#core/crypto'
+import { digest } from '#core/crypto.server'
 import { todayIso } from '#domain/compensation-rules'
 import type { Tx } from '#db/client'
 import { intakeChannels, organisations, users } from '#db/schema'

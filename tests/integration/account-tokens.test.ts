@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '#app/auth/api-token.server'
-import { digest } from '#core/crypto'
+import { digest } from '#core/crypto.server'
 import { action, loader } from '#app/routes/account'
 import { db } from '#db/client'
 import { findApiTokenUser } from '#db/queries/auth'

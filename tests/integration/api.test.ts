@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { digest, newSecret } from '#core/crypto'
+import { digest, newSecret } from '#core/crypto.server'
 import { organisationTypesByRole, type Role } from '#domain/permissions'
 import { signIn } from '#app/auth/session.server'
 import { action as matchAction, loader as matchLoader } from '#app/routes/api+/v1.match'

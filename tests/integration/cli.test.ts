@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { digest } from '#core/crypto'
+import { digest } from '#core/crypto.server'
 import { resetLinkIsUsable } from '#app/auth/password.server'
 import { db } from '#db/client'
 import { apiTokens, auditLog, organisations, userRegions, users } from '#db/schema'

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { newSecret } from '#core/crypto'
+import { newSecret } from '#core/crypto.server'
 import { db } from '#db/client'
 import { emailMessages } from '#db/schema'
 import { deliverEmail, registerEmailWorker } from '#emails/deliver.server'

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { digest } from '#core/crypto'
+import { digest } from '#core/crypto.server'
 import { verifyLogin } from '#app/auth/password.server'
 import { signIn } from '#app/auth/session.server'
 import { registrationMessages, type RegistrationInput } from '#domain/employer-registration'

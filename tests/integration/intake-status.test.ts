@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { newSecret } from '#core/crypto'
+import { newSecret } from '#core/crypto.server'
 import { action as statusAction, loader as statusLoader } from '#app/routes/aanmelden+/status.$token'
 import { db } from '#db/client'
 import { CONSENT_WITHDRAWN_NOTE, CONTACT_CORRECTED_NOTE, ERASURE_REQUEST_NOTE } from '#db/queries/intake-status'

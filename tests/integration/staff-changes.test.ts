@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { digest, newSecret } from '#core/crypto'
+import { digest, newSecret } from '#core/crypto.server'
 import { resetLinkIsUsable } from '#app/auth/password.server'
 import { getUser } from '#app/auth/session.server'
 import { todayIso } from '#domain/compensation-rules'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { digest, newSecret } from '#core/crypto'
+import { digest, newSecret } from '#core/crypto.server'
 import { db } from '#db/client'
 import { insertApiToken } from '#db/queries/auth'
 import { emailMessages } from '#db/schema'

@@ -1,4 +1,4 @@
-import { digest, hashPassword, newSecret } from '#core/crypto'
+import { digest, hashPassword, newSecret } from '#core/crypto.server'
 import { CONFIRM_LINK_HOURS, registrationMessages, type RegistrationInput } from '#domain/employer-registration'
 import { db, type Tx } from '#db/client'
 import { audit } from '#db/queries/audit'

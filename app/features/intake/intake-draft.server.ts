@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { createCookie } from '@remix-run/node'
 import { z } from 'zod'
-import { newSecret } from '#core/crypto'
+import { newSecret } from '#core/crypto.server'
 import { cookieSecrets } from '#app/utils/cookie-secrets.server'
 import { intakeLanguages } from '#domain/values'
 import { cookieAttributes } from '#core/cookies'

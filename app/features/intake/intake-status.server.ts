@@ -1,4 +1,4 @@
-import { digest } from '#core/crypto'
+import { digest } from '#core/crypto.server'
 import { db } from '#app/utils/db.server'
 import { findIntakeByStatusToken, type ResidentView } from '#db/queries/intake-status'
 import { formatIntakeDate, type IntakeLanguage } from '#domain/intake-languages'

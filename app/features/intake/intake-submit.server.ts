@@ -1,4 +1,4 @@
-import { digest } from '#core/crypto'
+import { digest } from '#core/crypto.server'
 import { db } from '#app/utils/db.server'
 import { INTAKE_LIMIT, overLimit } from '#app/utils/rate-limit.server'
 import { audit } from '#db/queries/audit'

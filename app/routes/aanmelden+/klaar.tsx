@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { digest } from '#core/crypto'
+import { digest } from '#core/crypto.server'
 import { clearDraft, readDraft } from '#app/features/intake/intake-draft.server'
 import { intakePath } from '#domain/intake-languages'
 import { intakeLanguage, intakePageLanguage, intakeTranslations } from '#app/features/intake/intake-page.server'
