@@ -6,6 +6,9 @@
  */
 const ours = '^(app|domain|core|db|search|emails|server|cli|bench|scripts)/'
 
+/** A layer whose modules may import, of our folders, only those matching `allowed` ($1 = the layer's own folder). */
+const onlyImports = (name, comment, from, allowed) => ({ name, severity: 'error', comment, from: { path: from }, to: { path: ours, pathNot: allowed } })
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -16,34 +19,30 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    {
-      name: 'core-imports-nothing-of-ours',
-      severity: 'error',
-      comment: 'core/ is the bottom layer (env, logger, enqueue, clock): it imports no other folder of ours.',
-      from: { path: '^core/' },
-      to: { path: ours, pathNot: '^core/' },
-    },
-    {
-      name: 'domain-is-pure',
-      severity: 'error',
-      comment: 'domain/ holds rules and schemas without I/O, used by browser and server alike: it imports only itself (pass data in; put use cases in a feature).',
-      from: { path: '^domain/' },
-      to: { path: ours, pathNot: '^domain/' },
-    },
-    {
-      name: 'db-imports-only-domain-and-core',
-      severity: 'error',
-      comment: 'db/ reads and writes data: it imports domain/ and core/ only, never the web app, an adapter or a process (features call db, not the other way round).',
-      from: { path: '^db/' },
-      to: { path: ours, pathNot: '^(core|domain|db)/' },
-    },
-    {
-      name: 'adapters-import-db-domain-core',
-      severity: 'error',
-      comment: 'search/ and emails/ are adapters: they import db/, domain/ and core/ only (a use case that needs both lives in a feature).',
-      from: { path: '^(search|emails)/' },
-      to: { path: ours, pathNot: ['^(core|domain|db)/', '^$1/'] },
-    },
+    onlyImports(
+      'core-imports-nothing-of-ours',
+      'core/ is the bottom layer (env, logger, job queue, sealing, secrets): it imports no other folder of ours.',
+      '^core/',
+      '^core/',
+    ),
+    onlyImports(
+      'domain-is-pure',
+      'domain/ holds rules and schemas without I/O, used by browser and server alike: it imports only itself (pass data in; put use cases in a feature).',
+      '^domain/',
+      '^domain/',
+    ),
+    onlyImports(
+      'db-imports-only-domain-and-core',
+      'db/ reads and writes data: it imports domain/ and core/ only, never the web app, an adapter or a process (features call db, not the other way round).',
+      '^db/',
+      '^(core|domain|db)/',
+    ),
+    onlyImports(
+      'adapters-import-db-domain-core',
+      'search/ and emails/ are adapters: they import db/, domain/ and core/ only (a use case that needs both lives in a feature).',
+      '^(search|emails)/',
+      ['^(core|domain|db)/', '^$1/'],
+    ),
     {
       name: 'shared-web-knows-no-feature',
       severity: 'error',
