@@ -17,6 +17,7 @@ import {
   organisations,
   placements,
   proposals,
+  trajectoryPhases,
   savedSearches,
   users,
 } from '#db/schema'
@@ -84,6 +85,7 @@ export async function removeDemoData(tx: Tx): Promise<DemoRemoval> {
   if (orgIds.length) {
     removedClients = (await tx.delete(clients).where(inArray(clients.organisationId, orgIds)).returning({ id: clients.id })).length
     placementIds = (await tx.select({ id: placements.id }).from(placements).where(inArray(placements.organisationId, orgIds))).map((p) => p.id)
+    if (placementIds.length) await tx.delete(trajectoryPhases).where(inArray(trajectoryPhases.placementId, placementIds))
     if (placementIds.length) await tx.delete(proposals).where(inArray(proposals.placementId, placementIds))
     await tx.delete(savedSearches).where(or(inArray(savedSearches.organisationId, orgIds), accountIds.length ? inArray(savedSearches.userId, accountIds) : undefined))
     if (placementIds.length) await tx.delete(placements).where(inArray(placements.id, placementIds))

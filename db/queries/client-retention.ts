@@ -1,6 +1,6 @@
 import { and, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
-import { clients, proposals } from '#db/schema'
+import { clients, popVersions, proposals, trajectories, trajectoryPhases, trajectorySuspensions } from '#db/schema'
 import { audit } from './audit'
 
 /**
@@ -41,6 +41,7 @@ export async function anonymiseClosedClients(tx: Tx, months: number) {
     .update(proposals)
     .set({ ...proposalPersonalFields, status: sql`case when ${proposals.status} = 'open' then 'withdrawn'::proposal_status else ${proposals.status} end`, decidedAt: sql`coalesce(${proposals.decidedAt}, now())` })
     .where(inArray(proposals.clientId, ids))
+  await anonymiseTrajectories(tx, ids)
   await audit(tx, { actorUserId: null, action: 'client.anonymise', subjectType: 'client', details: { count: ids.length, months } })
   return ids.length
 }
@@ -54,4 +55,20 @@ export async function anonymiseDecidedProposals(tx: Tx, months: number) {
     .returning({ id: proposals.id })
   if (done.length > 0) await audit(tx, { actorUserId: null, action: 'proposal.anonymise', subjectType: 'proposal', details: { count: done.length, months } })
   return done.length
+}
+
+/**
+ * The clients' TWE trajectories keep kind, status and dates (for the region's figures) and lose what people wrote:
+ * why the person entered, the POP's competences, actions, agreements and notes, a phase's external workplace and a
+ * suspension's reason.
+ */
+async function anonymiseTrajectories(tx: Tx, clientIds: string[]) {
+  const ids = (await tx.update(trajectories).set({ entryReason: '', updatedAt: sql`now()` }).where(inArray(trajectories.clientId, clientIds)).returning({ id: trajectories.id })).map((r) => r.id)
+  if (ids.length === 0) return
+  await tx.update(popVersions).set({ competences: sql`'{}'::text[]`, actions: '', agreements: '', changeNote: null }).where(inArray(popVersions.trajectoryId, ids))
+  await tx
+    .update(trajectoryPhases)
+    .set({ externalWorkplace: sql`case when ${trajectoryPhases.externalWorkplace} is null then null else '' end` })
+    .where(inArray(trajectoryPhases.trajectoryId, ids))
+  await tx.update(trajectorySuspensions).set({ reason: '' }).where(inArray(trajectorySuspensions.trajectoryId, ids))
 }

@@ -21,7 +21,7 @@ export class UnknownOccupationError extends Error {
 
 
 /** The organisation whose clients the user works with; only caseworkers of an OCMW or a VDAB team have one. */
-function ownOrganisation(user: SessionUser): string {
+export function ownOrganisation(user: SessionUser): string {
   if (user.role !== 'caseworker' || (user.organisation.type !== 'ocmw' && user.organisation.type !== 'vdab')) {
     throw new Error(`${user.role} of a ${user.organisation.type} organisation has no clients`)
   }

@@ -98,6 +98,7 @@ export default function ClientPage() {
           Bewerken
         </Link>
         <Link to={`${base}/voorstellen`}>Voorstellen van deze cliënt</Link>
+        <Link to={`${base}/traject`}>TWE-traject</Link>
       </p>
       <dl className="mt-6 max-w-3xl">
         <Row term="Voornaam">{client.firstName ?? notGiven}</Row>

@@ -1,0 +1,122 @@
+import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { formatDate } from '#domain/compensation-labels'
+import { trajectoryKindLabels, trajectoryStatusLabels } from '#domain/trajectory-values'
+import type { Deadline } from './deadlines'
+
+type Phase = { id: string; position: number; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
+type Pop = { id: string; version: number; competences: string[]; actions: string; agreements: string; changeNote: string | null; createdAt: string }
+
+export type TrajectoryView = {
+  kind: 'twe_art60' | 'twe_wz'
+  status: 'active' | 'suspended' | 'stopped' | 'ended'
+  entryReason: string
+  begeleider: string | null
+  startOn: string
+  criteriaAssessedOn: string | null
+  phases: Phase[]
+  pops: Pop[]
+  deadlines: Deadline[]
+}
+
+const toneText = { ok: '', warning: 'Let op: ', over: 'Over de grens: ' } as const
+
+/** The trajectory at a glance: what it is, what is coming (with a word, not only a colour), the phases and the POP. */
+export function TrajectoryOverview({ trajectory: t, popHref }: { trajectory: TrajectoryView; popHref: string }) {
+  const open = t.status === 'active' || t.status === 'suspended'
+  const [pop] = t.pops
+  return (
+    <>
+      <dl className="card mt-4 max-w-3xl">
+        <Row term="Soort">{trajectoryKindLabels[t.kind]}</Row>
+        <Row term="Status">{trajectoryStatusLabels[t.status]}</Row>
+        <Row term="Trajectbegeleider">{t.begeleider ?? 'Niemand (account afgesloten)'}</Row>
+        <Row term="Start">{formatDate(t.startOn)}</Row>
+        {t.criteriaAssessedOn ? <Row term="Instapcriteria beoordeeld">{formatDate(t.criteriaAssessedOn)}</Row> : null}
+        <Row term="Waarom TWE">{t.entryReason}</Row>
+      </dl>
+      <section aria-labelledby="deadlines-title" className="mt-6 max-w-3xl">
+        <h2 id="deadlines-title">Termijnen</h2>
+        <ul className="mt-2 space-y-1">
+          {t.deadlines.map((d) => (
+            <li key={d.label} className={d.tone === 'ok' ? '' : 'font-semibold text-red-800'}>
+              {d.label}: {toneText[d.tone]}
+              {d.value}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="phases-title" className="mt-6 max-w-3xl">
+        <h2 id="phases-title">Werkplekken</h2>
+        {t.phases.length === 0 ? (
+          <p className="mt-2">Nog geen werkplek.</p>
+        ) : (
+          <ol className="mt-2 list-decimal pl-6">
+            {t.phases.map((p) => (
+              <li key={p.id}>
+                {p.placementTitle ? `${p.placementTitle} bij ${p.employer}` : p.externalWorkplace} — vanaf {formatDate(p.startOn)}
+                {p.plannedEndOn ? `, gepland tot ${formatDate(p.plannedEndOn)}` : ''}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="pop-title" className="mt-6 max-w-3xl">
+        <h2 id="pop-title">Persoonlijk ontwikkelingsplan (POP)</h2>
+        {pop ? <PopVersion pop={pop} /> : <p className="mt-2">Nog geen POP.</p>}
+        {open ? (
+          <p className="mt-3">
+            <Link to={popHref}>{pop ? `POP bijwerken (versie ${pop.version + 1})` : 'POP schrijven'}</Link>
+          </p>
+        ) : null}
+        {t.pops.length > 1 ? <PopHistory pops={t.pops.slice(1)} /> : null}
+      </section>
+    </>
+  )
+}
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="sm:grid sm:grid-cols-3 sm:gap-4">
+      <dt className="font-semibold">{term}</dt>
+      <dd className="sm:col-span-2">{children}</dd>
+    </div>
+  )
+}
+
+function PopVersion({ pop }: { pop: Pop }) {
+  return (
+    <div className="mt-2">
+      <p className="text-sm text-slate-700">
+        Versie {pop.version} van {formatDate(pop.createdAt.slice(0, 10))}
+      </p>
+      {pop.changeNote ? <p className="mt-1">Waarom deze versie: {pop.changeNote}</p> : null}
+      <h3 className="mt-2 font-semibold">Competenties</h3>
+      <ul className="list-disc pl-6">
+        {pop.competences.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+      <h3 className="mt-2 font-semibold">Acties</h3>
+      <p className="whitespace-pre-line">{pop.actions}</p>
+      <h3 className="mt-2 font-semibold">Afspraken</h3>
+      <p className="whitespace-pre-line">{pop.agreements}</p>
+    </div>
+  )
+}
+
+/** Earlier versions, newest first. */
+function PopHistory({ pops }: { pops: Pop[] }) {
+  return (
+    <details className="mt-4">
+      <summary>Eerdere versies ({pops.length})</summary>
+      <ol className="mt-2 space-y-4">
+        {pops.map((pop) => (
+          <li key={pop.id}>
+            <PopVersion pop={pop} />
+          </li>
+        ))}
+      </ol>
+    </details>
+  )
+}

@@ -1,0 +1,216 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signIn } from '#app/auth/session.server'
+import { decideProposal, proposeClient } from '#app/features/proposals/proposals.server'
+import { action as popAction, loader as popLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.pop'
+import { action as startAction, loader as trajectoryLoader } from '#app/routes/begeleider+/clienten.$clientId.traject._index'
+import { startJobQueue, stopJobQueue } from '#core/jobs'
+import { db } from '#db/client'
+import { createPlacement, setPlacementStatus } from '#db/queries/placements'
+import { loadSessionUser } from '#db/queries/users'
+import { anonymiseClosedClients } from '#db/queries/client-retention'
+import { auditLog, clients, occupations, popVersions, trajectories, trajectoryPhases } from '#db/schema'
+import { createClient, createEmployer, createOrganisation, createUser } from '#db/seed/factories'
+import { plusDays, plusMonths } from '#domain/calendar-dates'
+import { brusselsDate } from '#domain/intake-working-days'
+import type { SessionUser } from '#domain/session-user'
+import { testDatabaseUrl } from '#tests/support/database'
+
+const BASE_URL = 'http://localhost:3000'
+let baker: string
+
+beforeAll(async () => {
+  // Proposals and decisions queue mails: pg-boss jobs in the same transaction.
+  await startJobQueue(testDatabaseUrl, { worker: false })
+  const [row] = await db().select({ uri: occupations.uri }).from(occupations).where(eq(occupations.label, 'bakker'))
+  baker = row!.uri
+})
+afterAll(async () => {
+  await stopJobQueue()
+})
+
+const sessionUser = async (id: string) => (await loadSessionUser(db(), id))!
+
+async function caseworker(type: 'ocmw' | 'vdab' = 'ocmw') {
+  const organisation = await createOrganisation(db(), { type, name: `${type.toUpperCase()} Proefstad` })
+  return sessionUser((await createUser(db(), { organisationId: organisation.id, role: 'caseworker' })).id)
+}
+
+const newClient = async (owner: SessionUser) =>
+  (await createClient(db(), { organisationId: owner.organisation.id, caseworkerUserId: owner.id, displayName: 'R.T.', jobTargets: [baker], dutchLevel: 'A2', hoursAvailable: 19 })).id
+
+/** A client of `owner` whom a verified employer accepted for a published placement: the accepted proposal's id. */
+async function acceptedProposal(owner: SessionUser, clientId: string) {
+  const { organisation, sites } = await createEmployer(db())
+  const employer = await sessionUser((await createUser(db(), { organisationId: organisation.id, role: 'employer' })).id)
+  const actor = { organisationId: organisation.id, actorUserId: employer.id }
+  const placementId = await db().transaction(async (tx) => {
+    const id = await createPlacement(tx, actor, {
+      title: 'Hulp in de bakkerij', occupationUri: baker, description: 'Deeg afwegen en ovens laden.', tasks: [], competences: [], siteId: sites[0]!.id,
+      hoursPerWeek: 19, schedule: ['day'], startDate: null, places: 2, fullUntil: null, dutchLevel: 'A2', support: [], instruments: ['TWE_ART60'],
+    })
+    await setPlacementStatus(tx, actor, id, 'published')
+    return id
+  })
+  const proposed = await db().transaction((tx) => proposeClient(tx, owner, { clientId, placementId, consent: true, share: [] }, BASE_URL))
+  if (proposed.kind !== 'proposed') throw new Error(proposed.kind)
+  const decided = await db().transaction((tx) => decideProposal(tx, employer, proposed.id, { decision: 'accept' }, BASE_URL))
+  expect(decided.kind).toBe('accepted')
+  return { proposalId: proposed.id, placementId }
+}
+
+const cookieFor = async (user: SessionUser) => (await signIn(new Request(`${BASE_URL}/inloggen`), user.id, 'password', '/')).headers.get('Set-Cookie')!.split(';')[0]!
+
+async function call(run: (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknown>, user: SessionUser, clientId: string, fields?: [string, string][]) {
+  const path = `/begeleider/clienten/${clientId}/traject`
+  const body = fields ? new FormData() : undefined
+  for (const [name, value] of fields ?? []) body!.append(name, value)
+  const request = new Request(`${BASE_URL}${path}`, { method: fields ? 'POST' : 'GET', headers: { Cookie: await cookieFor(user) }, body })
+  try {
+    return (await run({ request, params: { clientId }, context: { requestId: 'test', clientIp: '127.0.0.1' } })) as Response
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown
+    throw thrown
+  }
+}
+
+const errorsOf = async (response: Response) => ((await response.json()) as { error?: Record<string, string[]> }).error ?? {}
+
+const art60 = (overrides: Record<string, string> = {}): [string, string][] =>
+  Object.entries({ intent: 'start', kind: 'twe_art60', entryReason: 'Wil in de voeding werken en heeft werkervaring nodig.', criteriaAssessedOn: '2026-11-02', startOn: '2026-11-03', workplace: 'geen', ...overrides })
+
+describe('starting a trajectory', () => {
+  it('starts TWE-art60 from an accepted proposal: phase 1 at its placement, audited with ids only', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    const { proposalId, placementId } = await acceptedProposal(cw, clientId)
+    const response = await call(startAction, cw, clientId, art60({ workplace: proposalId, contractStartOn: '2026-12-01' }))
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe(`/begeleider/clienten/${clientId}/traject`)
+    const [row] = await db().select().from(trajectories).where(eq(trajectories.clientId, clientId))
+    expect(row).toMatchObject({ kind: 'twe_art60', status: 'active', organisationId: cw.organisation.id, begeleiderUserId: cw.id, startOn: '2026-11-03', contractStartOn: '2026-12-01' })
+    expect(await db().select().from(trajectoryPhases).where(eq(trajectoryPhases.trajectoryId, row!.id))).toMatchObject([{ position: 1, placementId, proposalId }])
+    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'trajectory.start'), eq(auditLog.subjectId, row!.id)))
+    expect(entry!.details).toEqual({ clientId, kind: 'twe_art60', phase: 1 })
+  })
+
+  it('answers each mistake with the field and the reason, and writes nothing', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ entryReason: '' }, 'entryReason', /waarom de persoon in TWE stapt/],
+      [{ criteriaAssessedOn: '' }, 'criteriaAssessedOn', /instapcriteria/],
+      [{ startOn: '2026-11-01' }, 'startOn', /niet starten voor de instapcriteria/],
+      [{ contractStartOn: '2027-01-04' }, 'contractStartOn', /hoogstens 2 maanden/],
+      [{ startOn: '2026-02-30' }, 'startOn', /bestaat niet/],
+      [{ workplace: 'extern' }, 'externalWorkplace', /werkgever en in welke job/],
+    ]
+    for (const [overrides, field, message] of cases) {
+      const response = await call(startAction, cw, clientId, art60(overrides))
+      expect(response.status, field).toBe(400)
+      expect((await errorsOf(response))[field]?.join(' '), field).toMatch(message)
+    }
+    expect(await db().select().from(trajectories).where(eq(trajectories.clientId, clientId))).toEqual([])
+  })
+
+  it('allows one open trajectory per client, and refuses a proposal that was not accepted', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    expect((await call(startAction, cw, clientId, art60({ workplace: '00000000-0000-4000-8000-000000000000' }))).status).toBe(400)
+    expect((await call(startAction, cw, clientId, art60())).status).toBe(302)
+    const again = await call(startAction, cw, clientId, art60())
+    expect(again.status).toBe(409)
+    expect(await db().select().from(trajectories).where(eq(trajectories.clientId, clientId))).toHaveLength(1)
+  })
+
+  it('starts TWE-wz at the referral and shows its end, 24 months later', async () => {
+    const cw = await caseworker('vdab')
+    const clientId = await newClient(cw)
+    const referral = { intent: 'start', kind: 'twe_wz', entryReason: 'Doorverwezen door de bemiddelaar.', startOn: '2026-03-31', workplace: 'extern', externalWorkplace: 'Bakkerij Peeters, hulp' }
+    expect((await call(startAction, cw, clientId, Object.entries(referral))).status).toBe(302)
+    const page = (await (await call(trajectoryLoader, cw, clientId)).json()) as { trajectory: { referralOn: string; deadlines: { label: string; value: string }[] } }
+    expect(page.trajectory.referralOn).toBe('2026-03-31')
+    expect(page.trajectory.deadlines[0]).toMatchObject({ label: expect.stringMatching(/^Einde/), value: '31 maart 2028' })
+  })
+
+  it('warns from six weeks without an employment contract', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    const startOn = plusDays(brusselsDate(), -43)
+    expect((await call(startAction, cw, clientId, art60({ criteriaAssessedOn: startOn, startOn }))).status).toBe(302)
+    const page = (await (await call(trajectoryLoader, cw, clientId)).json()) as { trajectory: { deadlines: { label: string; tone: string; value: string }[] } }
+    const contract = page.trajectory.deadlines.find((d) => d.label.startsWith('Arbeidsovereenkomst'))
+    expect(contract).toMatchObject({ tone: 'warning', value: expect.stringContaining('ten laatste') })
+    expect(plusMonths(startOn, 2) > brusselsDate()).toBe(true)
+  })
+
+  it('is a 404 for a caseworker of another organisation, OCMW or VDAB, on the page and the form', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    expect((await call(startAction, cw, clientId, art60())).status).toBe(302)
+    for (const outsider of [await caseworker(), await caseworker('vdab')]) {
+      expect((await call(trajectoryLoader, outsider, clientId)).status).toBe(404)
+      expect((await call(startAction, outsider, clientId, art60())).status).toBe(404)
+      expect((await call(popLoader, outsider, clientId)).status).toBe(404)
+    }
+  })
+})
+
+describe('the POP', () => {
+  const pop = (overrides: Record<string, string> = {}): [string, string][] => [
+    ['jobTargets[0]', baker],
+    ...Object.entries({ competences: 'Op tijd komen\nDeeg kneden, Hygiëne', actions: 'Twee weken meelopen.', agreements: 'Elke vrijdag een gesprek.', ...overrides }),
+  ]
+
+  it('keeps every version, asks why from version 2 on, and shows the history', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    expect((await call(popLoader, cw, clientId)).status).toBe(404)
+    expect((await call(startAction, cw, clientId, art60())).status).toBe(302)
+    expect((await call(popAction, cw, clientId, pop())).status).toBe(302)
+    const noNote = await call(popAction, cw, clientId, pop({ actions: 'Nu ook de oven.' }))
+    expect(noNote.status).toBe(400)
+    expect((await errorsOf(noNote)).changeNote?.[0]).toMatch(/wat er verandert en waarom/)
+    const second = await call(popAction, cw, clientId, pop({ actions: 'Nu ook de oven.', changeNote: 'Evaluatie na 6 maanden: deeg lukt zelfstandig.' }))
+    expect(second.status).toBe(302)
+    const [trajectory] = await db().select().from(trajectories).where(eq(trajectories.clientId, clientId))
+    const versions = await db().select().from(popVersions).where(eq(popVersions.trajectoryId, trajectory!.id)).orderBy(popVersions.version)
+    expect(versions.map((v) => [v.version, v.competences, v.actions, v.changeNote])).toEqual([
+      [1, ['Op tijd komen', 'Deeg kneden', 'Hygiëne'], 'Twee weken meelopen.', null],
+      [2, ['Op tijd komen', 'Deeg kneden', 'Hygiëne'], 'Nu ook de oven.', 'Evaluatie na 6 maanden: deeg lukt zelfstandig.'],
+    ])
+    const page = (await (await call(trajectoryLoader, cw, clientId)).json()) as { trajectory: { pops: { version: number }[] } }
+    expect(page.trajectory.pops.map((p) => p.version)).toEqual([2, 1])
+    const entries = await db().select().from(auditLog).where(and(eq(auditLog.action, 'trajectory.pop-version'), eq(auditLog.subjectId, trajectory!.id))).orderBy(auditLog.id)
+    expect(entries.map((e) => e.details)).toEqual([{ version: 1 }, { version: 2 }])
+  })
+
+  it('refuses a job target that is not the client’s, and empty competences', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    expect((await call(startAction, cw, clientId, art60())).status).toBe(302)
+    const foreign = await call(popAction, cw, clientId, [['jobTargets[0]', 'http://data.europa.eu/esco/occupation/niet-van-de-client'], ...pop().slice(1)])
+    expect(foreign.status).toBe(400)
+    expect((await errorsOf(foreign)).jobTargets?.[0]).toMatch(/dossier van de cliënt/)
+    const empty = await call(popAction, cw, clientId, pop({ competences: ' , \n ' }))
+    expect(empty.status).toBe(400)
+    expect((await errorsOf(empty)).competences?.[0]).toMatch(/minstens één competentie/)
+  })
+})
+
+describe('retention', () => {
+  it('keeps kind, status and dates of an anonymised client’s trajectory, and drops every text people wrote', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    expect((await call(startAction, cw, clientId, art60({ workplace: 'extern', externalWorkplace: 'Bakkerij Peeters, hulp' }))).status).toBe(302)
+    expect((await call(popAction, cw, clientId, [['jobTargets[0]', baker], ['competences', 'Op tijd komen'], ['actions', 'Meelopen.'], ['agreements', 'Vrijdag.']])).status).toBe(302)
+    await db().update(clients).set({ closedAt: sql`now() - interval '25 months'` }).where(eq(clients.id, clientId))
+    expect(await db().transaction((tx) => anonymiseClosedClients(tx, 24))).toBeGreaterThanOrEqual(1)
+    const [trajectory] = await db().select().from(trajectories).where(eq(trajectories.clientId, clientId))
+    expect(trajectory).toMatchObject({ kind: 'twe_art60', status: 'active', startOn: '2026-11-03', entryReason: '' })
+    expect(await db().select({ externalWorkplace: trajectoryPhases.externalWorkplace }).from(trajectoryPhases).where(eq(trajectoryPhases.trajectoryId, trajectory!.id))).toEqual([{ externalWorkplace: '' }])
+    const [version] = await db().select().from(popVersions).where(eq(popVersions.trajectoryId, trajectory!.id))
+    expect(version).toMatchObject({ version: 1, jobTargets: [baker], competences: [], actions: '', agreements: '', changeNote: null })
+  })
+})
