@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '#app/auth/session.server'
 import { declineReasonLabels, MAX_OPEN_PROPOSALS, type ShareField } from '#domain/proposal-form'
 import { action as withdrawAction } from '#app/routes/begeleider+/clienten.$clientId.voorstellen._index'
@@ -8,53 +8,28 @@ import { action as proposeAction } from '#app/routes/begeleider+/clienten.$clien
 import { action as decideAction, loader as proposalLoader } from '#app/routes/werkgever+/voorstellen.$id'
 import { loader as proposalsLoader } from '#app/routes/werkgever+/voorstellen._index'
 import { db } from '#db/client'
-import { createPlacement, getOwnPlacement, placementHistory, setPlacementStatus } from '#db/queries/placements'
+import { getOwnPlacement, placementHistory } from '#db/queries/placements'
 import { getEmployerProposal, listClientProposals, listEmployerProposals, listPlacementProposals, withdrawProposal } from '#db/queries/proposals'
 import { decideProposal, proposeClient } from '#app/features/proposals/proposals.server'
-import { loadSessionUser } from '#db/queries/users'
 import { type SessionUser } from '#domain/session-user'
-import { auditLog, clients, emailMessages, occupations, proposals } from '#db/schema'
-import { createClient, createEmployer, createOrganisation, createUser } from '#db/seed/factories'
-import { startJobQueue, stopJobQueue } from '#core/jobs'
-import { testDatabaseUrl } from '#tests/support/database'
+import { auditLog, clients, emailMessages, proposals } from '#db/schema'
+import { createClient, createEmployer, createUser } from '#db/seed/factories'
+import { BASE_URL, bakerUri, caseworker, publishBakeryPlacement, sessionUser, withJobQueue } from '#tests/support/caseworker-fixtures'
 
-const BASE_URL = 'http://localhost:3000'
 let baker: string
 
+withJobQueue()
 beforeAll(async () => {
-  // Proposals and decisions queue mails and index updates: pg-boss jobs in the same transaction.
-  await startJobQueue(testDatabaseUrl, { worker: false })
-  const [row] = await db().select({ uri: occupations.uri }).from(occupations).where(eq(occupations.label, 'bakker'))
-  baker = row!.uri
+  baker = await bakerUri()
 })
-afterAll(async () => {
-  await stopJobQueue()
-})
-
-const sessionUser = async (id: string) => (await loadSessionUser(db(), id))!
-
-async function caseworker() {
-  const organisation = await createOrganisation(db(), { type: 'ocmw', name: 'OCMW Proefstad' })
-  return sessionUser((await createUser(db(), { organisationId: organisation.id, role: 'caseworker' })).id)
-}
 
 /** A verified employer with one user; `colleague()` adds another user of the same organisation. */
 async function employer() {
   const { organisation, sites } = await createEmployer(db())
   const user = await sessionUser((await createUser(db(), { organisationId: organisation.id, role: 'employer' })).id)
   const colleague = async () => sessionUser((await createUser(db(), { organisationId: organisation.id, role: 'employer' })).id)
-  const placement = async (places = 2, status: 'published' | 'draft' = 'published') => {
-    const actor = { organisationId: organisation.id, actorUserId: user.id }
-    const id = await db().transaction(async (tx) => {
-      const created = await createPlacement(tx, actor, {
-        title: `Hulp in de bakkerij ${Math.random().toString(36).slice(2, 7)}`, occupationUri: baker, description: 'Deeg afwegen en ovens laden.', tasks: [],
-        competences: [], siteId: sites[0]!.id, hoursPerWeek: 19, schedule: ['day'], startDate: null, places, fullUntil: null, dutchLevel: 'A2', support: [], instruments: ['TWE_ART60'],
-      })
-      if (status === 'published') await setPlacementStatus(tx, actor, created, 'published')
-      return created
-    })
-    return id
-  }
+  const placement = (places = 2, status: 'published' | 'draft' = 'published') =>
+    publishBakeryPlacement({ organisationId: organisation.id, userId: user.id, siteId: sites[0]!.id }, baker, { places, status, title: `Hulp in de bakkerij ${Math.random().toString(36).slice(2, 7)}` })
   return { organisation, user, colleague, placement }
 }
 

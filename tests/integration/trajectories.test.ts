@@ -1,41 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { and, eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '#app/auth/session.server'
 import { decideProposal, proposeClient } from '#app/features/proposals/proposals.server'
 import { action as popAction, loader as popLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.pop'
 import { action as startAction, loader as trajectoryLoader } from '#app/routes/begeleider+/clienten.$clientId.traject._index'
-import { startJobQueue, stopJobQueue } from '#core/jobs'
 import { db } from '#db/client'
-import { createPlacement, setPlacementStatus } from '#db/queries/placements'
-import { loadSessionUser } from '#db/queries/users'
 import { anonymiseClosedClients } from '#db/queries/client-retention'
-import { auditLog, clients, occupations, popVersions, trajectories, trajectoryPhases } from '#db/schema'
-import { createClient, createEmployer, createOrganisation, createUser } from '#db/seed/factories'
+import { auditLog, clients, popVersions, trajectories, trajectoryPhases } from '#db/schema'
+import { createClient, createEmployer, createUser } from '#db/seed/factories'
 import { plusDays, plusMonths } from '#domain/calendar-dates'
 import { brusselsDate } from '#domain/intake-working-days'
 import type { SessionUser } from '#domain/session-user'
-import { testDatabaseUrl } from '#tests/support/database'
+import { BASE_URL, bakerUri, caseworker, publishBakeryPlacement, sessionUser, withJobQueue } from '#tests/support/caseworker-fixtures'
 
-const BASE_URL = 'http://localhost:3000'
 let baker: string
 
+withJobQueue()
 beforeAll(async () => {
-  // Proposals and decisions queue mails: pg-boss jobs in the same transaction.
-  await startJobQueue(testDatabaseUrl, { worker: false })
-  const [row] = await db().select({ uri: occupations.uri }).from(occupations).where(eq(occupations.label, 'bakker'))
-  baker = row!.uri
+  baker = await bakerUri()
 })
-afterAll(async () => {
-  await stopJobQueue()
-})
-
-const sessionUser = async (id: string) => (await loadSessionUser(db(), id))!
-
-async function caseworker(type: 'ocmw' | 'vdab' = 'ocmw') {
-  const organisation = await createOrganisation(db(), { type, name: `${type.toUpperCase()} Proefstad` })
-  return sessionUser((await createUser(db(), { organisationId: organisation.id, role: 'caseworker' })).id)
-}
 
 const newClient = async (owner: SessionUser) =>
   (await createClient(db(), { organisationId: owner.organisation.id, caseworkerUserId: owner.id, displayName: 'R.T.', jobTargets: [baker], dutchLevel: 'A2', hoursAvailable: 19 })).id
@@ -44,15 +28,7 @@ const newClient = async (owner: SessionUser) =>
 async function acceptedProposal(owner: SessionUser, clientId: string) {
   const { organisation, sites } = await createEmployer(db())
   const employer = await sessionUser((await createUser(db(), { organisationId: organisation.id, role: 'employer' })).id)
-  const actor = { organisationId: organisation.id, actorUserId: employer.id }
-  const placementId = await db().transaction(async (tx) => {
-    const id = await createPlacement(tx, actor, {
-      title: 'Hulp in de bakkerij', occupationUri: baker, description: 'Deeg afwegen en ovens laden.', tasks: [], competences: [], siteId: sites[0]!.id,
-      hoursPerWeek: 19, schedule: ['day'], startDate: null, places: 2, fullUntil: null, dutchLevel: 'A2', support: [], instruments: ['TWE_ART60'],
-    })
-    await setPlacementStatus(tx, actor, id, 'published')
-    return id
-  })
+  const placementId = await publishBakeryPlacement({ organisationId: organisation.id, userId: employer.id, siteId: sites[0]!.id }, baker)
   const proposed = await db().transaction((tx) => proposeClient(tx, owner, { clientId, placementId, consent: true, share: [] }, BASE_URL))
   if (proposed.kind !== 'proposed') throw new Error(proposed.kind)
   const decided = await db().transaction((tx) => decideProposal(tx, employer, proposed.id, { decision: 'accept' }, BASE_URL))
