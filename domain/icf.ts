@@ -54,3 +54,17 @@ const titles: Record<IcfCode, string> = {
 export const isIcfCode = (value: string): value is IcfCode => (icfCodes as readonly string[]).includes(value)
 
 export const icfTitle = (code: IcfCode): string => titles[code]
+
+/**
+ * ICF's generic qualifier for activities and participation (the extent of a problem in performance): 0 no problem to
+ * 4 complete problem, in the Dutch edition's words. The final report rates each listed code it assessed.
+ */
+export const icfQualifiers = ['0', '1', '2', '3', '4'] as const
+export type IcfQualifier = (typeof icfQualifiers)[number]
+export const icfQualifierLabels: Record<IcfQualifier, string> = {
+  '0': 'Geen probleem',
+  '1': 'Licht probleem',
+  '2': 'Matig probleem',
+  '3': 'Ernstig probleem',
+  '4': 'Volledig probleem',
+}

@@ -9,7 +9,7 @@ import { formatDate } from './compensation-labels'
  * takes their parsed values. The date rules that need no database are checked here, through domain/trajectory-dates.ts,
  * so browser and server give the same message on the same field.
  */
-const isoDate = (message: string) =>
+export const isoDate = (message: string) =>
   z
     .string({ required_error: message })
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als dd/mm/jjjj.')

@@ -1,6 +1,6 @@
 import { and, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
-import { clients, popVersions, proposals, trajectories, trajectoryPhases, trajectorySuspensions } from '#db/schema'
+import { clients, popVersions, proposals, trajectories, trajectoryFinalReports, trajectoryPhases, trajectorySuspensions } from '#db/schema'
 import { audit } from './audit'
 
 /**
@@ -58,9 +58,9 @@ export async function anonymiseDecidedProposals(tx: Tx, months: number) {
 }
 
 /**
- * The clients' TWE trajectories keep kind, status and dates (for the region's figures) and lose what people wrote:
- * why the person entered, the POP's competences, actions, agreements and notes, a phase's external workplace and a
- * suspension's reason.
+ * The clients' TWE trajectories keep kind, status, dates and outcome (for the region's figures) and lose what people
+ * wrote: why the person entered, the POP's competences, actions, agreements and notes, a phase's external workplace,
+ * a suspension's reason and the final report's goals, ICF ratings and recommendation.
  */
 async function anonymiseTrajectories(tx: Tx, clientIds: string[]) {
   const ids = (await tx.update(trajectories).set({ entryReason: '', updatedAt: sql`now()` }).where(inArray(trajectories.clientId, clientIds)).returning({ id: trajectories.id })).map((r) => r.id)
@@ -71,4 +71,6 @@ async function anonymiseTrajectories(tx: Tx, clientIds: string[]) {
     .set({ externalWorkplace: sql`case when ${trajectoryPhases.externalWorkplace} is null then null else '' end` })
     .where(inArray(trajectoryPhases.trajectoryId, ids))
   await tx.update(trajectorySuspensions).set({ reason: '' }).where(inArray(trajectorySuspensions.trajectoryId, ids))
+  // The outcome stays (the region's outflow figures); the goals, the ICF ratings (about health) and the recommendation go.
+  await tx.update(trajectoryFinalReports).set({ goals: [], icf: [], recommendation: '' }).where(inArray(trajectoryFinalReports.trajectoryId, ids))
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { trajectoryKinds, trajectoryStatuses } from '#domain/trajectory-values'
+import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import type { IcfCode, IcfQualifier } from '#domain/icf'
+import { endOutcomes, type EvaluationScore, stopReasons, trajectoryKinds, trajectoryStatuses } from '#domain/trajectory-values'
 import { clients, proposals } from './clients'
 import { organisations } from './organisations'
 import { placements } from './placements'
@@ -8,6 +9,8 @@ import { users } from './users'
 
 export const trajectoryKind = pgEnum('trajectory_kind', trajectoryKinds)
 export const trajectoryStatus = pgEnum('trajectory_status', trajectoryStatuses)
+export const trajectoryStopReason = pgEnum('trajectory_stop_reason', stopReasons)
+export const trajectoryOutcome = pgEnum('trajectory_outcome', endOutcomes)
 
 /**
  * A client's TWE trajectory (issue 13), owned by the client's organisation; one open (active or suspended) at a
@@ -36,11 +39,14 @@ export const trajectories = pgTable(
     startOn: date('start_on', { mode: 'string' }).notNull(),
     /** TWE-art60: the employment contract (AO) under Artikel 60§7; at most 2 months after the start. */
     contractStartOn: date('contract_start_on', { mode: 'string' }),
+    /** Set when the trajectory is stopped or ended (status), with the reason of a stop. */
     endedOn: date('ended_on', { mode: 'string' }),
+    stopReason: trajectoryStopReason('stop_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('trajectories_closed', sql`(${t.status} in ('stopped', 'ended')) = (${t.endedOn} is not null) and (${t.stopReason} is null or ${t.status} = 'stopped')`),
     uniqueIndex('trajectories_one_open_idx').on(t.clientId).where(sql`${t.status} in ('active', 'suspended')`),
     index('trajectories_organisation_idx').on(t.organisationId, t.status),
     check('trajectories_art60_dates', sql`${t.kind} <> 'twe_art60' or (${t.criteriaAssessedOn} is not null and ${t.startOn} >= ${t.criteriaAssessedOn})`),
@@ -121,3 +127,18 @@ export const trajectorySuspensions = pgTable(
   },
   (t) => [check('trajectory_suspensions_dates', sql`${t.toOn} is null or ${t.toOn} >= ${t.fromOn}`)],
 )
+
+/** The motivated final report written when the trajectory stops or ends: one per trajectory, never changed. */
+export const trajectoryFinalReports = pgTable('trajectory_final_reports', {
+  trajectoryId: uuid('trajectory_id')
+    .primaryKey()
+    .references(() => trajectories.id, { onDelete: 'cascade' }),
+  /** Per goal of the POP (a competence), its result and a comment. */
+  goals: jsonb('goals').$type<{ goal: string; result: EvaluationScore; comment?: string }[]>().notNull(),
+  /** The work-related ICF activities the begeleider assessed, each with ICF's generic qualifier. */
+  icf: jsonb('icf').$type<{ code: IcfCode; qualifier: IcfQualifier }[]>().notNull(),
+  outcome: trajectoryOutcome('outcome').notNull(),
+  recommendation: text('recommendation').notNull(),
+  writtenByUserId: uuid('written_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})

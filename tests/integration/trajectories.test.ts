@@ -3,11 +3,12 @@ import { and, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '#app/auth/session.server'
 import { decideProposal, proposeClient } from '#app/features/proposals/proposals.server'
+import { action as closeAction, loader as closeLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.afsluiten'
 import { action as popAction, loader as popLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.pop'
 import { action as startAction, loader as trajectoryLoader } from '#app/routes/begeleider+/clienten.$clientId.traject._index'
 import { db } from '#db/client'
 import { anonymiseClosedClients } from '#db/queries/client-retention'
-import { auditLog, clients, popVersions, trajectories, trajectoryPhases } from '#db/schema'
+import { auditLog, clients, popVersions, trajectories, trajectoryFinalReports, trajectoryPhases } from '#db/schema'
 import { createClient, createEmployer, createUser } from '#db/seed/factories'
 import { plusDays, plusMonths } from '#domain/calendar-dates'
 import { brusselsDate } from '#domain/intake-working-days'
@@ -175,18 +176,97 @@ describe('the POP', () => {
   })
 })
 
+/** A final report that stops the trajectory: two POP goals, two ICF ratings (d845 left unassessed). */
+const report = (overrides: Record<string, string> = {}): [string, string][] => [
+  ['goals[0].goal', 'Op tijd komen'],
+  ['goals[0].result', 'reached'],
+  ['goals[1].goal', 'Deeg kneden'],
+  ['goals[1].result', 'growing'],
+  ['goals[1].comment', 'Lukt met hulp.'],
+  ['icf[0].code', 'd230'],
+  ['icf[0].qualifier', '1'],
+  ['icf[1].code', 'd845'],
+  ['icf[1].qualifier', ''],
+  ['icf[2].code', 'd720'],
+  ['icf[2].qualifier', '2'],
+  ...Object.entries({ closing: 'stop', endedOn: '2027-03-01', stopReason: 'job_found', outcome: 'regular_job', recommendation: 'Nazorg bij de nieuwe werkgever.', ...overrides }),
+]
+
+describe('stopping with a final report', () => {
+
+  async function withPop() {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    expect((await call(startAction, cw, clientId, art60({ workplace: 'extern', externalWorkplace: 'Bakkerij Peeters, hulp' }))).status).toBe(302)
+    expect((await call(popAction, cw, clientId, [['jobTargets[0]', baker], ['competences', 'Op tijd komen\nDeeg kneden'], ['actions', 'Meelopen.'], ['agreements', 'Vrijdag.']])).status).toBe(302)
+    return { cw, clientId }
+  }
+
+  it('stops the trajectory, ends its phase, keeps the report in ICF terms and shows it; a new trajectory may start', async () => {
+    const { cw, clientId } = await withPop()
+    const page = (await (await call(closeLoader, cw, clientId)).json()) as { goals: string[] }
+    expect(page.goals).toEqual(['Op tijd komen', 'Deeg kneden'])
+    const response = await call(closeAction, cw, clientId, report())
+    expect(response.status).toBe(302)
+    const [trajectory] = await db().select().from(trajectories).where(eq(trajectories.clientId, clientId))
+    expect(trajectory).toMatchObject({ status: 'stopped', endedOn: '2027-03-01', stopReason: 'job_found' })
+    expect(await db().select({ endedOn: trajectoryPhases.endedOn }).from(trajectoryPhases).where(eq(trajectoryPhases.trajectoryId, trajectory!.id))).toEqual([{ endedOn: '2027-03-01' }])
+    const [stored] = await db().select().from(trajectoryFinalReports).where(eq(trajectoryFinalReports.trajectoryId, trajectory!.id))
+    expect(stored).toMatchObject({
+      goals: [{ goal: 'Op tijd komen', result: 'reached' }, { goal: 'Deeg kneden', result: 'growing', comment: 'Lukt met hulp.' }],
+      icf: [{ code: 'd230', qualifier: '1' }, { code: 'd720', qualifier: '2' }],
+      outcome: 'regular_job',
+      recommendation: 'Nazorg bij de nieuwe werkgever.',
+    })
+    const overview = (await (await call(trajectoryLoader, cw, clientId)).json()) as { trajectory: { finalReport: unknown; deadlines: { label: string; value: string }[] } }
+    expect(overview.trajectory.finalReport).toMatchObject({ outcome: 'regular_job' })
+    expect(overview.trajectory.deadlines.find((d) => d.label.startsWith('Opvolging'))?.value).toBe('1 juni 2027')
+    expect((await call(closeLoader, cw, clientId)).status).toBe(404)
+    expect((await call(startAction, cw, clientId, art60({ criteriaAssessedOn: '2027-03-02', startOn: '2027-03-02' }))).status).toBe(302)
+  })
+
+  it('asks a stop reason, one ICF rating, a recommendation and a date not before the start', async () => {
+    const { cw, clientId } = await withPop()
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ stopReason: '' }, 'stopReason', /waarom het traject stopt/],
+      [{ recommendation: ' ' }, 'recommendation', /aanbeveling/],
+      [{ endedOn: '2026-11-02' }, 'endedOn', /startte op 3 november 2026/],
+    ]
+    for (const [overrides, field, message] of cases) {
+      const response = await call(closeAction, cw, clientId, report(overrides))
+      expect(response.status, field).toBe(400)
+      expect((await errorsOf(response))[field]?.join(' '), field).toMatch(message)
+    }
+    const unrated = await call(closeAction, cw, clientId, report().filter(([name]) => !name.endsWith('qualifier')))
+    expect(unrated.status).toBe(400)
+    expect((await errorsOf(unrated)).icf?.[0]).toMatch(/minstens één activiteit/)
+    const [trajectory] = await db().select().from(trajectories).where(eq(trajectories.clientId, clientId))
+    expect(trajectory!.status).toBe('active')
+  })
+
+  it('is a 404 for another organisation', async () => {
+    const { clientId } = await withPop()
+    const outsider = await caseworker('vdab')
+    expect((await call(closeLoader, outsider, clientId)).status).toBe(404)
+    expect((await call(closeAction, outsider, clientId, report())).status).toBe(404)
+  })
+})
+
 describe('retention', () => {
-  it('keeps kind, status and dates of an anonymised client’s trajectory, and drops every text people wrote', async () => {
+  it('keeps kind, status, dates and outcome of an anonymised client’s trajectory, and drops every text people wrote and the ICF ratings', async () => {
     const cw = await caseworker()
     const clientId = await newClient(cw)
     expect((await call(startAction, cw, clientId, art60({ workplace: 'extern', externalWorkplace: 'Bakkerij Peeters, hulp' }))).status).toBe(302)
     expect((await call(popAction, cw, clientId, [['jobTargets[0]', baker], ['competences', 'Op tijd komen'], ['actions', 'Meelopen.'], ['agreements', 'Vrijdag.']])).status).toBe(302)
+    expect((await call(closeAction, cw, clientId, report())).status).toBe(302)
     await db().update(clients).set({ closedAt: sql`now() - interval '25 months'` }).where(eq(clients.id, clientId))
     expect(await db().transaction((tx) => anonymiseClosedClients(tx, 24))).toBeGreaterThanOrEqual(1)
     const [trajectory] = await db().select().from(trajectories).where(eq(trajectories.clientId, clientId))
-    expect(trajectory).toMatchObject({ kind: 'twe_art60', status: 'active', startOn: '2026-11-03', entryReason: '' })
+    expect(trajectory).toMatchObject({ kind: 'twe_art60', status: 'stopped', startOn: '2026-11-03', endedOn: '2027-03-01', entryReason: '' })
     expect(await db().select({ externalWorkplace: trajectoryPhases.externalWorkplace }).from(trajectoryPhases).where(eq(trajectoryPhases.trajectoryId, trajectory!.id))).toEqual([{ externalWorkplace: '' }])
     const [version] = await db().select().from(popVersions).where(eq(popVersions.trajectoryId, trajectory!.id))
     expect(version).toMatchObject({ version: 1, jobTargets: [baker], competences: [], actions: '', agreements: '', changeNote: null })
+    const [kept] = await db().select().from(trajectoryFinalReports).where(eq(trajectoryFinalReports.trajectoryId, trajectory!.id))
+    expect(kept).toMatchObject({ outcome: 'regular_job', goals: [], icf: [], recommendation: '' })
   })
 })

@@ -1,6 +1,6 @@
 import { formatDate } from '#domain/compensation-labels'
 import { fundedGuidance, preContractPhase, wzEndOn } from '#domain/trajectory-dates'
-import { nextEvaluationDue } from '#domain/trajectory-deadlines'
+import { nextEvaluationDue, outflowFollowUpOn } from '#domain/trajectory-deadlines'
 
 export type Tone = 'ok' | 'warning' | 'over'
 export type Deadline = { label: string; value: string; tone: Tone }
@@ -16,8 +16,8 @@ type TrajectoryDates = {
 
 /**
  * What the begeleider must see coming, worded for the overview: the limits of the framework (domain/trajectory-dates.ts)
- * and the next evaluation (domain/trajectory-deadlines.ts), each with a tone. Suspensions and evaluations are not
- * recorded yet (issue 13's next slice), so none are counted.
+ * and the next evaluation or, once closed, the outflow follow-up (domain/trajectory-deadlines.ts), each with a tone.
+ * Suspensions and evaluations are not recorded yet (issue 13's next slice), so none are counted.
  */
 export function trajectoryDeadlines(t: TrajectoryDates, today: string): Deadline[] {
   const open = t.status === 'active' || t.status === 'suspended'
@@ -36,6 +36,9 @@ export function trajectoryDeadlines(t: TrajectoryDates, today: string): Deadline
     const limit = funded.limitReachedOn ? `, op tot ${formatDate(funded.limitReachedOn)}` : ''
     const tone: Tone = funded.limitReachedOn && funded.limitReachedOn <= today ? 'over' : 'ok'
     list.push({ label: 'Gefinancierde begeleiding (hoogstens 24 maanden)', value: `${funded.monthsUsed.toLocaleString('nl-BE')} maanden gebruikt${limit}`, tone })
+  }
+  if (!open && t.endedOn) {
+    list.push({ label: 'Opvolging van de uitstroom (3 maanden na het einde)', value: formatDate(outflowFollowUpOn(t.endedOn)), tone: 'ok' })
   }
   if (open) {
     const phases = t.phases.map((p) => ({ endOn: p.endedOn ?? p.plannedEndOn ?? undefined }))

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { formatDate } from '#domain/compensation-labels'
 import { trajectoryKindLabels, trajectoryStatusLabels } from '#domain/trajectory-values'
 import type { Deadline } from './deadlines'
+import { FinalReport, type FinalReportView } from './final-report'
 
 type Phase = { id: string; position: number; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
 type Pop = { id: string; version: number; competences: string[]; actions: string; agreements: string; changeNote: string | null; createdAt: string }
@@ -14,6 +15,9 @@ export type TrajectoryView = {
   begeleider: string | null
   startOn: string
   criteriaAssessedOn: string | null
+  endedOn: string | null
+  stopReason: FinalReportView['stopReason']
+  finalReport: FinalReportView['report'] | null
   phases: Phase[]
   pops: Pop[]
   deadlines: Deadline[]
@@ -22,7 +26,7 @@ export type TrajectoryView = {
 const toneText = { ok: '', warning: 'Let op: ', over: 'Over de grens: ' } as const
 
 /** The trajectory at a glance: what it is, what is coming (with a word, not only a colour), the phases and the POP. */
-export function TrajectoryOverview({ trajectory: t, popHref }: { trajectory: TrajectoryView; popHref: string }) {
+export function TrajectoryOverview({ trajectory: t, popHref, closeHref }: { trajectory: TrajectoryView; popHref: string; closeHref: string }) {
   const open = t.status === 'active' || t.status === 'suspended'
   const [pop] = t.pops
   return (
@@ -71,6 +75,14 @@ export function TrajectoryOverview({ trajectory: t, popHref }: { trajectory: Tra
         ) : null}
         {t.pops.length > 1 ? <PopHistory pops={t.pops.slice(1)} /> : null}
       </section>
+      {open ? (
+        <p className="mt-6">
+          <Link to={closeHref}>Traject stopzetten of beëindigen, met eindverslag</Link>
+        </p>
+      ) : null}
+      {!open && t.finalReport && t.endedOn && (t.status === 'stopped' || t.status === 'ended') ? (
+        <FinalReport status={t.status} endedOn={t.endedOn} stopReason={t.stopReason} report={t.finalReport} />
+      ) : null}
     </>
   )
 }

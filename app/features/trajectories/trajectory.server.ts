@@ -1,7 +1,8 @@
 import type { SessionUser } from '#domain/session-user'
 import { brusselsDate } from '#domain/intake-working-days'
 import { EXTERNAL_WORKPLACE, NO_WORKPLACE, type PopInput, type TrajectoryStartInput } from '#domain/trajectory-form'
-import { acceptedProposals, addPopVersion, getClientTrajectory, insertTrajectory } from '#db/queries/trajectories'
+import type { FinalReportInput } from '#domain/final-report-form'
+import { acceptedProposals, addPopVersion, closeTrajectory, getClientTrajectory, insertTrajectory } from '#db/queries/trajectories'
 import { requireClient } from '#app/features/clients/client-editor.server'
 import { db } from '#app/utils/db.server'
 import { trajectoryDeadlines } from './deadlines'
@@ -47,4 +48,8 @@ export async function savePopVersion(user: SessionUser, client: { id: string; jo
   const allowed = new Set(client.jobTargets.map((t) => t.uri))
   if (!value.jobTargets.every((uri) => allowed.has(uri))) return { kind: 'unknown-occupation' } as const
   return db().transaction((tx) => addPopVersion(tx, user, client.id, value))
+}
+
+export function closeClientTrajectory(user: SessionUser, clientId: string, value: FinalReportInput) {
+  return db().transaction((tx) => closeTrajectory(tx, user, clientId, value))
 }
