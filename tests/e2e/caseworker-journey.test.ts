@@ -128,11 +128,11 @@ describe.each(modes)('caseworker journey, $mode', ({ javaScript }) => {
     // The trajectory ends with a motivated final report in ICF terms, shown on the overview.
     await p.follow(main(p).getByRole('link', { name: 'Traject stopzetten of beëindigen, met eindverslag' }))
     const close = main(p).locator('form[method="post"]')
-    await close.getByLabel('Beëindigen').check()
+    await close.getByRole('radio', { name: 'Beëindigen' }).check()
     await close.getByRole('group', { name: 'Op tijd komen' }).getByLabel('Bereikt').check()
     await close.getByRole('group', { name: 'Deeg kneden' }).getByLabel('Groeiend').check()
     await close.getByLabel('d230 Uitvoeren van de dagelijkse routine').selectOption('1')
-    await close.getByLabel('Job in het NEC').check()
+    await close.getByRole('radio', { name: 'Job in het NEC' }).check()
     await close.getByLabel('Aanbeveling').fill('Nazorg bij de eerste werkgever na de overstap.')
     await p.submit(close.getByRole('button', { name: 'Traject afsluiten met dit eindverslag' }))
     expect(p.path).toBe(`${clientPath}/traject`)
