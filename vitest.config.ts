@@ -14,6 +14,9 @@ export default defineConfig({
   resolve: { alias },
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // Two files at a time whatever the core count (Vitest's default leaves one core free: on a 2-core machine every
+    // file ran alone). The e2e files still run one after another (fileParallelism below), next to the others.
+    maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], setupFiles: ['tests/support/no-console-error.ts'] } },
       {
