@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { FinalReportInput } from '#domain/final-report-form'
 import type { PopInput } from '#domain/trajectory-form'
 import type { SessionUser } from '#domain/session-user'
 import { isUuid } from '#domain/ids'
 import type { Tx } from '#db/client'
-import { clients, occupations, organisations, placements, popVersions, proposals, trajectories, trajectoryFinalReports, trajectoryPhases, users } from '#db/schema'
+import { clients, occupations, organisations, placements, popVersions, proposals, trajectories, trajectoryFinalReports, trajectoryPhases, trajectorySuspensions, users } from '#db/schema'
 import { audit } from './audit'
 import { ownOrganisation } from './clients'
 
@@ -97,7 +96,7 @@ export async function getClientTrajectory(tx: Tx, user: SessionUser, clientId: s
     .limit(1)
   if (!row) return null
   const id = row.trajectory.id
-  const [phases, pops, reports] = await Promise.all([
+  const [phases, pops, reports, suspensions] = await Promise.all([
     tx
       .select({ phase: trajectoryPhases, placementTitle: placements.title, employer: organisations.name })
       .from(trajectoryPhases)
@@ -107,10 +106,11 @@ export async function getClientTrajectory(tx: Tx, user: SessionUser, clientId: s
       .orderBy(asc(trajectoryPhases.position)),
     tx.select().from(popVersions).where(eq(popVersions.trajectoryId, id)).orderBy(desc(popVersions.version)),
     tx.select().from(trajectoryFinalReports).where(eq(trajectoryFinalReports.trajectoryId, id)),
+    tx.select().from(trajectorySuspensions).where(eq(trajectorySuspensions.trajectoryId, id)).orderBy(asc(trajectorySuspensions.fromOn)),
   ])
   await audit(tx, { actorUserId: user.id, organisationId, action: 'trajectory.read', subjectType: 'trajectory', subjectId: id, details: { clientId } })
   const phaseList = phases.map((p) => ({ ...p.phase, placementTitle: p.placementTitle, employer: p.employer }))
-  return { ...row.trajectory, begeleider: row.begeleider, phases: phaseList, pops, finalReport: reports[0] ?? null }
+  return { ...row.trajectory, begeleider: row.begeleider, phases: phaseList, pops, finalReport: reports[0] ?? null, suspensions }
 }
 
 export type ClientTrajectory = NonNullable<Awaited<ReturnType<typeof getClientTrajectory>>>
@@ -143,41 +143,4 @@ export async function addPopVersion(tx: Tx, user: SessionUser, clientId: string,
   await tx.update(trajectories).set({ updatedAt: sql`now()` }).where(eq(trajectories.id, open.id))
   await audit(tx, { actorUserId: user.id, organisationId, action: 'trajectory.pop-version', subjectType: 'trajectory', subjectId: open.id, details: { version } })
   return { kind: 'added', version } as const
-}
-
-export type CloseOutcome = { kind: 'closed'; status: 'stopped' | 'ended' } | { kind: 'not-found' } | { kind: 'before-start'; startOn: string }
-
-/**
- * Stops or ends the client's open trajectory with its final report, in one go: the open phases end on the same
- * day, the funded months stop counting (the end date), and the report is never changed afterwards.
- */
-export async function closeTrajectory(tx: Tx, user: SessionUser, clientId: string, input: FinalReportInput): Promise<CloseOutcome> {
-  const organisationId = ownOrganisation(user)
-  if (!isUuid(clientId)) return { kind: 'not-found' }
-  const [open] = await tx
-    .select({ id: trajectories.id, startOn: trajectories.startOn })
-    .from(trajectories)
-    .where(and(eq(trajectories.clientId, clientId), eq(trajectories.organisationId, organisationId), inArray(trajectories.status, ['active', 'suspended'])))
-    .for('update')
-  if (!open) return { kind: 'not-found' }
-  if (input.endedOn < open.startOn) return { kind: 'before-start', startOn: open.startOn }
-  const status = input.closing === 'stop' ? 'stopped' : 'ended'
-  await tx
-    .update(trajectories)
-    .set({ status, endedOn: input.endedOn, stopReason: status === 'stopped' ? (input.stopReason ?? 'other') : null, updatedAt: sql`now()` })
-    .where(eq(trajectories.id, open.id))
-  await tx
-    .update(trajectoryPhases)
-    .set({ endedOn: sql`greatest(${trajectoryPhases.startOn}, ${input.endedOn}::date)` })
-    .where(and(eq(trajectoryPhases.trajectoryId, open.id), isNull(trajectoryPhases.endedOn)))
-  await tx.insert(trajectoryFinalReports).values({
-    trajectoryId: open.id,
-    goals: input.goals.map(({ goal, result, comment }) => ({ goal, result, ...(comment ? { comment } : {}) })),
-    icf: input.icf,
-    outcome: input.outcome,
-    recommendation: input.recommendation,
-    writtenByUserId: user.id,
-  })
-  await audit(tx, { actorUserId: user.id, organisationId, action: `trajectory.${input.closing}`, subjectType: 'trajectory', subjectId: open.id, details: { outcome: input.outcome, icf: input.icf.length } })
-  return { kind: 'closed', status }
 }

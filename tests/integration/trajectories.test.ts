@@ -5,6 +5,7 @@ import { signIn } from '#app/auth/session.server'
 import { decideProposal, proposeClient } from '#app/features/proposals/proposals.server'
 import { action as closeAction, loader as closeLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.afsluiten'
 import { action as popAction, loader as popLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.pop'
+import { action as suspensionAction, loader as suspensionLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.schorsing'
 import { action as startAction, loader as trajectoryLoader } from '#app/routes/begeleider+/clienten.$clientId.traject._index'
 import { db } from '#db/client'
 import { anonymiseClosedClients } from '#db/queries/client-retention'
@@ -249,6 +250,48 @@ describe('stopping with a final report', () => {
     const outsider = await caseworker('vdab')
     expect((await call(closeLoader, outsider, clientId)).status).toBe(404)
     expect((await call(closeAction, outsider, clientId, report())).status).toBe(404)
+  })
+})
+
+describe('suspending', () => {
+  type Page = { trajectory: { status: string; suspensions: { fromOn: string; toOn: string | null; reason: string }[]; deadlines: { label: string; value: string }[] } }
+  const funded = (page: Page) => page.trajectory.deadlines.find((d) => d.label.startsWith('Gefinancierde begeleiding'))!.value
+
+  it('pauses TWE-art60’s funded months, and counts the suspended days back in when taken up again', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    expect((await call(startAction, cw, clientId, art60({ criteriaAssessedOn: '2026-01-05', startOn: '2026-01-05' }))).status).toBe(302)
+    const before = (await (await call(trajectoryLoader, cw, clientId)).json()) as Page
+    expect(funded(before)).toContain('op tot 5 januari 2028')
+    expect((await call(suspensionAction, cw, clientId, [['intent', 'suspend'], ['fromOn', '2026-03-01'], ['reason', 'illness']])).status).toBe(302)
+    expect((await call(suspensionAction, cw, clientId, [['intent', 'suspend'], ['fromOn', '2026-03-02'], ['reason', 'illness']])).status).toBe(409)
+    const tooEarly = await call(suspensionAction, cw, clientId, [['intent', 'resume'], ['toOn', '2026-02-28']])
+    expect(tooEarly.status).toBe(400)
+    expect((await errorsOf(tooEarly)).toOn?.[0]).toBe('Kies 1 maart 2026 of later.')
+    expect((await call(suspensionAction, cw, clientId, [['intent', 'resume'], ['toOn', '2026-04-01']])).status).toBe(302)
+    const after = (await (await call(trajectoryLoader, cw, clientId)).json()) as Page
+    expect(after.trajectory.status).toBe('active')
+    expect(after.trajectory.suspensions).toMatchObject([{ fromOn: '2026-03-01', toOn: '2026-04-01', reason: 'illness' }])
+    // 31 suspended days push the 24 funded months back by as many days.
+    expect(funded(after)).toContain('op tot 5 februari 2028')
+    const entries = await db().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.actorUserId, cw.id), sql`${auditLog.action} in ('trajectory.suspend', 'trajectory.resume')`)).orderBy(auditLog.id)
+    expect(entries.map((e) => e.action)).toEqual(['trajectory.suspend', 'trajectory.resume'])
+  })
+
+  it('refuses a suspension before the start, without a reason, or a resume that is not suspended; 404 for others', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    expect((await call(startAction, cw, clientId, art60())).status).toBe(302)
+    const early = await call(suspensionAction, cw, clientId, [['intent', 'suspend'], ['fromOn', '2026-11-02'], ['reason', 'illness']])
+    expect(early.status).toBe(400)
+    expect((await errorsOf(early)).fromOn?.[0]).toBe('Kies 3 november 2026 of later.')
+    const noReason = await call(suspensionAction, cw, clientId, [['intent', 'suspend'], ['fromOn', '2026-12-01']])
+    expect(noReason.status).toBe(400)
+    expect((await errorsOf(noReason)).reason?.[0]).toBe('Kies waarom het traject geschorst wordt.')
+    expect((await call(suspensionAction, cw, clientId, [['intent', 'resume'], ['toOn', '2026-12-01']])).status).toBe(409)
+    const outsider = await caseworker('vdab')
+    expect((await call(suspensionLoader, outsider, clientId)).status).toBe(404)
+    expect((await call(suspensionAction, outsider, clientId, [['intent', 'suspend'], ['fromOn', '2026-12-01'], ['reason', 'illness']])).status).toBe(404)
   })
 })
 

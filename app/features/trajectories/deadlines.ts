@@ -11,13 +11,14 @@ type TrajectoryDates = {
   startOn: string
   contractStartOn: string | null
   endedOn: string | null
+  suspensions: { fromOn: string; toOn: string | null }[]
   phases: { plannedEndOn: string | null; endedOn: string | null }[]
 }
 
 /**
  * What the begeleider must see coming, worded for the overview: the limits of the framework (domain/trajectory-dates.ts)
  * and the next evaluation or, once closed, the outflow follow-up (domain/trajectory-deadlines.ts), each with a tone.
- * Suspensions and evaluations are not recorded yet (issue 13's next slice), so none are counted.
+ * Evaluations are not recorded yet (issue 13's next slice), so the next one counts from the start and the phases.
  */
 export function trajectoryDeadlines(t: TrajectoryDates, today: string): Deadline[] {
   const open = t.status === 'active' || t.status === 'suspended'
@@ -32,10 +33,11 @@ export function trajectoryDeadlines(t: TrajectoryDates, today: string): Deadline
         ? `Nog geen: de fase voor de arbeidsovereenkomst liep af op ${formatDate(pre.limitOn)}`
         : `Nog geen: ten laatste op ${formatDate(pre.limitOn)}`
     list.push({ label: 'Arbeidsovereenkomst (artikel 60§7)', value: contract, tone: pre.state })
-    const funded = fundedGuidance({ startOn: t.startOn, suspensions: [], stoppedOn: t.endedOn ?? undefined, today })
+    const suspensions = t.suspensions.map((s) => ({ from: s.fromOn, to: s.toOn ?? undefined }))
+    const funded = fundedGuidance({ startOn: t.startOn, suspensions, stoppedOn: t.endedOn ?? undefined, today })
     const limit = funded.limitReachedOn ? `, op tot ${formatDate(funded.limitReachedOn)}` : ''
     const tone: Tone = funded.limitReachedOn && funded.limitReachedOn <= today ? 'over' : 'ok'
-    list.push({ label: 'Gefinancierde begeleiding (hoogstens 24 maanden)', value: `${funded.monthsUsed.toLocaleString('nl-BE')} maanden gebruikt${limit}`, tone })
+    list.push({ label: 'Gefinancierde begeleiding (hoogstens 24 maanden, schorsingen niet meegeteld)', value: `${funded.monthsUsed.toLocaleString('nl-BE')} maanden gebruikt${limit}`, tone })
   }
   if (!open && t.endedOn) {
     list.push({ label: 'Opvolging van de uitstroom (3 maanden na het einde)', value: formatDate(outflowFollowUpOn(t.endedOn)), tone: 'ok' })

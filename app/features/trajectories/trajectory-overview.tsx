@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { formatDate } from '#domain/compensation-labels'
-import { trajectoryKindLabels, trajectoryStatusLabels } from '#domain/trajectory-values'
+import { type SuspensionReason, suspensionReasonLabels, trajectoryKindLabels, trajectoryStatusLabels } from '#domain/trajectory-values'
 import type { Deadline } from './deadlines'
 import { FinalReport, type FinalReportView } from './final-report'
 
@@ -19,6 +19,7 @@ export type TrajectoryView = {
   stopReason: FinalReportView['stopReason']
   finalReport: FinalReportView['report'] | null
   phases: Phase[]
+  suspensions: { id: string; fromOn: string; toOn: string | null; reason: string }[]
   pops: Pop[]
   deadlines: Deadline[]
 }
@@ -26,7 +27,7 @@ export type TrajectoryView = {
 const toneText = { ok: '', warning: 'Let op: ', over: 'Over de grens: ' } as const
 
 /** The trajectory at a glance: what it is, what is coming (with a word, not only a colour), the phases and the POP. */
-export function TrajectoryOverview({ trajectory: t, popHref, closeHref }: { trajectory: TrajectoryView; popHref: string; closeHref: string }) {
+export function TrajectoryOverview({ trajectory: t, base }: { trajectory: TrajectoryView; base: string }) {
   const open = t.status === 'active' || t.status === 'suspended'
   const [pop] = t.pops
   return (
@@ -70,15 +71,21 @@ export function TrajectoryOverview({ trajectory: t, popHref, closeHref }: { traj
         {pop ? <PopVersion pop={pop} /> : <p className="mt-2">Nog geen POP.</p>}
         {open ? (
           <p className="mt-3">
-            <Link to={popHref}>{pop ? `POP bijwerken (versie ${pop.version + 1})` : 'POP schrijven'}</Link>
+            <Link to={`${base}/pop`}>{pop ? `POP bijwerken (versie ${pop.version + 1})` : 'POP schrijven'}</Link>
           </p>
         ) : null}
         {t.pops.length > 1 ? <PopHistory pops={t.pops.slice(1)} /> : null}
       </section>
+      {t.suspensions.length > 0 ? <Suspensions suspensions={t.suspensions} /> : null}
       {open ? (
-        <p className="mt-6">
-          <Link to={closeHref}>Traject stopzetten of beëindigen, met eindverslag</Link>
-        </p>
+        <ul className="mt-6 space-y-2">
+          <li>
+            <Link to={`${base}/schorsing`}>{t.status === 'suspended' ? 'Begeleiding hervatten' : 'Traject schorsen'}</Link>
+          </li>
+          <li>
+            <Link to={`${base}/afsluiten`}>Traject stopzetten of beëindigen, met eindverslag</Link>
+          </li>
+        </ul>
       ) : null}
       {!open && t.finalReport && t.endedOn && (t.status === 'stopped' || t.status === 'ended') ? (
         <FinalReport status={t.status} endedOn={t.endedOn} stopReason={t.stopReason} report={t.finalReport} />
@@ -130,5 +137,20 @@ function PopHistory({ pops }: { pops: Pop[] }) {
         ))}
       </ol>
     </details>
+  )
+}
+
+function Suspensions({ suspensions }: { suspensions: TrajectoryView['suspensions'] }) {
+  return (
+    <section aria-labelledby="suspensions-title" className="mt-6 max-w-3xl">
+      <h2 id="suspensions-title">Schorsingen</h2>
+      <ul className="mt-2 list-disc pl-6">
+        {suspensions.map((s) => (
+          <li key={s.id}>
+            {s.toOn ? `Van ${formatDate(s.fromOn)} tot ${formatDate(s.toOn)}` : `Sinds ${formatDate(s.fromOn)}`}: {suspensionReasonLabels[s.reason as SuspensionReason] ?? s.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }

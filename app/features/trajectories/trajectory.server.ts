@@ -2,7 +2,9 @@ import type { SessionUser } from '#domain/session-user'
 import { brusselsDate } from '#domain/intake-working-days'
 import { EXTERNAL_WORKPLACE, NO_WORKPLACE, type PopInput, type TrajectoryStartInput } from '#domain/trajectory-form'
 import type { FinalReportInput } from '#domain/final-report-form'
-import { acceptedProposals, addPopVersion, closeTrajectory, getClientTrajectory, insertTrajectory } from '#db/queries/trajectories'
+import { acceptedProposals, addPopVersion, getClientTrajectory, insertTrajectory } from '#db/queries/trajectories'
+import { changeSuspension, closeTrajectory } from '#db/queries/trajectory-course'
+import type { SuspensionInput } from '#domain/suspension-form'
 import { requireClient } from '#app/features/clients/client-editor.server'
 import { db } from '#app/utils/db.server'
 import { trajectoryDeadlines } from './deadlines'
@@ -52,4 +54,8 @@ export async function savePopVersion(user: SessionUser, client: { id: string; jo
 
 export function closeClientTrajectory(user: SessionUser, clientId: string, value: FinalReportInput) {
   return db().transaction((tx) => closeTrajectory(tx, user, clientId, value))
+}
+
+export function changeClientSuspension(user: SessionUser, clientId: string, value: SuspensionInput) {
+  return db().transaction((tx) => changeSuspension(tx, user, clientId, value))
 }

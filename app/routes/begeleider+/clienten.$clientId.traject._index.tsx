@@ -44,7 +44,7 @@ export default function TrajectoryPage() {
         <Link to={back}>← Terug naar {client.displayName}</Link>
       </p>
       <h1 className="mt-2">Traject van {client.displayName}</h1>
-      {trajectory ? <TrajectoryOverview trajectory={trajectory} popHref={`${back}/traject/pop`} closeHref={`${back}/traject/afsluiten`} /> : null}
+      {trajectory ? <TrajectoryOverview trajectory={trajectory} base={`${back}/traject`} /> : null}
       {open ? null : client.closed ? (
         <p className="mt-4">Het dossier is afgesloten: heropen het om een traject te starten.</p>
       ) : (
