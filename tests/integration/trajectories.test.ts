@@ -6,6 +6,7 @@ import { decideProposal, proposeClient } from '#app/features/proposals/proposals
 import { action as closeAction, loader as closeLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.afsluiten'
 import { action as popAction, loader as popLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.pop'
 import { action as suspensionAction, loader as suspensionLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.schorsing'
+import { action as workplaceAction, loader as workplaceLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.werkplek'
 import { action as startAction, loader as trajectoryLoader } from '#app/routes/begeleider+/clienten.$clientId.traject._index'
 import { db } from '#db/client'
 import { anonymiseClosedClients } from '#db/queries/client-retention'
@@ -292,6 +293,39 @@ describe('suspending', () => {
     const outsider = await caseworker('vdab')
     expect((await call(suspensionLoader, outsider, clientId)).status).toBe(404)
     expect((await call(suspensionAction, outsider, clientId, [['intent', 'suspend'], ['fromOn', '2026-12-01'], ['reason', 'illness']])).status).toBe(404)
+  })
+})
+
+describe('rotation between workplaces', () => {
+  it('starts phase 2 at another employer’s accepted placement, ending phase 1 that day; an extension goes into the POP', async () => {
+    const cw = await caseworker()
+    const clientId = await newClient(cw)
+    expect((await call(startAction, cw, clientId, art60({ workplace: 'extern', externalWorkplace: 'Bakkerij Peeters, hulp', phaseEndOn: '2027-02-01' }))).status).toBe(302)
+    const noPop = await call(workplaceAction, cw, clientId, [['intent', 'extend'], ['plannedEndOn', '2027-03-01'], ['motivation', 'Nog twee maanden ovenwerk.']])
+    expect(noPop.status).toBe(409)
+    expect((await call(popAction, cw, clientId, [['jobTargets[0]', baker], ['competences', 'Op tijd komen'], ['actions', 'Meelopen.'], ['agreements', 'Vrijdag.']])).status).toBe(302)
+    const notLater = await call(workplaceAction, cw, clientId, [['intent', 'extend'], ['plannedEndOn', '2027-02-01'], ['motivation', 'Nog even.']])
+    expect(notLater.status).toBe(400)
+    expect((await errorsOf(notLater)).plannedEndOn?.[0]).toBe('Kies een datum na 1 februari 2027.')
+    const noMotivation = await call(workplaceAction, cw, clientId, [['intent', 'extend'], ['plannedEndOn', '2027-03-01']])
+    expect((await errorsOf(noMotivation)).motivation?.[0]).toMatch(/waarom de fase langer duurt/)
+    expect((await call(workplaceAction, cw, clientId, [['intent', 'extend'], ['plannedEndOn', '2027-03-01'], ['motivation', 'Nog twee maanden ovenwerk.']])).status).toBe(302)
+    const [trajectory] = await db().select().from(trajectories).where(eq(trajectories.clientId, clientId))
+    const [v2] = await db().select().from(popVersions).where(and(eq(popVersions.trajectoryId, trajectory!.id), eq(popVersions.version, 2)))
+    expect(v2).toMatchObject({ competences: ['Op tijd komen'], actions: 'Meelopen.', changeNote: 'Fase 1 verlengd tot 1 maart 2027: Nog twee maanden ovenwerk.' })
+
+    const { proposalId, placementId } = await acceptedProposal(cw, clientId)
+    const early = await call(workplaceAction, cw, clientId, [['intent', 'add'], ['workplace', proposalId], ['startOn', '2026-11-02']])
+    expect((await errorsOf(early)).startOn?.[0]).toMatch(/^Kies 3 november 2026 of later/)
+    expect((await call(workplaceAction, cw, clientId, [['intent', 'add'], ['workplace', proposalId], ['startOn', '2027-03-01']])).status).toBe(302)
+    const phases = await db().select().from(trajectoryPhases).where(eq(trajectoryPhases.trajectoryId, trajectory!.id)).orderBy(trajectoryPhases.position)
+    expect(phases.map((p) => [p.position, p.externalWorkplace, p.placementId, p.startOn, p.endedOn])).toEqual([
+      [1, 'Bakkerij Peeters, hulp', null, '2026-11-03', '2027-03-01'],
+      [2, null, placementId, '2027-03-01', null],
+    ])
+    const outsider = await caseworker('vdab')
+    expect((await call(workplaceLoader, outsider, clientId)).status).toBe(404)
+    expect((await call(workplaceAction, outsider, clientId, [['intent', 'add'], ['workplace', 'extern'], ['externalWorkplace', 'X'], ['startOn', '2027-04-01']])).status).toBe(404)
   })
 })
 

@@ -80,6 +80,9 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
       {open ? (
         <ul className="mt-6 space-y-2">
           <li>
+            <Link to={`${base}/werkplek`}>Naar een andere werkplek, of de fase verlengen</Link>
+          </li>
+          <li>
             <Link to={`${base}/schorsing`}>{t.status === 'suspended' ? 'Begeleiding hervatten' : 'Traject schorsen'}</Link>
           </li>
           <li>

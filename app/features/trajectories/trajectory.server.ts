@@ -5,6 +5,8 @@ import type { FinalReportInput } from '#domain/final-report-form'
 import { acceptedProposals, addPopVersion, getClientTrajectory, insertTrajectory } from '#db/queries/trajectories'
 import { changeSuspension, closeTrajectory } from '#db/queries/trajectory-course'
 import type { SuspensionInput } from '#domain/suspension-form'
+import type { PhaseInput } from '#domain/phase-form'
+import { changePhase } from '#db/queries/trajectory-phases'
 import { requireClient } from '#app/features/clients/client-editor.server'
 import { db } from '#app/utils/db.server'
 import { trajectoryDeadlines } from './deadlines'
@@ -58,4 +60,8 @@ export function closeClientTrajectory(user: SessionUser, clientId: string, value
 
 export function changeClientSuspension(user: SessionUser, clientId: string, value: SuspensionInput) {
   return db().transaction((tx) => changeSuspension(tx, user, clientId, value))
+}
+
+export function changeClientPhase(user: SessionUser, clientId: string, value: PhaseInput) {
+  return db().transaction((tx) => changePhase(tx, user, clientId, value))
 }
