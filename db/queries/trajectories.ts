@@ -61,6 +61,17 @@ export async function insertTrajectory(tx: Tx, user: SessionUser, clientId: stri
   return { kind: 'started', id: row.id }
 }
 
+/** The client's open (active or suspended) trajectory of the organisation, locked until the transaction ends; undefined for none or a malformed id. */
+export async function lockOpenTrajectory(tx: Tx, organisationId: string, clientId: string) {
+  if (!isUuid(clientId)) return undefined
+  const [open] = await tx
+    .select({ id: trajectories.id, status: trajectories.status, startOn: trajectories.startOn })
+    .from(trajectories)
+    .where(and(eq(trajectories.clientId, clientId), eq(trajectories.organisationId, organisationId), inArray(trajectories.status, ['active', 'suspended'])))
+    .for('update')
+  return open
+}
+
 async function openTrajectoryId(tx: Tx, clientId: string) {
   const [open] = await tx
     .select({ id: trajectories.id })
@@ -118,12 +129,7 @@ export type ClientTrajectory = NonNullable<Awaited<ReturnType<typeof getClientTr
 /** Appends a POP version to the client's open trajectory (never changes one); the trajectory row is locked for the number. */
 export async function addPopVersion(tx: Tx, user: SessionUser, clientId: string, input: PopInput & { jobTargets: string[] }) {
   const organisationId = ownOrganisation(user)
-  if (!isUuid(clientId)) return { kind: 'not-found' } as const
-  const [open] = await tx
-    .select({ id: trajectories.id })
-    .from(trajectories)
-    .where(and(eq(trajectories.clientId, clientId), eq(trajectories.organisationId, organisationId), inArray(trajectories.status, ['active', 'suspended'])))
-    .for('update')
+  const open = await lockOpenTrajectory(tx, organisationId, clientId)
   if (!open) return { kind: 'not-found' } as const
   const known = await tx.select({ uri: occupations.uri }).from(occupations).where(inArray(occupations.uri, input.jobTargets))
   if (known.length !== new Set(input.jobTargets).size) return { kind: 'unknown-occupation' } as const

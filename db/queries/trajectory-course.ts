@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { FinalReportInput } from '#domain/final-report-form'
-import { isUuid } from '#domain/ids'
 import type { SessionUser } from '#domain/session-user'
 import type { SuspensionInput } from '#domain/suspension-form'
 import type { Tx } from '#db/client'
 import { trajectories, trajectoryFinalReports, trajectoryPhases, trajectorySuspensions } from '#db/schema'
 import { audit } from './audit'
 import { ownOrganisation } from './clients'
+import { lockOpenTrajectory } from './trajectories'
 
 /** Changes of a running trajectory's course: suspending and taking up again, stopping or ending (issue 13). */
 export type CloseOutcome = { kind: 'closed'; status: 'stopped' | 'ended' } | { kind: 'not-found' } | { kind: 'before-start'; startOn: string }
@@ -17,12 +17,7 @@ export type CloseOutcome = { kind: 'closed'; status: 'stopped' | 'ended' } | { k
  */
 export async function closeTrajectory(tx: Tx, user: SessionUser, clientId: string, input: FinalReportInput): Promise<CloseOutcome> {
   const organisationId = ownOrganisation(user)
-  if (!isUuid(clientId)) return { kind: 'not-found' }
-  const [open] = await tx
-    .select({ id: trajectories.id, startOn: trajectories.startOn })
-    .from(trajectories)
-    .where(and(eq(trajectories.clientId, clientId), eq(trajectories.organisationId, organisationId), inArray(trajectories.status, ['active', 'suspended'])))
-    .for('update')
+  const open = await lockOpenTrajectory(tx, organisationId, clientId)
   if (!open) return { kind: 'not-found' }
   if (input.endedOn < open.startOn) return { kind: 'before-start', startOn: open.startOn }
   const status = input.closing === 'stop' ? 'stopped' : 'ended'
@@ -61,12 +56,7 @@ export type SuspensionOutcome =
  */
 export async function changeSuspension(tx: Tx, user: SessionUser, clientId: string, input: SuspensionInput): Promise<SuspensionOutcome> {
   const organisationId = ownOrganisation(user)
-  if (!isUuid(clientId)) return { kind: 'not-found' }
-  const [open] = await tx
-    .select({ id: trajectories.id, status: trajectories.status, startOn: trajectories.startOn })
-    .from(trajectories)
-    .where(and(eq(trajectories.clientId, clientId), eq(trajectories.organisationId, organisationId), inArray(trajectories.status, ['active', 'suspended'])))
-    .for('update')
+  const open = await lockOpenTrajectory(tx, organisationId, clientId)
   if (!open) return { kind: 'not-found' }
   const [last] = await tx.select().from(trajectorySuspensions).where(eq(trajectorySuspensions.trajectoryId, open.id)).orderBy(desc(trajectorySuspensions.fromOn)).limit(1)
   if (input.intent === 'suspend') {

@@ -1,12 +1,11 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { isUuid } from '#domain/ids'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { extensionNote, type PhaseInput } from '#domain/phase-form'
 import type { SessionUser } from '#domain/session-user'
 import type { Tx } from '#db/client'
 import { popVersions, trajectories, trajectoryPhases } from '#db/schema'
 import { audit } from './audit'
 import { ownOrganisation } from './clients'
-import { acceptedProposals } from './trajectories'
+import { acceptedProposals, lockOpenTrajectory } from './trajectories'
 
 export type PhaseOutcome =
   | { kind: 'added'; position: number }
@@ -23,12 +22,7 @@ export type PhaseOutcome =
  */
 export async function changePhase(tx: Tx, user: SessionUser, clientId: string, input: PhaseInput): Promise<PhaseOutcome> {
   const organisationId = ownOrganisation(user)
-  if (!isUuid(clientId)) return { kind: 'not-found' }
-  const [open] = await tx
-    .select({ id: trajectories.id, startOn: trajectories.startOn })
-    .from(trajectories)
-    .where(and(eq(trajectories.clientId, clientId), eq(trajectories.organisationId, organisationId), inArray(trajectories.status, ['active', 'suspended'])))
-    .for('update')
+  const open = await lockOpenTrajectory(tx, organisationId, clientId)
   if (!open) return { kind: 'not-found' }
   const [last] = await tx.select().from(trajectoryPhases).where(eq(trajectoryPhases.trajectoryId, open.id)).orderBy(desc(trajectoryPhases.position)).limit(1)
   const running = last && !last.endedOn ? last : undefined
