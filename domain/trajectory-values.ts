@@ -106,3 +106,22 @@ export const evaluationKindLabels: Record<EvaluationKind, string> = {
   periodic: '6-maandelijkse evaluatie',
   work_floor: 'Evaluatie op de werkvloer',
 }
+
+/** A training request's course: asked, then approved or refused (with a reason), then completed or dropped out. */
+export const trainingOutcomes = ['requested', 'approved', 'refused', 'completed', 'dropped_out'] as const
+export type TrainingOutcome = (typeof trainingOutcomes)[number]
+export const trainingOutcomeLabels: Record<TrainingOutcome, string> = {
+  requested: 'Aangevraagd',
+  approved: 'Goedgekeurd',
+  refused: 'Geweigerd',
+  completed: 'Gevolgd',
+  dropped_out: 'Afgebroken',
+}
+
+/** Why another organisation (a VDAB team) may read an OCMW's trajectory: the client consented, or a warm hand-over. */
+export const shareBases = ['consent', 'hand_over'] as const
+export type ShareBasis = (typeof shareBases)[number]
+export const shareBasisLabels: Record<ShareBasis, string> = {
+  consent: 'Toestemming van de cliënt',
+  hand_over: 'Warme overdracht',
+}

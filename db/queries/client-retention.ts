@@ -1,6 +1,6 @@
 import { and, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
-import { clients, popVersions, proposals, trajectories, trajectoryFinalReports, trajectoryPhases, trajectorySuspensions } from '#db/schema'
+import { begeleiderChanges, clients, popVersions, proposals, trajectories, trajectoryEvaluations, trajectoryFinalReports, trajectoryNotes, trajectoryPhases, trajectorySuspensions, trajectoryTrainings, workFloorEvaluations } from '#db/schema'
 import { audit } from './audit'
 
 /**
@@ -59,8 +59,10 @@ export async function anonymiseDecidedProposals(tx: Tx, months: number) {
 
 /**
  * The clients' TWE trajectories keep kind, status, dates and outcome (for the region's figures) and lose what people
- * wrote: why the person entered, the POP's competences, actions, agreements and notes, a phase's external workplace,
- * a suspension's reason and the final report's goals, ICF ratings and recommendation.
+ * wrote: why the person entered, the POP's competences, actions, agreements and notes, a phase's external workplace
+ * and goals, a suspension's reason, the evaluations' and the employer's scores and comments, training courses and
+ * notes, the begeleider's notes and hand-over notes, and the final report's goals, ICF ratings and recommendation.
+ * Counts stay countable: evaluation dates and kinds, training outcomes and refusal reasons.
  */
 async function anonymiseTrajectories(tx: Tx, clientIds: string[]) {
   const ids = (await tx.update(trajectories).set({ entryReason: '', updatedAt: sql`now()` }).where(inArray(trajectories.clientId, clientIds)).returning({ id: trajectories.id })).map((r) => r.id)
@@ -68,9 +70,17 @@ async function anonymiseTrajectories(tx: Tx, clientIds: string[]) {
   await tx.update(popVersions).set({ competences: sql`'{}'::text[]`, actions: '', agreements: '', changeNote: null }).where(inArray(popVersions.trajectoryId, ids))
   await tx
     .update(trajectoryPhases)
-    .set({ externalWorkplace: sql`case when ${trajectoryPhases.externalWorkplace} is null then null else '' end` })
+    .set({ externalWorkplace: sql`case when ${trajectoryPhases.externalWorkplace} is null then null else '' end`, goals: sql`'{}'::text[]` })
     .where(inArray(trajectoryPhases.trajectoryId, ids))
   await tx.update(trajectorySuspensions).set({ reason: '' }).where(inArray(trajectorySuspensions.trajectoryId, ids))
+  await tx.update(trajectoryEvaluations).set({ goals: [], summary: '' }).where(inArray(trajectoryEvaluations.trajectoryId, ids))
+  await tx
+    .update(workFloorEvaluations)
+    .set({ goals: sql`'{}'::text[]`, answers: sql`case when ${workFloorEvaluations.answers} is null then null else '[]'::jsonb end`, comment: null })
+    .where(inArray(workFloorEvaluations.trajectoryId, ids))
+  await tx.update(trajectoryTrainings).set({ provider: '', course: '', note: null }).where(inArray(trajectoryTrainings.trajectoryId, ids))
+  await tx.delete(trajectoryNotes).where(inArray(trajectoryNotes.trajectoryId, ids))
+  await tx.update(begeleiderChanges).set({ note: '' }).where(inArray(begeleiderChanges.trajectoryId, ids))
   // The outcome stays (the region's outflow figures); the goals, the ICF ratings (about health) and the recommendation go.
   await tx.update(trajectoryFinalReports).set({ goals: [], icf: [], recommendation: '' }).where(inArray(trajectoryFinalReports.trajectoryId, ids))
 }

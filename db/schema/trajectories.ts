@@ -42,6 +42,9 @@ export const trajectories = pgTable(
     /** Set when the trajectory is stopped or ended (status), with the reason of a stop. */
     endedOn: date('ended_on', { mode: 'string' }),
     stopReason: trajectoryStopReason('stop_reason'),
+    /** Three months after the end the begeleider records where the person went (the TWE evaluation's outflow measure). */
+    outflowStatus: trajectoryOutcome('outflow_status'),
+    outflowRecordedOn: date('outflow_recorded_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -71,6 +74,8 @@ export const trajectoryPhases = pgTable(
     proposalId: uuid('proposal_id').references(() => proposals.id, { onDelete: 'set null' }),
     /** A workplace outside the portal: the employer's name and the job, as the begeleider writes them. */
     externalWorkplace: text('external_workplace'),
+    /** The POP competences this phase works on; empty means all of the POP's. */
+    goals: text('goals').array().notNull().default(sql`'{}'`),
     startOn: date('start_on', { mode: 'string' }).notNull(),
     plannedEndOn: date('planned_end_on', { mode: 'string' }),
     endedOn: date('ended_on', { mode: 'string' }),
