@@ -12,9 +12,11 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/werkgever/organisatie', label: 'Organisatie' },
     { to: '/werkgever/importeren', label: 'Plaatsen importeren' },
     { to: '/werkgever/voorstellen', label: 'Voorstellen' },
+    { to: '/werkgever/evaluaties', label: 'Evaluaties' },
   ],
   caseworker: [
     { to: '/begeleider/clienten', label: 'Cliënten' },
+    { to: '/begeleider/evaluaties', label: 'Evaluaties' },
     { to: '/begeleider/zoeken', label: 'Plaatsen zoeken' },
     { to: '/begeleider/bewaard', label: 'Bewaarde zoekopdrachten' },
   ],

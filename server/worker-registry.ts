@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss'
 import { registerImportWorker } from '#app/features/placement-import/worker.server'
 import { registerPrivacyWorkers } from '#app/features/privacy/privacy-worker.server'
 import { registerTriageSummaryWorker } from '#app/features/triage/daily-summary.server'
+import { registerEvaluationReminderWorker } from '#app/features/trajectories/evaluation-reminders.server'
 import { registerEmailWorker } from '#emails/deliver.server'
 import { registerSavedSearchAlertWorker } from '#app/features/saved-searches/alerts.server'
 import { registerSearchIndexWorker } from '#search/sync'
@@ -14,4 +15,5 @@ export async function registerWorkers(boss: PgBoss) {
   await registerPrivacyWorkers(boss)
   await registerSavedSearchAlertWorker(boss)
   await registerTriageSummaryWorker(boss)
+  await registerEvaluationReminderWorker(boss)
 }

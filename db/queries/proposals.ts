@@ -93,7 +93,7 @@ export async function insertProposal(tx: Tx, user: SessionUser, input: ProposeIn
 }
 
 /** The employer's contact person and its active users, each once. */
-async function employerRecipients(tx: Tx, organisationId: string) {
+export async function employerRecipients(tx: Tx, organisationId: string) {
   const contact = await tx.select({ name: employerProfiles.contactName, email: employerProfiles.contactEmail }).from(employerProfiles).where(eq(employerProfiles.organisationId, organisationId))
   const staff = await tx
     .select({ name: users.name, email: users.email })

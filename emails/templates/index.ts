@@ -15,6 +15,8 @@ import { UnreceivedSummaryEmail, subject as unreceivedSummarySubject } from './u
 import { UserInvitationEmail, subject as userInvitationSubject } from './user-invitation'
 import { PasswordChangedEmail, subject as passwordChangedSubject } from './password-changed'
 import { RegistrationAttemptEmail, subject as registrationAttemptSubject } from './registration-attempt'
+import { WorkFloorRequestEmail, subject as workFloorRequestSubject } from './work-floor-request'
+import { EvaluationReminderEmail, subject as evaluationReminderSubject } from './evaluation-reminder'
 
 /**
  * `carriesSecret`: the mail's link holds a token that opens something (an account, a resident's file). sendEmail
@@ -40,6 +42,8 @@ const definitions = {
   'unreceived-summary': { subject: unreceivedSummarySubject, component: UnreceivedSummaryEmail },
   'user-invitation': { subject: userInvitationSubject, component: UserInvitationEmail, carriesSecret: true as const },
   'registration-attempt': { subject: () => registrationAttemptSubject, component: RegistrationAttemptEmail },
+  'work-floor-request': { subject: workFloorRequestSubject, component: WorkFloorRequestEmail },
+  'evaluation-reminder': { subject: evaluationReminderSubject, component: EvaluationReminderEmail },
 }
 
 export type TemplateId = keyof typeof definitions

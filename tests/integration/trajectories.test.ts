@@ -1,8 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { and, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { signIn } from '#app/auth/session.server'
-import { decideProposal, proposeClient } from '#app/features/proposals/proposals.server'
 import { action as closeAction, loader as closeLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.afsluiten'
 import { action as popAction, loader as popLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.pop'
 import { action as suspensionAction, loader as suspensionLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.schorsing'
@@ -11,11 +8,10 @@ import { action as startAction, loader as trajectoryLoader } from '#app/routes/b
 import { db } from '#db/client'
 import { anonymiseClosedClients } from '#db/queries/client-retention'
 import { auditLog, clients, popVersions, trajectories, trajectoryFinalReports, trajectoryPhases } from '#db/schema'
-import { createClient, createEmployer, createUser } from '#db/seed/factories'
 import { plusDays, plusMonths } from '#domain/calendar-dates'
 import { brusselsDate } from '#domain/intake-working-days'
-import type { SessionUser } from '#domain/session-user'
-import { BASE_URL, bakerUri, caseworker, publishBakeryPlacement, sessionUser, withJobQueue } from '#tests/support/caseworker-fixtures'
+import { bakerUri, caseworker, withJobQueue } from '#tests/support/caseworker-fixtures'
+import { acceptedProposal, art60, call, errorsOf, newClient } from '#tests/support/trajectory-fixtures'
 
 let baker: string
 
@@ -23,41 +19,6 @@ withJobQueue()
 beforeAll(async () => {
   baker = await bakerUri()
 })
-
-const newClient = async (owner: SessionUser) =>
-  (await createClient(db(), { organisationId: owner.organisation.id, caseworkerUserId: owner.id, displayName: 'R.T.', jobTargets: [baker], dutchLevel: 'A2', hoursAvailable: 19 })).id
-
-/** A client of `owner` whom a verified employer accepted for a published placement: the accepted proposal's id. */
-async function acceptedProposal(owner: SessionUser, clientId: string) {
-  const { organisation, sites } = await createEmployer(db())
-  const employer = await sessionUser((await createUser(db(), { organisationId: organisation.id, role: 'employer' })).id)
-  const placementId = await publishBakeryPlacement({ organisationId: organisation.id, userId: employer.id, siteId: sites[0]!.id }, baker)
-  const proposed = await db().transaction((tx) => proposeClient(tx, owner, { clientId, placementId, consent: true, share: [] }, BASE_URL))
-  if (proposed.kind !== 'proposed') throw new Error(proposed.kind)
-  const decided = await db().transaction((tx) => decideProposal(tx, employer, proposed.id, { decision: 'accept' }, BASE_URL))
-  expect(decided.kind).toBe('accepted')
-  return { proposalId: proposed.id, placementId }
-}
-
-const cookieFor = async (user: SessionUser) => (await signIn(new Request(`${BASE_URL}/inloggen`), user.id, 'password', '/')).headers.get('Set-Cookie')!.split(';')[0]!
-
-async function call(run: (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknown>, user: SessionUser, clientId: string, fields?: [string, string][]) {
-  const path = `/begeleider/clienten/${clientId}/traject`
-  const body = fields ? new FormData() : undefined
-  for (const [name, value] of fields ?? []) body!.append(name, value)
-  const request = new Request(`${BASE_URL}${path}`, { method: fields ? 'POST' : 'GET', headers: { Cookie: await cookieFor(user) }, body })
-  try {
-    return (await run({ request, params: { clientId }, context: { requestId: 'test', clientIp: '127.0.0.1' } })) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
-
-const errorsOf = async (response: Response) => ((await response.json()) as { error?: Record<string, string[]> }).error ?? {}
-
-const art60 = (overrides: Record<string, string> = {}): [string, string][] =>
-  Object.entries({ intent: 'start', kind: 'twe_art60', entryReason: 'Wil in de voeding werken en heeft werkervaring nodig.', criteriaAssessedOn: '2026-11-02', startOn: '2026-11-03', workplace: 'geen', ...overrides })
 
 describe('starting a trajectory', () => {
   it('starts TWE-art60 from an accepted proposal: phase 1 at its placement, audited with ids only', async () => {

@@ -6,7 +6,8 @@ import { Field, FormErrors } from '#app/components/forms'
 import { parseWithZod } from '#app/utils/parse-form'
 import { finalReportSchema } from '#domain/final-report-form'
 import { icfCodes, icfQualifierLabels, icfQualifiers, icfTitle } from '#domain/icf'
-import { endOutcomeLabels, endOutcomes, evaluationScale, evaluationScaleLabels, stopReasonLabels, stopReasons } from '#domain/trajectory-values'
+import { endOutcomeLabels, endOutcomes, stopReasonLabels, stopReasons } from '#domain/trajectory-values'
+import { GoalScoreRows } from './goal-score-rows'
 
 type Props = { goals: string[]; today: string; lastResult?: SubmissionResult<string[]> }
 
@@ -45,16 +46,7 @@ export function CloseForm({ goals, today, lastResult }: Props) {
       <fieldset className="mb-6">
         <legend className="field-label">Resultaat per doel van het POP</legend>
         {goalRows.length === 0 ? <p>Het POP heeft geen doelen.</p> : null}
-        {goalRows.map((row, index) => {
-          const goal = row.getFieldset()
-          return (
-            <div key={row.key} className="mt-3 border-t border-slate-300 pt-3">
-              <input {...inputProps(goal.goal, { type: 'hidden' })} />
-              <ChoiceGroup meta={goal.result} type="radio" legend={goals[index] ?? ''} choices={options(evaluationScale, evaluationScaleLabels)} />
-              <TextAreaField meta={goal.comment} label={`Toelichting bij ${goals[index] ?? 'dit doel'} (niet verplicht)`} rows={2} />
-            </div>
-          )
-        })}
+        <GoalScoreRows rows={goalRows} goals={goals} scoreField="result" commentLabel={(goal) => `Toelichting bij ${goal || 'dit doel'} (niet verplicht)`} />
       </fieldset>
       <fieldset className="mb-6" aria-describedby={fields.icf.errors?.length ? fields.icf.errorId : undefined}>
         <legend className="field-label">Functioneren in ICF-termen</legend>

@@ -13,12 +13,13 @@ type TrajectoryDates = {
   endedOn: string | null
   suspensions: { fromOn: string; toOn: string | null }[]
   phases: { plannedEndOn: string | null; endedOn: string | null }[]
+  evaluations: { heldOn: string }[]
 }
 
 /**
  * What the begeleider must see coming, worded for the overview: the limits of the framework (domain/trajectory-dates.ts)
- * and the next evaluation or, once closed, the outflow follow-up (domain/trajectory-deadlines.ts), each with a tone.
- * Evaluations are not recorded yet (issue 13's next slice), so the next one counts from the start and the phases.
+ * and the next evaluation (none while suspended) or, once closed, the outflow follow-up (domain/trajectory-deadlines.ts),
+ * each with a tone.
  */
 export function trajectoryDeadlines(t: TrajectoryDates, today: string): Deadline[] {
   const open = t.status === 'active' || t.status === 'suspended'
@@ -42,9 +43,9 @@ export function trajectoryDeadlines(t: TrajectoryDates, today: string): Deadline
   if (!open && t.endedOn) {
     list.push({ label: 'Opvolging van de uitstroom (3 maanden na het einde)', value: formatDate(outflowFollowUpOn(t.endedOn)), tone: 'ok' })
   }
-  if (open) {
+  if (t.status === 'active') {
     const phases = t.phases.map((p) => ({ endOn: p.endedOn ?? p.plannedEndOn ?? undefined }))
-    const due = nextEvaluationDue({ startOn: t.startOn, evaluations: [], phases, today })
+    const due = nextEvaluationDue({ startOn: t.startOn, evaluations: t.evaluations.map((e) => ({ on: e.heldOn })), phases, today })
     list.push({ label: 'Volgende evaluatie', value: `${due.overdue ? 'Te laat: was ' : ''}${formatDate(due.dueOn)}`, tone: due.overdue ? 'over' : 'ok' })
   }
   return list

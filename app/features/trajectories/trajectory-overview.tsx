@@ -4,6 +4,7 @@ import { formatDate } from '#domain/compensation-labels'
 import { type SuspensionReason, suspensionReasonLabels, trajectoryKindLabels, trajectoryStatusLabels } from '#domain/trajectory-values'
 import type { Deadline } from './deadlines'
 import { FinalReport, type FinalReportView } from './final-report'
+import { type EvaluationView, EvaluationsSection, type WorkFloorView } from './evaluations-section'
 
 type Phase = { id: string; position: number; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
 type Pop = { id: string; version: number; competences: string[]; actions: string; agreements: string; changeNote: string | null; createdAt: string }
@@ -21,6 +22,8 @@ export type TrajectoryView = {
   phases: Phase[]
   suspensions: { id: string; fromOn: string; toOn: string | null; reason: string }[]
   pops: Pop[]
+  evaluations: EvaluationView[]
+  workFloor: WorkFloorView[]
   deadlines: Deadline[]
 }
 
@@ -66,6 +69,7 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
           </ol>
         )}
       </section>
+      <EvaluationsSection evaluations={t.evaluations} workFloor={t.workFloor} phaseNumber={(id) => t.phases.find((p) => p.id === id)?.position} />
       <section aria-labelledby="pop-title" className="mt-6 max-w-3xl">
         <h2 id="pop-title">Persoonlijk ontwikkelingsplan (POP)</h2>
         {pop ? <PopVersion pop={pop} /> : <p className="mt-2">Nog geen POP.</p>}
@@ -79,6 +83,11 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
       {t.suspensions.length > 0 ? <Suspensions suspensions={t.suspensions} /> : null}
       {open ? (
         <ul className="mt-6 space-y-2">
+          {t.status === 'active' ? (
+            <li>
+              <Link to={`${base}/evaluatie`}>Evaluatie vastleggen, of de werkgever om de evaluatie op de werkvloer vragen</Link>
+            </li>
+          ) : null}
           <li>
             <Link to={`${base}/werkplek`}>Naar een andere werkplek, of de fase verlengen</Link>
           </li>

@@ -7,6 +7,7 @@ import { changeSuspension, closeTrajectory } from '#db/queries/trajectory-course
 import type { SuspensionInput } from '#domain/suspension-form'
 import type { PhaseInput } from '#domain/phase-form'
 import { changePhase } from '#db/queries/trajectory-phases'
+import { trajectoryEvaluationRecords } from '#db/queries/trajectory-evaluations'
 import { requireClient } from '#app/features/clients/client-editor.server'
 import { db } from '#app/utils/db.server'
 import { trajectoryDeadlines } from './deadlines'
@@ -18,7 +19,8 @@ import { trajectoryDeadlines } from './deadlines'
 export async function loadTrajectoryPage(user: SessionUser, clientId: string | undefined) {
   const client = await requireClient(user, clientId, 'view')
   const today = brusselsDate()
-  const [trajectory, proposals] = await Promise.all([getClientTrajectory(db(), user, client.id), acceptedProposals(db(), user, client.id)])
+  const [found, proposals] = await Promise.all([getClientTrajectory(db(), user, client.id), acceptedProposals(db(), user, client.id)])
+  const trajectory = found ? { ...found, ...(await trajectoryEvaluationRecords(db(), found.id)) } : null
   return {
     client: { id: client.id, displayName: client.displayName, closed: client.closedAt !== null, jobTargets: client.jobTargets },
     today,
