@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { loginAs, logout, main, modes, useE2E } from './fixtures'
 import { acceptProposal, definition, expectOnePlaceFilled, matchResult, pickOccupation, restorePlaces, waitingProposals } from './journeys'
+import { employerAnswersWorkFloor, recordEvaluation, rotateToSecondWorkplace } from './trajectory-steps'
 
 const e2e = useE2E()
 
@@ -125,12 +126,18 @@ describe.each(modes)('caseworker journey, $mode', ({ javaScript }) => {
     expect(await plan.getByRole('listitem').allTextContents()).toEqual(['Op tijd komen', 'Deeg kneden'])
     expect(await plan.getByRole('link', { name: 'POP bijwerken (versie 2)' }).count()).toBe(1)
 
+    // The employer fills in the work-floor form, the begeleider records the evaluation (POP version 2), and the
+    // person moves on to a second workplace.
+    await employerAnswersWorkFloor(p, `${clientPath}/traject`, firstName)
+    await recordEvaluation(p, `${clientPath}/traject`)
+    await rotateToSecondWorkplace(p, `${clientPath}/traject`, '2026-12-01')
+
     // The trajectory ends with a motivated final report in ICF terms, shown on the overview.
     await p.follow(main(p).getByRole('link', { name: 'Traject stopzetten of beëindigen, met eindverslag' }))
     const close = main(p).locator('form[method="post"]')
     await close.getByRole('radio', { name: 'Beëindigen' }).check()
-    await close.getByRole('group', { name: 'Op tijd komen' }).getByLabel('Bereikt').check()
-    await close.getByRole('group', { name: 'Deeg kneden' }).getByLabel('Groeiend').check()
+    await close.getByRole('group', { name: 'Deeg kneden' }).getByLabel('Bereikt').check()
+    await close.getByRole('group', { name: 'Klanten bedienen' }).getByLabel('Groeiend').check()
     await close.getByLabel('d230 Uitvoeren van de dagelijkse routine').selectOption('1')
     await close.getByRole('radio', { name: 'Job in het NEC' }).check()
     await close.getByLabel('Aanbeveling').fill('Nazorg bij de eerste werkgever na de overstap.')
@@ -139,5 +146,5 @@ describe.each(modes)('caseworker journey, $mode', ({ javaScript }) => {
     const report = main(p).getByRole('region', { name: 'Eindverslag' })
     expect(await report.textContent()).toContain('Uitkomst: Job in het NEC.')
     expect(await report.getByRole('row').nth(1).textContent()).toBe('d230Uitvoeren van de dagelijkse routine1 – Licht probleem')
-  })
+  }, 240_000)
 })
