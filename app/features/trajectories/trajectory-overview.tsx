@@ -4,6 +4,7 @@ import { formatDate } from '#domain/compensation-labels'
 import { type SuspensionReason, suspensionReasonLabels, trajectoryKindLabels, trajectoryStatusLabels } from '#domain/trajectory-values'
 import type { Deadline } from './deadlines'
 import { FinalReport, type FinalReportView } from './final-report'
+import { TrainingSection, type TrainingView } from './training-section'
 
 type Phase = { id: string; position: number; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
 type Pop = { id: string; version: number; competences: string[]; actions: string; agreements: string; changeNote: string | null; createdAt: string }
@@ -22,6 +23,7 @@ export type TrajectoryView = {
   suspensions: { id: string; fromOn: string; toOn: string | null; reason: string }[]
   pops: Pop[]
   deadlines: Deadline[]
+  trainings: TrainingView[]
 }
 
 const toneText = { ok: '', warning: 'Let op: ', over: 'Over de grens: ' } as const
@@ -77,6 +79,7 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
         {t.pops.length > 1 ? <PopHistory pops={t.pops.slice(1)} /> : null}
       </section>
       {t.suspensions.length > 0 ? <Suspensions suspensions={t.suspensions} /> : null}
+      <TrainingSection trainings={t.trainings} href={`${base}/opleidingen`} />
       {open ? (
         <ul className="mt-6 space-y-2">
           <li>
