@@ -5,6 +5,7 @@ import { type SuspensionReason, suspensionReasonLabels, trajectoryKindLabels, tr
 import type { Deadline } from './deadlines'
 import { FinalReport, type FinalReportView } from './final-report'
 import { TrainingSection, type TrainingView } from './training-section'
+import { ProfileLink } from './profile-link'
 
 type Phase = { id: string; position: number; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
 type Pop = { id: string; version: number; competences: string[]; actions: string; agreements: string; changeNote: string | null; createdAt: string }
@@ -80,6 +81,7 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
       </section>
       {t.suspensions.length > 0 ? <Suspensions suspensions={t.suspensions} /> : null}
       <TrainingSection trainings={t.trainings} href={`${base}/opleidingen`} />
+      {pop ? <ProfileLink href={`${base}/functieprofiel`} /> : null}
       {open ? (
         <ul className="mt-6 space-y-2">
           <li>
