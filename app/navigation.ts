@@ -19,6 +19,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/begeleider/evaluaties', label: 'Evaluaties' },
     { to: '/begeleider/zoeken', label: 'Plaatsen zoeken' },
     { to: '/begeleider/bewaard', label: 'Bewaarde zoekopdrachten' },
+    { to: '/begeleider/functieprofielen', label: 'Functieprofielen' },
   ],
   regional_admin: [
     { to: '/admin/werkgevers', label: 'Werkgevers verifiëren' },

@@ -3,7 +3,7 @@ import type { PopInput } from '#domain/trajectory-form'
 import type { SessionUser } from '#domain/session-user'
 import { isUuid } from '#domain/ids'
 import type { Tx } from '#db/client'
-import { clients, occupations, organisations, placements, popVersions, proposals, trajectories, trajectoryFinalReports, trajectoryPhases, trajectorySuspensions, users } from '#db/schema'
+import { clients, occupations, organisations, placements, popVersions, proposals, trajectories, trajectoryFinalReports, trajectoryPhases, trajectorySuspensions, trajectoryTrainings, users } from '#db/schema'
 import { audit } from './audit'
 import { ownOrganisation } from './clients'
 
@@ -107,7 +107,7 @@ export async function getClientTrajectory(tx: Tx, user: SessionUser, clientId: s
     .limit(1)
   if (!row) return null
   const id = row.trajectory.id
-  const [phases, pops, reports, suspensions] = await Promise.all([
+  const [phases, pops, reports, suspensions, trainings] = await Promise.all([
     tx
       .select({ phase: trajectoryPhases, placementTitle: placements.title, employer: organisations.name })
       .from(trajectoryPhases)
@@ -118,10 +118,11 @@ export async function getClientTrajectory(tx: Tx, user: SessionUser, clientId: s
     tx.select().from(popVersions).where(eq(popVersions.trajectoryId, id)).orderBy(desc(popVersions.version)),
     tx.select().from(trajectoryFinalReports).where(eq(trajectoryFinalReports.trajectoryId, id)),
     tx.select().from(trajectorySuspensions).where(eq(trajectorySuspensions.trajectoryId, id)).orderBy(asc(trajectorySuspensions.fromOn)),
+    tx.select().from(trajectoryTrainings).where(eq(trajectoryTrainings.trajectoryId, id)).orderBy(asc(trajectoryTrainings.requestedOn), asc(trajectoryTrainings.createdAt)),
   ])
   await audit(tx, { actorUserId: user.id, organisationId, action: 'trajectory.read', subjectType: 'trajectory', subjectId: id, details: { clientId } })
   const phaseList = phases.map((p) => ({ ...p.phase, placementTitle: p.placementTitle, employer: p.employer }))
-  return { ...row.trajectory, begeleider: row.begeleider, phases: phaseList, pops, finalReport: reports[0] ?? null, suspensions }
+  return { ...row.trajectory, begeleider: row.begeleider, phases: phaseList, pops, finalReport: reports[0] ?? null, suspensions, trainings }
 }
 
 export type ClientTrajectory = NonNullable<Awaited<ReturnType<typeof getClientTrajectory>>>

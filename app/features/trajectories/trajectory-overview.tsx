@@ -5,6 +5,8 @@ import { type SuspensionReason, suspensionReasonLabels, trajectoryKindLabels, tr
 import type { Deadline } from './deadlines'
 import { FinalReport, type FinalReportView } from './final-report'
 import { type EvaluationView, EvaluationsSection, type WorkFloorView } from './evaluations-section'
+import { TrainingSection, type TrainingView } from './training-section'
+import { ProfileLink } from './profile-link'
 
 type Phase = { id: string; position: number; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
 type Pop = { id: string; version: number; competences: string[]; actions: string; agreements: string; changeNote: string | null; createdAt: string }
@@ -25,6 +27,7 @@ export type TrajectoryView = {
   evaluations: EvaluationView[]
   workFloor: WorkFloorView[]
   deadlines: Deadline[]
+  trainings: TrainingView[]
 }
 
 const toneText = { ok: '', warning: 'Let op: ', over: 'Over de grens: ' } as const
@@ -81,6 +84,8 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
         {t.pops.length > 1 ? <PopHistory pops={t.pops.slice(1)} /> : null}
       </section>
       {t.suspensions.length > 0 ? <Suspensions suspensions={t.suspensions} /> : null}
+      <TrainingSection trainings={t.trainings} href={`${base}/opleidingen`} />
+      {pop ? <ProfileLink href={`${base}/functieprofiel`} /> : null}
       {open ? (
         <ul className="mt-6 space-y-2">
           {t.status === 'active' ? (

@@ -3,6 +3,8 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
 import { PopForm } from '#app/features/trajectories/pop-form'
+import { profilePrefill, profilesForOccupations } from '#app/features/function-profiles/function-profiles.server'
+import { PopProfileChoice } from '#app/features/function-profiles/profile-views'
 import { loadTrajectoryPage, savePopVersion } from '#app/features/trajectories/trajectory.server'
 import { requireClient } from '#app/features/clients/client-editor.server'
 import { parseWithZod } from '#app/utils/parse-form'
@@ -17,7 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!trajectory || (trajectory.status !== 'active' && trajectory.status !== 'suspended')) throw noOpenTrajectory()
   const [latest] = trajectory.pops
   const defaults = latest ? { jobTargets: latest.jobTargets, competences: latest.competences, actions: latest.actions, agreements: latest.agreements } : null
-  return json({ client, defaults, nextVersion: (latest?.version ?? 0) + 1 })
+  // Starting from a function profile (?profiel=…) replaces only the competences; the rest stays the latest version's.
+  const [prefill, profiles] = await Promise.all([
+    profilePrefill(user, new URL(request.url).searchParams.get('profiel')),
+    profilesForOccupations(user, client.jobTargets.map((t) => t.uri)),
+  ])
+  const fromProfile = prefill ? { jobTargets: client.jobTargets.map((t) => t.uri), actions: '', agreements: '', ...defaults, competences: prefill.competences } : null
+  return json({ client, defaults: fromProfile ?? defaults, nextVersion: (latest?.version ?? 0) + 1, profiles, profileId: prefill?.id ?? null })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PopPage() {
-  const { client, defaults, nextVersion } = useLoaderData<typeof loader>()
+  const { client, defaults, nextVersion, profiles, profileId } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <>
@@ -48,7 +56,8 @@ export default function PopPage() {
       </p>
       <h1 className="mt-2">POP van {client.displayName}</h1>
       <p className="mt-2 max-w-3xl">Elke versie blijft bewaard: wat je nu bewaart, wordt versie {nextVersion}.</p>
-      <PopForm jobTargets={client.jobTargets} defaults={defaults} nextVersion={nextVersion} lastResult={lastResult} />
+      <PopProfileChoice profiles={profiles} chosenId={profileId} />
+      <PopForm key={profileId ?? 'plan'} jobTargets={client.jobTargets} defaults={defaults} nextVersion={nextVersion} lastResult={lastResult} />
     </>
   )
 }
