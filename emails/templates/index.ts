@@ -15,6 +15,7 @@ import { UnreceivedSummaryEmail, subject as unreceivedSummarySubject } from './u
 import { UserInvitationEmail, subject as userInvitationSubject } from './user-invitation'
 import { PasswordChangedEmail, subject as passwordChangedSubject } from './password-changed'
 import { RegistrationAttemptEmail, subject as registrationAttemptSubject } from './registration-attempt'
+import { TrajectoryHandedOverEmail, subject as trajectoryHandedOverSubject } from './trajectory-handed-over'
 
 /**
  * `carriesSecret`: the mail's link holds a token that opens something (an account, a resident's file). sendEmail
@@ -40,6 +41,7 @@ const definitions = {
   'unreceived-summary': { subject: unreceivedSummarySubject, component: UnreceivedSummaryEmail },
   'user-invitation': { subject: userInvitationSubject, component: UserInvitationEmail, carriesSecret: true as const },
   'registration-attempt': { subject: () => registrationAttemptSubject, component: RegistrationAttemptEmail },
+  'trajectory-handed-over': { subject: trajectoryHandedOverSubject, component: TrajectoryHandedOverEmail },
 }
 
 export type TemplateId = keyof typeof definitions

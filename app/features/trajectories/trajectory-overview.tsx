@@ -4,6 +4,7 @@ import { formatDate } from '#domain/compensation-labels'
 import { type SuspensionReason, suspensionReasonLabels, trajectoryKindLabels, trajectoryStatusLabels } from '#domain/trajectory-values'
 import type { Deadline } from './deadlines'
 import { FinalReport, type FinalReportView } from './final-report'
+import { BegeleiderHistory, FollowUpPrompts, type FollowUpView } from './follow-up'
 
 type Phase = { id: string; position: number; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
 type Pop = { id: string; version: number; competences: string[]; actions: string; agreements: string; changeNote: string | null; createdAt: string }
@@ -22,6 +23,7 @@ export type TrajectoryView = {
   suspensions: { id: string; fromOn: string; toOn: string | null; reason: string }[]
   pops: Pop[]
   deadlines: Deadline[]
+  followUp: FollowUpView
 }
 
 const toneText = { ok: '', warning: 'Let op: ', over: 'Over de grens: ' } as const
@@ -51,6 +53,7 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
           ))}
         </ul>
       </section>
+      <FollowUpPrompts followUp={t.followUp} base={base} />
       <section aria-labelledby="phases-title" className="mt-6 max-w-3xl">
         <h2 id="phases-title">Werkplekken</h2>
         {t.phases.length === 0 ? (
@@ -77,6 +80,7 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
         {t.pops.length > 1 ? <PopHistory pops={t.pops.slice(1)} /> : null}
       </section>
       {t.suspensions.length > 0 ? <Suspensions suspensions={t.suspensions} /> : null}
+      <BegeleiderHistory followUp={t.followUp} base={base} open={open} />
       {open ? (
         <ul className="mt-6 space-y-2">
           <li>
