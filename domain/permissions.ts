@@ -89,3 +89,7 @@ export const organisationTypesByRole: Record<Role, readonly OrganisationType[]> 
   regional_admin: ['platform', 'ocmw', 'vdab'],
   platform_admin: ['platform'],
 }
+
+/** The roles that hold a permission by role alone (a coordinator's extra permissions are not roles' permissions). */
+export const rolesWith = (permission: Permission): Role[] =>
+  (Object.keys(permissionsByRole) as Role[]).filter((role) => (permissionsByRole[role] as readonly string[]).includes(permission))

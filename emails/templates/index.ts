@@ -17,6 +17,7 @@ import { PasswordChangedEmail, subject as passwordChangedSubject } from './passw
 import { RegistrationAttemptEmail, subject as registrationAttemptSubject } from './registration-attempt'
 import { WorkFloorRequestEmail, subject as workFloorRequestSubject } from './work-floor-request'
 import { EvaluationReminderEmail, subject as evaluationReminderSubject } from './evaluation-reminder'
+import { TrajectoryHandedOverEmail, subject as trajectoryHandedOverSubject } from './trajectory-handed-over'
 
 /**
  * `carriesSecret`: the mail's link holds a token that opens something (an account, a resident's file). sendEmail
@@ -44,6 +45,7 @@ const definitions = {
   'registration-attempt': { subject: () => registrationAttemptSubject, component: RegistrationAttemptEmail },
   'work-floor-request': { subject: workFloorRequestSubject, component: WorkFloorRequestEmail },
   'evaluation-reminder': { subject: evaluationReminderSubject, component: EvaluationReminderEmail },
+  'trajectory-handed-over': { subject: trajectoryHandedOverSubject, component: TrajectoryHandedOverEmail },
 }
 
 export type TemplateId = keyof typeof definitions

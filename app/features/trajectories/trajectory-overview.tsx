@@ -7,6 +7,7 @@ import { FinalReport, type FinalReportView } from './final-report'
 import { type EvaluationView, EvaluationsSection, type WorkFloorView } from './evaluations-section'
 import { TrainingSection, type TrainingView } from './training-section'
 import { ProfileLink } from './profile-link'
+import { BegeleiderHistory, FollowUpPrompts, type FollowUpView } from './follow-up'
 
 type Phase = { id: string; position: number; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
 type Pop = { id: string; version: number; competences: string[]; actions: string; agreements: string; changeNote: string | null; createdAt: string }
@@ -28,6 +29,7 @@ export type TrajectoryView = {
   workFloor: WorkFloorView[]
   deadlines: Deadline[]
   trainings: TrainingView[]
+  followUp: FollowUpView
 }
 
 const toneText = { ok: '', warning: 'Let op: ', over: 'Over de grens: ' } as const
@@ -57,6 +59,7 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
           ))}
         </ul>
       </section>
+      <FollowUpPrompts followUp={t.followUp} base={base} />
       <section aria-labelledby="phases-title" className="mt-6 max-w-3xl">
         <h2 id="phases-title">Werkplekken</h2>
         {t.phases.length === 0 ? (
@@ -86,6 +89,7 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
       {t.suspensions.length > 0 ? <Suspensions suspensions={t.suspensions} /> : null}
       <TrainingSection trainings={t.trainings} href={`${base}/opleidingen`} />
       {pop ? <ProfileLink href={`${base}/functieprofiel`} /> : null}
+      <BegeleiderHistory followUp={t.followUp} base={base} open={open} />
       {open ? (
         <ul className="mt-6 space-y-2">
           {t.status === 'active' ? (

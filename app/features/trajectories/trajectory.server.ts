@@ -11,6 +11,7 @@ import { trajectoryEvaluationRecords } from '#db/queries/trajectory-evaluations'
 import { requireClient } from '#app/features/clients/client-editor.server'
 import { db } from '#app/utils/db.server'
 import { trajectoryDeadlines } from './deadlines'
+import { trajectoryFollowUp } from './follow-up.server'
 
 /**
  * The trajectory use cases for the client's begeleider (issue 13). The client comes through requireClient, so a
@@ -24,7 +25,7 @@ export async function loadTrajectoryPage(user: SessionUser, clientId: string | u
   return {
     client: { id: client.id, displayName: client.displayName, closed: client.closedAt !== null, jobTargets: client.jobTargets },
     today,
-    trajectory: trajectory ? { ...trajectory, deadlines: trajectoryDeadlines(trajectory, today) } : null,
+    trajectory: trajectory ? { ...trajectory, deadlines: trajectoryDeadlines(trajectory, today), followUp: await trajectoryFollowUp(user, trajectory, today) } : null,
     proposals: proposals.map(({ id, title, employer }) => ({ id, title, employer })),
   }
 }

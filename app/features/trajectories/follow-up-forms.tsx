@@ -1,0 +1,56 @@
+import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getZodConstraint } from '@conform-to/zod'
+import { Form } from '@remix-run/react'
+import { ChoiceGroup, SelectField, TextAreaField } from '#app/components/conform-fields'
+import { FormErrors } from '#app/components/forms'
+import { parseWithZod } from '#app/utils/parse-form'
+import { begeleiderChangeSchema, outflowSchema } from '#domain/trajectory-follow-up'
+import { endOutcomeLabels, endOutcomes } from '#domain/trajectory-values'
+
+type Result = SubmissionResult<string[]> | undefined
+
+/** Handing the trajectory to a colleague, with the warm-hand-over note the colleague reads on the overview. */
+export function BegeleiderChangeForm({ colleagues, lastResult }: { colleagues: { id: string; name: string }[]; lastResult: Result }) {
+  const [form, fields] = useForm({
+    id: 'begeleider-change',
+    lastResult,
+    constraint: getZodConstraint(begeleiderChangeSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: begeleiderChangeSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <SelectField meta={fields.toUserId} label="Nieuwe trajectbegeleider" options={colleagues.map(({ id, name }) => ({ value: id, label: name }))} />
+      <TextAreaField
+        meta={fields.note}
+        label="Overdrachtsnota"
+        help="Wat je collega moet weten om goed verder te gaan: afspraken, wat loopt, wat werkt. Hoogstens 2000 tekens. De nota staat niet in de e-mail."
+        rows={6}
+      />
+      <button type="submit" className="btn-primary">
+        Traject overdragen
+      </button>
+    </Form>
+  )
+}
+
+/** The outflow status three months after the end: where the person stands now, from the final report's list. */
+export function OutflowForm({ lastResult }: { lastResult: Result }) {
+  const [form, fields] = useForm({
+    id: 'outflow',
+    lastResult,
+    constraint: getZodConstraint(outflowSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: outflowSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <ChoiceGroup meta={fields.outflowStatus} type="radio" legend="Waar staat de persoon nu?" choices={endOutcomes.map((value) => ({ value, label: endOutcomeLabels[value] }))} />
+      <button type="submit" className="btn-primary">
+        Uitstroom opslaan
+      </button>
+    </Form>
+  )
+}
