@@ -17,6 +17,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/begeleider/clienten', label: 'Cliënten' },
     { to: '/begeleider/zoeken', label: 'Plaatsen zoeken' },
     { to: '/begeleider/bewaard', label: 'Bewaarde zoekopdrachten' },
+    { to: '/begeleider/gedeelde-trajecten', label: 'Gedeelde trajecten' },
   ],
   regional_admin: [
     { to: '/admin/werkgevers', label: 'Werkgevers verifiëren' },

@@ -77,6 +77,19 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
         {t.pops.length > 1 ? <PopHistory pops={t.pops.slice(1)} /> : null}
       </section>
       {t.suspensions.length > 0 ? <Suspensions suspensions={t.suspensions} /> : null}
+      <ul className="mt-6 space-y-2">
+        <li>
+          <Link to={`${base}/notities`}>Notities (ook vertrouwelijke)</Link>
+        </li>
+        <li>
+          <Link to={`${base}/delen`}>Delen met VDAB (toestemming van de cliënt)</Link>
+        </li>
+        <li>
+          <a href={`${base}.json`} download>
+            Download het traject als JSON (voor het VDAB-cliëntdossier)
+          </a>
+        </li>
+      </ul>
       {open ? (
         <ul className="mt-6 space-y-2">
           <li>
