@@ -20,6 +20,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/begeleider/zoeken', label: 'Plaatsen zoeken' },
     { to: '/begeleider/bewaard', label: 'Bewaarde zoekopdrachten' },
     { to: '/begeleider/functieprofielen', label: 'Functieprofielen' },
+    { to: '/begeleider/gedeelde-trajecten', label: 'Gedeelde trajecten' },
   ],
   regional_admin: [
     { to: '/admin/werkgevers', label: 'Werkgevers verifiëren' },

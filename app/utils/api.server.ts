@@ -3,6 +3,7 @@ import { searchEngine } from '#search/engine'
 import type { SearchEngine, SearchResult } from '#search/port'
 import { logger } from '#core/logger'
 import type { Permission } from '#domain/permissions'
+import type { SessionUser } from '#domain/session-user'
 import { requireApiUser } from './api-auth.server'
 import { errorResponse, NO_STORE } from './api-errors.server'
 
@@ -18,6 +19,7 @@ export { methodNotAllowed } from './api-errors.server'
  * describes a client (home, Dutch level, hours).
  */
 type Options = { endpoint: 'placements.search' | 'match'; permission: Permission; engineFields?: Record<string, string> }
+type Endpoint = Options['endpoint'] | 'trajectories.read'
 
 export async function serveApi(
   request: Request,
@@ -26,7 +28,7 @@ export async function serveApi(
   ask: (engine: SearchEngine) => Promise<SearchResult>,
 ): Promise<Response> {
   const started = performance.now()
-  let user: Awaited<ReturnType<typeof requireApiUser>> | undefined
+  let user: SessionUser | undefined
   let total: number | undefined
   let response: Response
   try {
@@ -37,10 +39,38 @@ export async function serveApi(
   } catch (error) {
     response = errorResponse(error, options.engineFields)
   }
+  logRequest(context, options.endpoint, user, response, started, total)
+  return response
+}
+
+/**
+ * An API read that is not a search (GET /api/v1/trajectories/{id}): authenticate, let the route answer the
+ * contract's JSON (or throw an ApiError), log it like a search. The route audits the read itself, in its transaction.
+ */
+export async function serveApiRead(
+  request: Request,
+  context: AppLoadContext | undefined,
+  options: { endpoint: Endpoint; permission: Permission },
+  answer: (user: SessionUser) => Promise<unknown>,
+): Promise<Response> {
+  const started = performance.now()
+  let user: SessionUser | undefined
+  let response: Response
+  try {
+    user = await requireApiUser(request, options.permission)
+    response = json(await answer(user), { headers: NO_STORE })
+  } catch (error) {
+    response = errorResponse(error)
+  }
+  logRequest(context, options.endpoint, user, response, started)
+  return response
+}
+
+function logRequest(context: AppLoadContext | undefined, endpoint: Endpoint, user: SessionUser | undefined, response: Response, started: number, total?: number) {
   logger().info(
     {
       requestId: context?.requestId,
-      endpoint: options.endpoint,
+      endpoint,
       userId: user?.id,
       organisationId: user?.organisation.id,
       status: response.status,
@@ -49,7 +79,6 @@ export async function serveApi(
     },
     'api request',
   )
-  return response
 }
 
 /**

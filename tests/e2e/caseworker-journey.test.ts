@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { loginAs, logout, main, modes, useE2E } from './fixtures'
 import { acceptProposal, definition, expectOnePlaceFilled, matchResult, pickOccupation, restorePlaces, waitingProposals } from './journeys'
-import { employerAnswersWorkFloor, recordEvaluation, rotateToSecondWorkplace } from './trajectory-steps'
+import { employerAnswersWorkFloor, recordEvaluation, recordRefusedTraining, rotateToSecondWorkplace } from './trajectory-steps'
 
 const e2e = useE2E()
 
@@ -127,10 +127,11 @@ describe.each(modes)('caseworker journey, $mode', ({ javaScript }) => {
     expect(await plan.getByRole('link', { name: 'POP bijwerken (versie 2)' }).count()).toBe(1)
 
     // The employer fills in the work-floor form, the begeleider records the evaluation (POP version 2), and the
-    // person moves on to a second workplace.
+    // person moves on to a second workplace; a training request is refused, with the reason.
     await employerAnswersWorkFloor(p, `${clientPath}/traject`, firstName)
     await recordEvaluation(p, `${clientPath}/traject`)
     await rotateToSecondWorkplace(p, `${clientPath}/traject`, '2026-12-01')
+    await recordRefusedTraining(p, `${clientPath}/traject`)
 
     // The trajectory ends with a motivated final report in ICF terms, shown on the overview.
     await p.follow(main(p).getByRole('link', { name: 'Traject stopzetten of beëindigen, met eindverslag' }))

@@ -59,3 +59,18 @@ export async function rotateToSecondWorkplace(p: E2EPage, path: string, startOn:
   expect(p.path).toBe(path)
   expect(await main(p).getByRole('region', { name: 'Werkplekken' }).getByRole('listitem').count()).toBe(2)
 }
+
+/** A training request, then its refusal with a reason from the learning network's list. */
+export async function recordRefusedTraining(p: E2EPage, path: string) {
+  await p.follow(main(p).getByRole('link', { name: 'Opleidingen aanvragen of een uitkomst noteren' }))
+  const request = main(p).getByRole('region', { name: 'Een opleiding aanvragen' }).locator('form[method="post"]')
+  await request.getByLabel('Opleiding', { exact: true }).fill('Banketbakker')
+  await request.getByLabel('Opleidingsverstrekker').fill('CVO Gent')
+  await p.submit(request.getByRole('button', { name: 'Opleiding aanvragen' }))
+  const outcome = main(p).getByRole('region', { name: 'Aanvragen' }).locator('form[method="post"]')
+  await outcome.getByLabel('Uitkomst').selectOption('refused')
+  await outcome.getByLabel('Reden van weigering').selectOption('dutch_level_too_low')
+  await p.submit(outcome.getByRole('button', { name: 'Uitkomst opslaan' }))
+  await p.visit(path)
+  expect(await main(p).getByRole('region', { name: 'Opleidingen' }).textContent()).toContain('Uitkomst: Geweigerd — Niveau Nederlands te laag.')
+}

@@ -90,6 +90,19 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
       <TrainingSection trainings={t.trainings} href={`${base}/opleidingen`} />
       {pop ? <ProfileLink href={`${base}/functieprofiel`} /> : null}
       <BegeleiderHistory followUp={t.followUp} base={base} open={open} />
+      <ul className="mt-6 space-y-2">
+        <li>
+          <Link to={`${base}/notities`}>Notities (ook vertrouwelijke)</Link>
+        </li>
+        <li>
+          <Link to={`${base}/delen`}>Delen met VDAB (toestemming van de cliënt)</Link>
+        </li>
+        <li>
+          <a href={`${base}.json`} download>
+            Download het traject als JSON (voor het VDAB-cliëntdossier)
+          </a>
+        </li>
+      </ul>
       {open ? (
         <ul className="mt-6 space-y-2">
           {t.status === 'active' ? (
