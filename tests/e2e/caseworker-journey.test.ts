@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { loginAs, logout, main, modes, useE2E } from './fixtures'
 import { acceptProposal, definition, expectOnePlaceFilled, matchResult, pickOccupation, restorePlaces, waitingProposals } from './journeys'
-import { employerAnswersWorkFloor, recordEvaluation, recordRefusedTraining, rotateToSecondWorkplace } from './trajectory-steps'
+import { employerAnswersWorkFloor, expectExport, recordEvaluation, recordRefusedTraining, rotateToSecondWorkplace, writeNotes } from './trajectory-steps'
 
 const e2e = useE2E()
 
@@ -132,11 +132,15 @@ describe.each(modes)('caseworker journey, $mode', ({ javaScript }) => {
     await recordEvaluation(p, `${clientPath}/traject`)
     await rotateToSecondWorkplace(p, `${clientPath}/traject`, '2026-12-01')
     await recordRefusedTraining(p, `${clientPath}/traject`)
+    const secret = `Vertrouwelijk ${suffix}: schulden bij de huisbaas`
+    const shared = `Gedeeld ${suffix}: wil graag ’s ochtends werken`
+    await writeNotes(p, `${clientPath}/traject`, secret, shared)
 
-    // The trajectory ends with a motivated final report in ICF terms, shown on the overview.
+    // The trajectory stops (work found) with a motivated final report in ICF terms, shown on the overview.
     await p.follow(main(p).getByRole('link', { name: 'Traject stopzetten of beëindigen, met eindverslag' }))
     const close = main(p).locator('form[method="post"]')
-    await close.getByRole('radio', { name: 'Beëindigen' }).check()
+    await close.getByRole('radio', { name: 'Stopzetten' }).check()
+    await close.getByLabel('Reden van stopzetten (alleen bij stopzetten)').selectOption('job_found')
     await close.getByRole('group', { name: 'Deeg kneden' }).getByLabel('Bereikt').check()
     await close.getByRole('group', { name: 'Klanten bedienen' }).getByLabel('Groeiend').check()
     await close.getByLabel('d230 Uitvoeren van de dagelijkse routine').selectOption('1')
@@ -147,5 +151,13 @@ describe.each(modes)('caseworker journey, $mode', ({ javaScript }) => {
     const report = main(p).getByRole('region', { name: 'Eindverslag' })
     expect(await report.textContent()).toContain('Uitkomst: Job in het NEC.')
     expect(await report.getByRole('row').nth(1).textContent()).toBe('d230Uitvoeren van de dagelijkse routine1 – Licht probleem')
-  }, 240_000)
+
+    // The whole trajectory goes to VDAB's client file as JSON, valid against its schema, without the confidential note.
+    const exported = await expectExport(p, `${clientPath}/traject`, secret, shared)
+    expect(exported).toMatchObject({ kind: 'twe_art60', status: 'stopped', stopReason: 'job_found' })
+    expect((exported['popVersions'] as unknown[]).length).toBe(2)
+    expect((exported['phases'] as unknown[]).length).toBe(2)
+    expect(exported['trainings']).toEqual([expect.objectContaining({ outcome: 'refused', refusalReason: 'dutch_level_too_low' })])
+    expect((exported['workFloorEvaluations'] as unknown[]).length).toBe(1)
+  }, 300_000)
 })

@@ -1,3 +1,7 @@
+import fs from 'node:fs'
+import path_ from 'node:path'
+import Ajv2020 from 'ajv/dist/2020'
+import addFormats from 'ajv-formats'
 import { expect } from 'vitest'
 import { type E2EPage, loginAs, logout, main } from './fixtures'
 
@@ -73,4 +77,36 @@ export async function recordRefusedTraining(p: E2EPage, path: string) {
   await p.submit(outcome.getByRole('button', { name: 'Uitkomst opslaan' }))
   await p.visit(path)
   expect(await main(p).getByRole('region', { name: 'Opleidingen' }).textContent()).toContain('Uitkomst: Geweigerd — Niveau Nederlands te laag.')
+}
+
+/** Two notes: one confidential (the OCMW's confidential zone), one to share. */
+export async function writeNotes(p: E2EPage, path: string, confidential: string, shared: string) {
+  for (const [body, choice] of [
+    [confidential, 'Ja, vertrouwelijk'],
+    [shared, 'Nee'],
+  ] as const) {
+    await p.visit(`${path}/notities`)
+    const form = main(p).locator('form[method="post"]')
+    await form.getByLabel('Notitie').fill(body)
+    await form.getByRole('radio', { name: choice }).check()
+    await p.submit(form.getByRole('button', { name: 'Notitie bewaren' }))
+  }
+  await p.visit(path)
+}
+
+/** The download for VDAB's client file follows its JSON Schema, holds the whole trajectory and no confidential note. */
+export async function expectExport(p: E2EPage, path: string, confidential: string, shared: string) {
+  const link = main(p).getByRole('link', { name: 'Download het traject als JSON (voor het VDAB-cliëntdossier)' })
+  const response = await p.page.request.get(new URL((await link.getAttribute('href'))!, p.page.url()).href)
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-disposition']).toMatch(/^attachment/)
+  const text = await response.text()
+  expect(text).not.toContain(confidential)
+  expect(text).toContain(shared)
+  const ajv = new Ajv2020({ strict: true, allErrors: true })
+  addFormats(ajv)
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(path_.resolve(import.meta.dirname, '../../docs/schemas/trajectory-export.schema.json'), 'utf8')))
+  const document = JSON.parse(text)
+  expect(validate(document), JSON.stringify(validate.errors)).toBe(true)
+  return document as Record<string, unknown>
 }
