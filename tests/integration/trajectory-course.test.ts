@@ -1,7 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { signIn } from '#app/auth/session.server'
 import { trajectoryFollowUp } from '#app/features/trajectories/follow-up.server'
 import { loader as dashboardLoader } from '#app/routes/begeleider+/_index'
 import { action as handOverAction, loader as handOverLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.begeleider'
@@ -27,6 +25,7 @@ import { plusDays, plusMonths } from '#domain/calendar-dates'
 import { brusselsDate } from '#domain/intake-working-days'
 import type { SessionUser } from '#domain/session-user'
 import { BASE_URL, bakerUri, caseworker, sessionUser, withJobQueue } from '#tests/support/caseworker-fixtures'
+import { callRoute, errorsOf } from '#tests/support/trajectory-fixtures'
 
 let baker: string
 
@@ -35,19 +34,9 @@ beforeAll(async () => {
   baker = await bakerUri()
 })
 
-type Handler = (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknown>
-
 /** Runs a route's loader (no fields) or action (fields) as `user`'s browser would; a thrown Response is the answer. */
-async function asUser(user: SessionUser, handler: Handler, clientId?: string, fields?: Record<string, string>) {
-  const signedIn = await signIn(new Request(`${BASE_URL}/inloggen`), user.id, 'password', '/begeleider')
-  const headers = { Cookie: signedIn.headers.get('Set-Cookie')!.split(';')[0]! }
-  const body = fields ? new URLSearchParams(fields) : undefined
-  const request = new Request(`${BASE_URL}/begeleider/clienten/${clientId ?? ''}`, { method: body ? 'POST' : 'GET', headers, body })
-  return (handler({ request, params: clientId ? { clientId } : {}, context: { requestId: 'test', clientIp: '127.0.0.1' } }) as Promise<Response>).catch((thrown: unknown) => {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  })
-}
+const asUser = (user: SessionUser, handler: Parameters<typeof callRoute>[0], clientId?: string, fields?: Record<string, string>) =>
+  callRoute(handler, user, `/begeleider/clienten/${clientId ?? ''}`, clientId ? { clientId } : {}, fields ? Object.entries(fields) : undefined)
 
 const colleagueOf = async (user: SessionUser, extra: Partial<typeof users.$inferInsert> = {}) =>
   createUser(db(), { organisationId: user.organisation.id, role: 'caseworker', lastLoginAt: new Date(), ...extra })
@@ -64,7 +53,6 @@ async function clientWithTrajectory(owner: SessionUser, values: Partial<typeof t
 }
 
 const json = async <T>(response: Response) => (await response.json()) as T
-const errorsOf = async (response: Response) => (await json<{ error?: Record<string, string[]> }>(response)).error ?? {}
 const mailsTo = (email: string) => db().select().from(emailMessages).where(and(eq(emailMessages.to, email), eq(emailMessages.template, 'trajectory-handed-over')))
 
 describe('handing a trajectory to a colleague', () => {

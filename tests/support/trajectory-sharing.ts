@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { signIn } from '#app/auth/session.server'
 import { db } from '#db/client'
 import { insertApiToken } from '#db/queries/auth'
 import { insertTrajectory } from '#db/queries/trajectories'
@@ -39,25 +38,11 @@ export async function apiToken(user: SessionUser) {
   return token
 }
 
-const cookieFor = async (user: SessionUser) => (await signIn(new Request(`${BASE_URL}/inloggen`), user.id, 'password', '/')).headers.get('Set-Cookie')!.split(';')[0]!
-
-type Run = (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknown>
-
-/** Calls a loader (no fields) or an action (fields) as `user`; a thrown Response is returned like an answer. */
-export async function callRoute(run: Run, user: SessionUser, path: string, params: Record<string, string>, fields?: [string, string][]) {
-  const body = fields ? new FormData() : undefined
-  for (const [name, value] of fields ?? []) body!.append(name, value)
-  const request = new Request(`${BASE_URL}${path}`, { method: fields ? 'POST' : 'GET', headers: { Cookie: await cookieFor(user) }, body })
-  try {
-    return (await run({ request, params, context: { requestId: 'test', clientIp: '127.0.0.1' } })) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
+// One way to call a route as a signed-in user for every trajectory test.
+export { callRoute } from './trajectory-fixtures'
 
 /** GET /api/v1/trajectories/{id} with a bearer token. */
-export async function callApi(run: Run, token: string, id: string) {
+export async function callApi(run: (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknown>, token: string, id: string) {
   const request = new Request(`${BASE_URL}/api/v1/trajectories/${id}`, { headers: { Authorization: `Bearer ${token}` } })
   return (await run({ request, params: { id }, context: { requestId: 'test', clientIp: '127.0.0.1' } })) as Response
 }
