@@ -13,6 +13,8 @@ export const newPhaseSchema = z
     externalWorkplace: z.string().trim().max(200, 'Houd de werkplek korter dan 200 tekens.').optional(),
     startOn: isoDate('Vul in wanneer de nieuwe fase start.'),
     plannedEndOn: isoDate('Vul het geplande einde van de fase in.').optional(),
+    /** The POP competences this phase works on; none chosen means all of them. */
+    goals: z.array(z.string().trim().min(1).max(80)).max(20, 'Kies hoogstens 20 doelen.').default([]),
   })
   .superRefine((value, ctx) => {
     if (value.workplace === 'extern' && !value.externalWorkplace)

@@ -14,6 +14,7 @@ export type PhaseOutcome =
   | { kind: 'proposal-not-accepted' }
   | { kind: 'no-running-phase' }
   | { kind: 'no-pop' }
+  | { kind: 'unknown-goal'; goal: string }
   | { kind: 'too-early'; field: 'startOn' | 'plannedEndOn'; earliestOn: string }
 
 /**
@@ -36,9 +37,12 @@ export async function changePhase(tx: Tx, user: SessionUser, clientId: string, i
       if (!accepted) return { kind: 'proposal-not-accepted' }
       workplace = { placementId: accepted.placementId, proposalId: accepted.id, externalWorkplace: null }
     }
+    const [pop] = await tx.select({ competences: popVersions.competences }).from(popVersions).where(eq(popVersions.trajectoryId, open.id)).orderBy(desc(popVersions.version)).limit(1)
+    const unknown = input.goals.find((goal) => !pop?.competences.includes(goal))
+    if (unknown) return { kind: 'unknown-goal', goal: unknown }
     if (running) await tx.update(trajectoryPhases).set({ endedOn: input.startOn }).where(eq(trajectoryPhases.id, running.id))
     const position = (last?.position ?? 0) + 1
-    await tx.insert(trajectoryPhases).values({ trajectoryId: open.id, position, ...workplace, startOn: input.startOn, plannedEndOn: input.plannedEndOn ?? null })
+    await tx.insert(trajectoryPhases).values({ trajectoryId: open.id, position, ...workplace, goals: input.goals, startOn: input.startOn, plannedEndOn: input.plannedEndOn ?? null })
     await audit(tx, { actorUserId: user.id, organisationId, action: 'trajectory.phase-add', subjectType: 'trajectory', subjectId: open.id, details: { position } })
     return { kind: 'added', position }
   }

@@ -278,11 +278,13 @@ describe('rotation between workplaces', () => {
     const { proposalId, placementId } = await acceptedProposal(cw, clientId)
     const early = await call(workplaceAction, cw, clientId, [['intent', 'add'], ['workplace', proposalId], ['startOn', '2026-11-02']])
     expect((await errorsOf(early)).startOn?.[0]).toMatch(/^Kies 3 november 2026 of later/)
-    expect((await call(workplaceAction, cw, clientId, [['intent', 'add'], ['workplace', proposalId], ['startOn', '2027-03-01']])).status).toBe(302)
+    const unknownGoal = await call(workplaceAction, cw, clientId, [['intent', 'add'], ['workplace', proposalId], ['startOn', '2027-03-01'], ['goals[0]', 'Heftruck rijden']])
+    expect(unknownGoal.status).toBe(409)
+    expect((await call(workplaceAction, cw, clientId, [['intent', 'add'], ['workplace', proposalId], ['startOn', '2027-03-01'], ['goals[0]', 'Op tijd komen']])).status).toBe(302)
     const phases = await db().select().from(trajectoryPhases).where(eq(trajectoryPhases.trajectoryId, trajectory!.id)).orderBy(trajectoryPhases.position)
-    expect(phases.map((p) => [p.position, p.externalWorkplace, p.placementId, p.startOn, p.endedOn])).toEqual([
-      [1, 'Bakkerij Peeters, hulp', null, '2026-11-03', '2027-03-01'],
-      [2, null, placementId, '2027-03-01', null],
+    expect(phases.map((p) => [p.position, p.externalWorkplace, p.placementId, p.startOn, p.endedOn, p.goals])).toEqual([
+      [1, 'Bakkerij Peeters, hulp', null, '2026-11-03', '2027-03-01', []],
+      [2, null, placementId, '2027-03-01', null, ['Op tijd komen']],
     ])
     const outsider = await caseworker('vdab')
     expect((await call(workplaceLoader, outsider, clientId)).status).toBe(404)

@@ -10,7 +10,7 @@ import type { AcceptedProposal } from './start-form'
 type Result = SubmissionResult<string[]> | undefined
 
 /** A new phase at another workplace: it ends the running phase on the day it starts. */
-export function NewPhaseForm({ proposals, today, lastResult }: { proposals: AcceptedProposal[]; today: string; lastResult: Result }) {
+export function NewPhaseForm({ proposals, competences, today, lastResult }: { proposals: AcceptedProposal[]; competences: string[]; today: string; lastResult: Result }) {
   const [form, fields] = useForm({
     id: 'phase-add',
     lastResult,
@@ -28,6 +28,15 @@ export function NewPhaseForm({ proposals, today, lastResult }: { proposals: Acce
       <Field label="Werkplek buiten Stapsteen" help="Alleen bij een werkplek buiten Stapsteen: de werkgever en de job." errors={fields.externalWorkplace.errors} inputProps={inputProps(fields.externalWorkplace, { type: 'text' })} />
       <Field label="Start van de nieuwe fase" errors={fields.startOn.errors} inputProps={inputProps(fields.startOn, { type: 'date' })} />
       <Field label="Gepland einde (niet verplicht)" errors={fields.plannedEndOn.errors} inputProps={inputProps(fields.plannedEndOn, { type: 'date' })} />
+      {competences.length > 0 ? (
+        <ChoiceGroup
+          meta={fields.goals}
+          type="checkbox"
+          legend="Doelen in deze fase (niet verplicht)"
+          help="De competenties van het POP waar de persoon op deze werkplek aan werkt; de werkgever beoordeelt ze op de werkvloer. Niets aangevinkt: alle."
+          choices={competences.map((c) => ({ value: c, label: c }))}
+        />
+      ) : null}
       <button type="submit" className="btn-primary">
         Nieuwe fase starten
       </button>

@@ -9,7 +9,7 @@ import { TrainingSection, type TrainingView } from './training-section'
 import { ProfileLink } from './profile-link'
 import { BegeleiderHistory, FollowUpPrompts, type FollowUpView } from './follow-up'
 
-type Phase = { id: string; position: number; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
+type Phase = { id: string; position: number; goals: string[]; placementTitle: string | null; employer: string | null; externalWorkplace: string | null; startOn: string; plannedEndOn: string | null }
 type Pop = { id: string; version: number; competences: string[]; actions: string; agreements: string; changeNote: string | null; createdAt: string }
 
 export type TrajectoryView = {
@@ -70,6 +70,7 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
               <li key={p.id}>
                 {p.placementTitle ? `${p.placementTitle} bij ${p.employer}` : p.externalWorkplace} — vanaf {formatDate(p.startOn)}
                 {p.plannedEndOn ? `, gepland tot ${formatDate(p.plannedEndOn)}` : ''}
+                {p.goals.length > 0 ? `. Doelen: ${p.goals.join(', ')}` : ''}
               </li>
             ))}
           </ol>

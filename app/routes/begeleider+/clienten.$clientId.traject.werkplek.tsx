@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { client, today, trajectory, proposals } = await loadTrajectoryPage(user, params.clientId)
   if (!trajectory || (trajectory.status !== 'active' && trajectory.status !== 'suspended')) throw noOpenTrajectory()
   const running = trajectory.phases.find((p) => !p.endedOn)
-  return json({ client: { id: client.id, displayName: client.displayName }, today, proposals, running: running ?? null })
+  return json({ client: { id: client.id, displayName: client.displayName }, today, proposals, running: running ?? null, competences: trajectory.pops[0]?.competences ?? [] })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,6 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(back, await withToast({ kind: 'success', message: `De fase is verlengd; het POP heeft nu versie ${outcome.popVersion}.` }))
     case 'not-found':
       throw noOpenTrajectory()
+    case 'unknown-goal':
+      return json(submission.reply({ formErrors: [`Het doel "${outcome.goal}" staat niet (meer) in het POP: herlaad de pagina.`] }), { status: 409 })
     case 'proposal-not-accepted':
       return json(submission.reply({ fieldErrors: { workplace: ['Dit voorstel is niet (meer) aanvaard. Kies een andere werkplek.'] } }), { status: 400 })
     case 'no-running-phase':
@@ -51,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WorkplacePage() {
-  const { client, today, proposals, running } = useLoaderData<typeof loader>()
+  const { client, today, proposals, running, competences } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const intent = lastResult?.initialValue?.intent
   return (
@@ -72,7 +74,7 @@ export default function WorkplacePage() {
       ) : null}
       <section aria-labelledby="add-title" className="mt-8">
         <h2 id="add-title">Naar een nieuwe werkplek</h2>
-        <NewPhaseForm proposals={proposals} today={today} lastResult={intent === 'add' ? lastResult : undefined} />
+        <NewPhaseForm proposals={proposals} competences={competences} today={today} lastResult={intent === 'add' ? lastResult : undefined} />
       </section>
     </>
   )
