@@ -4,6 +4,7 @@ import { Form } from '@remix-run/react'
 import { SelectField, TextAreaField } from '#app/components/conform-fields'
 import { Field, FormErrors, SelectField as PlainSelectField } from '#app/components/forms'
 import { parseWithZod } from '#app/utils/parse-form'
+import { HandOverNoteField } from './follow-up-forms'
 import { formatDate } from '#domain/compensation-labels'
 import { type TransferStatus, transferDecisionSchema, transferRequestSchema, transferStatusLabels } from '#domain/trajectory-transfer'
 
@@ -45,12 +46,7 @@ export function TransferRequestForm(props: { municipality: { nis: string; name: 
       <input type="hidden" name="intent" value="request" />
       <input type="hidden" name="municipalityNis" value={municipality.nis} />
       <SelectField meta={fields.organisationId} label={`Wie neemt over in ${municipality.name}`} options={targets.map((t) => ({ value: t.id, label: t.name }))} />
-      <TextAreaField
-        meta={fields.note}
-        label="Overdrachtsnota"
-        help="Wat het nieuwe team moet weten om goed verder te gaan: afspraken, wat loopt, wat werkt. Hoogstens 2000 tekens. De nota staat niet in de e-mail."
-        rows={6}
-      />
+      <HandOverNoteField meta={fields.note} reader="het nieuwe team" />
       <button type="submit" className="btn-primary">
         Overdracht voorstellen
       </button>
