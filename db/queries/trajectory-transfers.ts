@@ -33,7 +33,7 @@ export function transferTargets(tx: Tx, user: SessionUser, municipalityNis: stri
     .orderBy(asc(organisations.name))
 }
 
-/** The client's latest trajectory (is it open?) and its transfers, newest first (a pending one is the first). */
+/** The client's latest trajectory (is it open?) and its transfers, newest first (a pending one is the first); audited as a read. */
 export async function transfersOfClientTrajectory(tx: Tx, user: SessionUser, clientId: string) {
   const trajectoryId = await ownLatestTrajectoryId(tx, user, clientId)
   if (!trajectoryId) return null
@@ -54,6 +54,8 @@ export async function transfersOfClientTrajectory(tx: Tx, user: SessionUser, cli
     .innerJoin(municipalities, eq(municipalities.nis, trajectoryTransfers.newMunicipalityNis))
     .where(eq(trajectoryTransfers.trajectoryId, trajectoryId))
     .orderBy(desc(trajectoryTransfers.requestedAt))
+  const details = { count: transfers.length }
+  await audit(tx, { actorUserId: user.id, organisationId: user.organisation.id, action: 'trajectory.transfers-read', subjectType: 'trajectory', subjectId: trajectoryId, details })
   return { trajectoryId, open: trajectory?.status === 'active' || trajectory?.status === 'suspended', transfers }
 }
 
@@ -115,19 +117,22 @@ export async function revokeTransferShare(tx: Tx, transfer: { trajectoryId: stri
   return share?.id ?? null
 }
 
-/** Withdraws the pending transfer of the client's open trajectory: the receiver can no longer read it. */
+/**
+ * Withdraws the pending transfer of the client's latest trajectory: the receiver can no longer read it. Also once
+ * the trajectory was closed meanwhile, so a transfer that can no longer be accepted does not linger.
+ */
 export async function withdrawTransfer(tx: Tx, user: SessionUser, clientId: string) {
   const organisationId = ownOrganisation(user)
-  const open = await lockOpenTrajectory(tx, organisationId, clientId)
-  if (!open) return { kind: 'not-found' } as const
+  const trajectoryId = await ownLatestTrajectoryId(tx, user, clientId)
+  if (!trajectoryId) return { kind: 'not-found' } as const
   const [row] = await tx
     .update(trajectoryTransfers)
     .set({ status: 'withdrawn', decidedByUserId: user.id, decidedAt: sql`now()` })
-    .where(and(eq(trajectoryTransfers.trajectoryId, open.id), eq(trajectoryTransfers.status, 'pending')))
+    .where(and(eq(trajectoryTransfers.trajectoryId, trajectoryId), eq(trajectoryTransfers.status, 'pending')))
     .returning({ id: trajectoryTransfers.id, trajectoryId: trajectoryTransfers.trajectoryId, toOrganisationId: trajectoryTransfers.toOrganisationId })
   if (!row) return { kind: 'not-found' } as const
   const shareId = await revokeTransferShare(tx, row)
-  await audit(tx, { actorUserId: user.id, organisationId, action: 'trajectory.transfer-withdraw', subjectType: 'trajectory', subjectId: open.id, details: { transferId: row.id, shareId } })
+  await audit(tx, { actorUserId: user.id, organisationId, action: 'trajectory.transfer-withdraw', subjectType: 'trajectory', subjectId: trajectoryId, details: { transferId: row.id, shareId } })
   return { kind: 'withdrawn' } as const
 }
 

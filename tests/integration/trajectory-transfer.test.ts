@@ -170,6 +170,23 @@ describe('moving house: the trajectory goes to the new municipality’s team', (
     expect(((await (await movePage(owner, clientId, '?gemeente=Antwerpen')).json()) as { step: unknown }).step).toBeNull()
   })
 
+  it('cannot be accepted once the sender’s trajectory no longer runs', async () => {
+    const owner = await caseworker('ocmw')
+    const to = await receiver()
+    const { clientId, trajectoryId, transferId } = await proposed(owner, to)
+    await db().update(trajectories).set({ status: 'ended', endedOn: '2026-11-30' }).where(eq(trajectories.id, trajectoryId))
+    const refused = await decide(to, transferId, [['intent', 'accept']])
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: Record<string, string[]> }).error['']).toEqual(['Het traject loopt niet meer bij de andere organisatie: je kunt het niet overnemen.'])
+    expect(await db().select().from(clients).where(eq(clients.organisationId, to.organisation.id))).toEqual([])
+    expect(await transferOf(trajectoryId)).toMatchObject({ status: 'pending', newTrajectoryId: null })
+    // The sender can still withdraw it, and the receiver stops reading.
+    expect((await move(owner, clientId, [['intent', 'withdraw']])).status).toBe(302)
+    expect(await transferOf(trajectoryId)).toMatchObject({ status: 'withdrawn' })
+    expect((await sharedPage(to, trajectoryId)).status).toBe(404)
+    expect((await move(owner, clientId, [['intent', 'withdraw']])).status).toBe(400)
+  })
+
   it('is not found for another organisation: the sender’s page, the transfer, the decision', async () => {
     const owner = await caseworker('ocmw')
     const to = await receiver()

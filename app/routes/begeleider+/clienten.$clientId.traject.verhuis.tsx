@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/begeleider/clienten/${client.id}/traject/verhuis`
   if (submission.value.intent === 'withdraw') {
     const outcome = await withdrawMove(user, client.id)
-    if (outcome.kind === 'not-found') throw noOpenTrajectory()
+    if (outcome.kind === 'not-found') return json(submission.reply({ formErrors: ['Er wacht geen overdracht meer op antwoord.'] }), { status: 400 })
     throw redirect(here, await withToast({ kind: 'success', message: 'De overdracht is ingetrokken. Het andere team kan het traject niet meer lezen.' }))
   }
   const outcome = await requestMove(user, client.id, submission.value, publicBaseUrl())
