@@ -11,10 +11,12 @@ import { revokeTransferShare } from './trajectory-transfers'
 /**
  * Moving house, the receiver's side (issue 13): the OCMW or VDAB team a trajectory was proposed to sees it, reads it
  * through the hand-over share, and accepts (a new client and trajectory of its own, the old one stopped with reason
- * `moved`) or declines with a reason. Only transfers to the user's organisation exist here; any other id is
- * not found.
+ * `moved`) or declines with a reason. Only pending and accepted transfers to the user's organisation exist here;
+ * any other id is not found.
  */
-const incoming = (organisationId: string) => and(eq(trajectoryTransfers.toOrganisationId, organisationId), isNull(clients.anonymisedAt))
+// Pending or accepted only: after a withdrawal or its own refusal the team has no reason to keep reading the note.
+const incoming = (organisationId: string) =>
+  and(eq(trajectoryTransfers.toOrganisationId, organisationId), inArray(trajectoryTransfers.status, ['pending', 'accepted']), isNull(clients.anonymisedAt))
 
 /** The number of transfers waiting for the user's organisation (the home page's prompt). */
 export async function pendingTransferCount(tx: Tx, user: SessionUser) {
@@ -39,7 +41,6 @@ function selectIncoming(tx: Tx) {
       startOn: trajectories.startOn,
       note: trajectoryTransfers.note,
       status: trajectoryTransfers.status,
-      declineReason: trajectoryTransfers.declineReason,
       requestedAt: trajectoryTransfers.requestedAt,
       decidedAt: trajectoryTransfers.decidedAt,
       newTrajectoryId: trajectoryTransfers.newTrajectoryId,

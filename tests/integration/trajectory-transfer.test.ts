@@ -129,6 +129,7 @@ describe('moving house: the trajectory goes to the new municipality’s team', (
     expect(await transferOf(trajectoryId)).toMatchObject({ status: 'declined', declineReason: 'De cliënt woont niet in onze gemeente.', decidedByUserId: to.id, newTrajectoryId: null })
     expect(await activeShares(trajectoryId)).toEqual([])
     expect((await sharedPage(to, trajectoryId)).status).toBe(404)
+    expect((await transferPage(to, transferId)).status).toBe(404)
     expect(await db().select().from(clients).where(eq(clients.organisationId, to.organisation.id))).toEqual([])
     const [still] = await db().select().from(trajectories).where(eq(trajectories.id, trajectoryId))
     expect(still).toMatchObject({ status: 'active', endedOn: null })

@@ -39,7 +39,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function IncomingTransferPage() {
   const { transfer: t } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const readable = t.status === 'pending' || t.status === 'accepted'
   return (
     <>
       <p>
@@ -71,12 +70,9 @@ export default function IncomingTransferPage() {
       </dl>
       <h2 className="mt-6">Overdrachtsnota</h2>
       <p className="mt-2 max-w-3xl whitespace-pre-line">{t.note}</p>
-      {readable ? (
-        <p className="mt-4">
-          <Link to={`/begeleider/gedeelde-trajecten/${t.trajectoryId}`}>Lees het hele traject (zonder vertrouwelijke notities)</Link>
-        </p>
-      ) : null}
-      {t.declineReason ? <p className="mt-4 max-w-3xl whitespace-pre-line">Waarom geweigerd: {t.declineReason}</p> : null}
+      <p className="mt-4">
+        <Link to={`/begeleider/gedeelde-trajecten/${t.trajectoryId}`}>Lees het hele traject (zonder vertrouwelijke notities)</Link>
+      </p>
       {t.newClientId ? (
         <p className="mt-4">
           <Link to={`/begeleider/clienten/${t.newClientId}/traject`}>Naar het traject bij je organisatie</Link>
