@@ -21,6 +21,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/begeleider/bewaard', label: 'Bewaarde zoekopdrachten' },
     { to: '/begeleider/functieprofielen', label: 'Functieprofielen' },
     { to: '/begeleider/gedeelde-trajecten', label: 'Gedeelde trajecten' },
+    { to: '/begeleider/overdrachten', label: 'Overdrachten' },
   ],
   regional_admin: [
     { to: '/admin/werkgevers', label: 'Werkgevers verifiëren' },

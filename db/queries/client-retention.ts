@@ -1,6 +1,6 @@
 import { and, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
-import { begeleiderChanges, clients, popVersions, proposals, trajectories, trajectoryEvaluations, trajectoryFinalReports, trajectoryNotes, trajectoryPhases, trajectorySuspensions, trajectoryTrainings, workFloorEvaluations } from '#db/schema'
+import { begeleiderChanges, clients, popVersions, proposals, trajectories, trajectoryEvaluations, trajectoryFinalReports, trajectoryNotes, trajectoryPhases, trajectorySuspensions, trajectoryTrainings, trajectoryTransfers, workFloorEvaluations } from '#db/schema'
 import { audit } from './audit'
 
 /**
@@ -61,7 +61,7 @@ export async function anonymiseDecidedProposals(tx: Tx, months: number) {
  * The clients' TWE trajectories keep kind, status, dates and outcome (for the region's figures) and lose what people
  * wrote: why the person entered, the POP's competences, actions, agreements and notes, a phase's external workplace
  * and goals, a suspension's reason, the evaluations' and the employer's scores and comments, training courses and
- * notes, the begeleider's notes and hand-over notes, and the final report's goals, ICF ratings and recommendation.
+ * notes, the begeleider's notes and hand-over notes, the moving-house hand-over note and decline reason, and the final report's goals, ICF ratings and recommendation.
  * Counts stay countable: evaluation dates and kinds, training outcomes and refusal reasons.
  */
 async function anonymiseTrajectories(tx: Tx, clientIds: string[]) {
@@ -81,6 +81,7 @@ async function anonymiseTrajectories(tx: Tx, clientIds: string[]) {
   await tx.update(trajectoryTrainings).set({ provider: '', course: '', note: null }).where(inArray(trajectoryTrainings.trajectoryId, ids))
   await tx.delete(trajectoryNotes).where(inArray(trajectoryNotes.trajectoryId, ids))
   await tx.update(begeleiderChanges).set({ note: '' }).where(inArray(begeleiderChanges.trajectoryId, ids))
+  await tx.update(trajectoryTransfers).set({ note: '', declineReason: null }).where(inArray(trajectoryTransfers.trajectoryId, ids))
   // The outcome stays (the region's outflow figures); the goals, the ICF ratings (about health) and the recommendation go.
   await tx.update(trajectoryFinalReports).set({ goals: [], icf: [], recommendation: '' }).where(inArray(trajectoryFinalReports.trajectoryId, ids))
 }

@@ -25,10 +25,7 @@ export async function closeTrajectory(tx: Tx, user: SessionUser, clientId: strin
     .update(trajectories)
     .set({ status, endedOn: input.endedOn, stopReason: status === 'stopped' ? (input.stopReason ?? 'other') : null, updatedAt: sql`now()` })
     .where(eq(trajectories.id, open.id))
-  await tx
-    .update(trajectoryPhases)
-    .set({ endedOn: sql`greatest(${trajectoryPhases.startOn}, ${input.endedOn}::date)` })
-    .where(and(eq(trajectoryPhases.trajectoryId, open.id), isNull(trajectoryPhases.endedOn)))
+  await endOpenPhases(tx, open.id, input.endedOn)
   await tx.insert(trajectoryFinalReports).values({
     trajectoryId: open.id,
     goals: input.goals.map(({ goal, result, comment }) => ({ goal, result, ...(comment ? { comment } : {}) })),
@@ -39,6 +36,14 @@ export async function closeTrajectory(tx: Tx, user: SessionUser, clientId: strin
   })
   await audit(tx, { actorUserId: user.id, organisationId, action: `trajectory.${input.closing}`, subjectType: 'trajectory', subjectId: open.id, details: { outcome: input.outcome, icf: input.icf.length } })
   return { kind: 'closed', status }
+}
+
+/** Ends the trajectory's open phases on the day it closes (a phase that starts later ends on its start). */
+export async function endOpenPhases(tx: Tx, trajectoryId: string, endedOn: string) {
+  await tx
+    .update(trajectoryPhases)
+    .set({ endedOn: sql`greatest(${trajectoryPhases.startOn}, ${endedOn}::date)` })
+    .where(and(eq(trajectoryPhases.trajectoryId, trajectoryId), isNull(trajectoryPhases.endedOn)))
 }
 
 export type SuspensionOutcome =

@@ -88,7 +88,8 @@ export async function recordConsent(tx: Tx, user: SessionUser, clientId: string,
 
 /**
  * Shares a trajectory with the organisation that takes the client over by warm hand-over (e.g. after moving
- * house). The caller checks the hand-over was accepted; an active share stays as it is. Returns the share's id.
+ * house). The caller decides when: a move shares as soon as it is proposed, so the receiving team reads the
+ * trajectory before it decides (db/queries/trajectory-transfers.ts). An active share stays as it is. Returns its id.
  */
 export async function insertHandOverShare(tx: Tx, input: { actorUserId: string; trajectoryId: string; organisationId: string }) {
   const [owner] = await tx.select({ organisationId: trajectories.organisationId }).from(trajectories).where(eq(trajectories.id, input.trajectoryId))

@@ -18,6 +18,8 @@ import { RegistrationAttemptEmail, subject as registrationAttemptSubject } from 
 import { WorkFloorRequestEmail, subject as workFloorRequestSubject } from './work-floor-request'
 import { EvaluationReminderEmail, subject as evaluationReminderSubject } from './evaluation-reminder'
 import { TrajectoryHandedOverEmail, subject as trajectoryHandedOverSubject } from './trajectory-handed-over'
+import { TrajectoryTransferRequestedEmail, subject as trajectoryTransferRequestedSubject } from './trajectory-transfer-requested'
+import { TrajectoryTransferDecidedEmail, subject as trajectoryTransferDecidedSubject } from './trajectory-transfer-decided'
 
 /**
  * `carriesSecret`: the mail's link holds a token that opens something (an account, a resident's file). sendEmail
@@ -46,6 +48,8 @@ const definitions = {
   'work-floor-request': { subject: workFloorRequestSubject, component: WorkFloorRequestEmail },
   'evaluation-reminder': { subject: evaluationReminderSubject, component: EvaluationReminderEmail },
   'trajectory-handed-over': { subject: trajectoryHandedOverSubject, component: TrajectoryHandedOverEmail },
+  'trajectory-transfer-requested': { subject: trajectoryTransferRequestedSubject, component: TrajectoryTransferRequestedEmail },
+  'trajectory-transfer-decided': { subject: trajectoryTransferDecidedSubject, component: TrajectoryTransferDecidedEmail },
 }
 
 export type TemplateId = keyof typeof definitions

@@ -22,17 +22,18 @@ export function BegeleiderChangeForm({ colleagues, lastResult }: { colleagues: {
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
       <FormErrors id={form.errorId} errors={form.errors} />
       <SelectField meta={fields.toUserId} label="Nieuwe trajectbegeleider" options={colleagues.map(({ id, name }) => ({ value: id, label: name }))} />
-      <TextAreaField
-        meta={fields.note}
-        label="Overdrachtsnota"
-        help="Wat je collega moet weten om goed verder te gaan: afspraken, wat loopt, wat werkt. Hoogstens 2000 tekens. De nota staat niet in de e-mail."
-        rows={6}
-      />
+      <HandOverNoteField meta={fields.note} reader="je collega" />
       <button type="submit" className="btn-primary">
         Traject overdragen
       </button>
     </Form>
   )
+}
+
+/** The warm-hand-over note, for a colleague or (after a move) another team; it never goes into the mail. */
+export function HandOverNoteField({ meta, reader }: { meta: Parameters<typeof TextAreaField>[0]['meta']; reader: string }) {
+  const help = `Wat ${reader} moet weten om goed verder te gaan: afspraken, wat loopt, wat werkt. Hoogstens 2000 tekens. De nota staat niet in de e-mail.`
+  return <TextAreaField meta={meta} label="Overdrachtsnota" help={help} rows={6} />
 }
 
 /** The outflow status three months after the end: where the person stands now, from the final report's list. */

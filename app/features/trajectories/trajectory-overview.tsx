@@ -120,7 +120,15 @@ export function TrajectoryOverview({ trajectory: t, base }: { trajectory: Trajec
           <li>
             <Link to={`${base}/afsluiten`}>Traject stopzetten of beëindigen, met eindverslag</Link>
           </li>
+          <li>
+            <Link to={`${base}/verhuis`}>Verhuis naar een andere gemeente</Link>
+          </li>
         </ul>
+      ) : null}
+      {t.stopReason === 'moved' ? (
+        <p className="mt-6">
+          <Link to={`${base}/verhuis`}>Stopgezet na een verhuis: bekijk de overdrachten</Link>
+        </p>
       ) : null}
       {!open && t.finalReport && t.endedOn && (t.status === 'stopped' || t.status === 'ended') ? (
         <FinalReport status={t.status} endedOn={t.endedOn} stopReason={t.stopReason} report={t.finalReport} />
