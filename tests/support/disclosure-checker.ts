@@ -9,6 +9,12 @@ import type { PublishedCell, PublishedTable } from '#domain/suppression'
  * Published figures are known; a hidden figure is "derived" when the equations fix its value.
  */
 
+/** The table with its row totals as the last column and its column totals (and the grand total) as the last row. */
+const gridOf = (table: PublishedTable): PublishedCell[][] => [
+  ...table.cells.map((line, row) => [...line, table.rowTotals[row]!]),
+  [...table.columnTotals, table.total],
+]
+
 type Equation = { terms: { variable: number; coefficient: number }[] }
 
 export class Disclosure {
@@ -17,11 +23,7 @@ export class Disclosure {
 
   /** Adds one published table; returns the variable numbers of its augmented grid ((R+1) × (C+1)). */
   addTable(name: string, table: PublishedTable): number[][] {
-    const grid: PublishedCell[][] = [
-      ...table.cells.map((line, row) => [...line, table.rowTotals[row]!]),
-      [...table.columnTotals, table.total],
-    ]
-    const ids = grid.map((line, row) => line.map((cell, column) => this.variable(cell.kind === 'count', `${name}[${row},${column}]`)))
+    const ids = gridOf(table).map((line, row) => line.map((cell, column) => this.variable(cell.kind === 'count', `${name}[${row},${column}]`)))
     const [rows, columns] = [ids.length - 1, ids[0]!.length - 1]
     for (const line of ids) this.sum(line.slice(0, columns), line[columns]!)
     for (let column = 0; column <= columns; column++) this.sum(ids.slice(0, rows).map((line) => line[column]!), ids[rows]![column]!)
@@ -87,7 +89,7 @@ function reduce(matrix: number[][], width: number) {
 
 /** Rows and columns of the augmented grid that hold exactly one hidden figure (the textbook audit; weaker). */
 export function lonelyHiddenLines(table: PublishedTable): number {
-  const grid = [...table.cells.map((line, row) => [...line, table.rowTotals[row]!]), [...table.columnTotals, table.total]]
+  const grid = gridOf(table)
   const hidden = (line: PublishedCell[]) => line.filter((cell) => cell.kind !== 'count').length
   const columns = grid[0]!.map((_, column) => grid.map((line) => line[column]!))
   return [...grid, ...columns].filter((line) => hidden(line) === 1).length
