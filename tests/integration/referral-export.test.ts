@@ -125,11 +125,17 @@ describe('the hand-over export', () => {
     expect(await exportAudits(intake.id)).toEqual([])
   })
 
-  it('a VDAB token cannot read an OCMW-only referral: one VDAB sent, or one handed to another VDAB team', async () => {
+  it('a VDAB token cannot read an OCMW-only referral (one VDAB sent, or one handed to another team); the OCMW receiver never gets its own confidential note', async () => {
     const w = await triageWorld()
-    const { referralId: toOcmw } = await referred(w, 'vdab')
+    const { intake, referralId: toOcmw } = await referred(w, 'vdab')
     const ocmwReads = await callApi(await apiToken(w.ocmwUser), toOcmw)
     expect(ocmwReads.status).toBe(200)
+    // Not even to the OCMW that wrote it, also once it handles the file (and sees the note on its page).
+    expect(await ocmwReads.text()).not.toContain(SECRET)
+    expect(await tx((t) => decideReferral(t, w.ocmwUser, intake.id, { decision: 'accept' }))).toMatchObject({ kind: 'accepted' })
+    const handled = await (await callApi(await apiToken(w.ocmwUser), toOcmw)).text()
+    expect(JSON.parse(handled).notes.map((n: { body: string }) => n.body)).toEqual([SHARED])
+    expect(handled).not.toContain(SECRET)
     expect((await callApi(await apiToken(w.vdabUser), toOcmw)).status).toBe(404)
 
     const elsewhere = await triageWorld()
