@@ -19,7 +19,7 @@ export { methodNotAllowed } from './api-errors.server'
  * describes a client (home, Dutch level, hours).
  */
 type Options = { endpoint: 'placements.search' | 'match'; permission: Permission; engineFields?: Record<string, string> }
-type Endpoint = Options['endpoint'] | 'trajectories.read'
+type Endpoint = Options['endpoint'] | 'trajectories.read' | 'referrals.read'
 
 export async function serveApi(
   request: Request,
@@ -44,7 +44,7 @@ export async function serveApi(
 }
 
 /**
- * An API read that is not a search (GET /api/v1/trajectories/{id}): authenticate, let the route answer the
+ * An API read that is not a search (GET /api/v1/trajectories/{id}, /api/v1/referrals/{id}): authenticate, let the route answer the
  * contract's JSON (or throw an ApiError), log it like a search. The route audits the read itself, in its transaction.
  */
 export async function serveApiRead(

@@ -127,6 +127,7 @@ async function routePaths() {
 const SEARCH = '/api/v1/placements/search'
 const MATCH = '/api/v1/match'
 const TRAJECTORY = '/api/v1/trajectories/{id}'
+const REFERRAL = '/api/v1/referrals/{id}'
 const responseOf = (operation: Record<string, any>, status: number) => {
   const documented = operation.responses[String(status)]
   return documented?.$ref ? resolve(documented.$ref, inDocs)[0] : documented
@@ -135,15 +136,18 @@ const responseOf = (operation: Record<string, any>, status: number) => {
 describe('docs/openapi.yaml', () => {
   it('documents the endpoints of the contract, at the paths the route files produce', async () => {
     expect(openapi.openapi).toBe('3.1.0')
-    expect(Object.keys(openapi.paths)).toEqual([SEARCH, MATCH, TRAJECTORY])
+    expect(Object.keys(openapi.paths)).toEqual([SEARCH, MATCH, TRAJECTORY, REFERRAL])
     expect(Object.keys(openapi.paths[SEARCH])).toEqual(['get'])
     expect(Object.keys(openapi.paths[MATCH])).toEqual(['post'])
     expect(Object.keys(openapi.paths[TRAJECTORY])).toEqual(['get'])
+    expect(Object.keys(openapi.paths[REFERRAL])).toEqual(['get'])
     const routes = await routePaths()
     expect(routes.get('routes/api+/v1.placements.search.ts')).toBe(SEARCH.slice(1))
     expect(routes.get('routes/api+/v1.match.ts')).toBe(MATCH.slice(1))
     // The export schema (formats date and date-time) is checked with ajv in trajectory-export.test.ts.
     expect(routes.get('routes/api+/v1.trajectories.$id.ts')).toBe(TRAJECTORY.slice(1).replace('{id}', ':id'))
+    // Likewise the referral export's schema, in referral-export.test.ts.
+    expect(routes.get('routes/api+/v1.referrals.$id.ts')).toBe(REFERRAL.slice(1).replace('{id}', ':id'))
   })
 
   it('documents the query parameters the route reads, and the shared match request schema as the body', () => {

@@ -23,7 +23,7 @@ function routePath(file: string) {
 }
 
 const isExport = (file: string) =>
-  /\[\.(csv|pdf)\]/.test(file) || /text\/csv|application\/pdf|csvResponse\(/.test(fs.readFileSync(path.join(routesDir, file), 'utf8'))
+  /\[\.(csv|pdf|json)\]/.test(file) || /text\/csv|application\/pdf|csvResponse\(/.test(fs.readFileSync(path.join(routesDir, file), 'utf8'))
 
 /** What the code has: template ids, export paths, API paths. */
 const inCode = {
@@ -54,13 +54,13 @@ const register = dataFlows()
 
 describe('the register of data flows', () => {
   it('finds the exports and API routes it checks', () => {
-    expect(inCode.exports).toEqual(expect.arrayContaining(['/triage/aanmeldingen.csv', '/admin/audit.csv', '/vergoedingen.csv', '/importeren/sjabloon.csv']))
+    expect(inCode.exports).toEqual(expect.arrayContaining(['/triage/aanmeldingen.csv', '/admin/audit.csv', '/vergoedingen.csv', '/importeren/sjabloon.csv', '/triage/doorverwijzingen/:referralId.json']))
     expect(inCode.exports).not.toContain('/importeren/placement.schema.json')
     expect(inCode.apiRoutes).toEqual(expect.arrayContaining(['/api/beroepen', '/api/v1/match', '/api/v1/placements/search']))
     expect(inCode.mailTemplates.length).toBeGreaterThan(10)
   })
 
-  it('classifies every mail template, CSV/PDF export and /api route', () => {
+  it('classifies every mail template, CSV/PDF/JSON export and /api route', () => {
     expect(unclassified(register)).toEqual({ mailTemplates: [], exports: [], apiRoutes: [] })
   })
 

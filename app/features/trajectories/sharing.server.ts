@@ -6,6 +6,7 @@ import { addNote, ownTrajectoryNotes } from '#db/queries/trajectory-notes'
 import { type ConsentOutcome, ownLatestTrajectoryId, recordConsent, revokeShare, sharesOfClientTrajectory, trajectoriesSharedWith, vdabTeamsForClient } from '#db/queries/trajectory-shares'
 import { requireClient } from '#app/features/clients/client-editor.server'
 import { db } from '#app/utils/db.server'
+import { jsonDownload } from '#app/utils/json-download.server'
 
 /**
  * Notes (with the confidential zone), sharing with a VDAB team and the export for VDAB's client file (issue 13).
@@ -61,13 +62,5 @@ export function loadSharedTrajectories(user: SessionUser) {
   return db().transaction((tx) => trajectoriesSharedWith(tx, user))
 }
 
-/** The export as a file to save: pretty-printed JSON, named after the trajectory's id (no client name in it). */
-export function exportDownload(data: TrajectoryExport) {
-  return new Response(`${JSON.stringify(data, null, 2)}\n`, {
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="traject-${data.id}.json"`,
-      'Cache-Control': 'no-store',
-    },
-  })
-}
+/** The export as a file to save, named after the trajectory's id (no client name in it). */
+export const exportDownload = (data: TrajectoryExport) => jsonDownload(data, `traject-${data.id}.json`)

@@ -10,6 +10,7 @@ import { TriageHistory } from '#app/features/triage/triage-history'
 import { TriageIntakeSummary } from '#app/features/triage/intake-summary'
 import { TriageNotes } from '#app/features/triage/triage-notes'
 import { TriageReferralDecision } from '#app/features/triage/hand-over/referral-decision'
+import { ReferralExportLink } from '#app/features/triage/hand-over/referral-export-link'
 import { TriageStatusOnly } from '#app/features/triage/status-only'
 import { TriageSuggestion } from '#app/features/triage/triage-suggestion'
 import { TriageWorkActions } from '#app/features/triage/work-actions'
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, 'intake:triage-own-org')
   const page = await loadIntakePage(user, params.intakeId)
   if (!page) throw notFound()
-  return json({ page, viewer: { id: user.id, organisation: user.organisation.name, organisationType: user.organisation.type } })
+  return json({ page, viewer: { id: user.id, organisationId: user.organisation.id, organisation: user.organisation.name, organisationType: user.organisation.type } })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,6 +66,7 @@ export default function IntakePage() {
           ) : (
             <TriageWorkActions page={page} viewer={viewer} resultFor={resultFor} />
           )}
+          <ReferralExportLink page={page} organisationId={viewer.organisationId} />
           <TriageAnswers intake={page.intake} />
           {page.access === 'full' ? <TriageDuplicates duplicates={page.duplicates} /> : null}
           <TriageNotes page={page} organisation={viewer.organisation} lastResult={resultFor('note')} />
