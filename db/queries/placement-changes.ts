@@ -54,3 +54,23 @@ export async function publicPlacementsNow(tx: Tx, ids: string[]) {
 }
 
 export type PublicPlacement = { id: string; externalId: string | null; title: string; occupation: string; municipalityNis: string }
+
+/** How long a change stays in the feed as it happened; see pruneChanges. */
+export const CHANGE_RETENTION_DAYS = 90
+
+/**
+ * The daily retention run's part of the feed. A change older than `days` goes when a later change of the same
+ * placement exists: an upsert carries the placement as it is now, so the later change tells a partner everything
+ * the older one did. A tombstone older than `days` goes too: a partner that did not read for that long starts
+ * again without a cursor. The latest upsert of a public placement stays, however old, so reading from the start
+ * always gives every public placement.
+ */
+export async function pruneChanges(tx: Tx, days = CHANGE_RETENTION_DAYS) {
+  const pruned = await tx.execute(sql`
+    DELETE FROM placement_changes c
+    WHERE c.at < now() - make_interval(days => ${days})
+      AND (c.kind = 'remove' OR EXISTS (
+        SELECT 1 FROM placement_changes later
+        WHERE later.placement_id = c.placement_id AND (later.xid, later.seq) > (c.xid, c.seq)))`)
+  return pruned.count
+}

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { action, loader } from '#app/routes/api+/v1.placements.changes'
 import { db } from '#db/client'
+import { pruneChanges } from '#db/queries/placement-changes'
 import { createPlacement, setPlacementStatus, updatePlacement } from '#db/queries/placements'
 import type { Tx } from '#db/client'
 import { placementChanges, placements } from '#db/schema'
@@ -216,5 +217,22 @@ describe('the placement change feed', () => {
     expect((await call(await apiToken(await sessionUser(user.id)), '')).status).toBe(403)
     expect((await call(await apiToken(await caseworker('vdab')), '')).status).toBe(200)
   })
-})
 
+  it('prunes changes older than 90 days that a later change supersedes, and old tombstones, but keeps the latest upsert', async () => {
+    const [a, b, c, d, e] = Array.from({ length: 5 }, () => crypto.randomUUID())
+    const old = new Date(Date.now() - 100 * 86_400_000)
+    const recent = new Date(Date.now() - 10 * 86_400_000)
+    const rows = [
+      { placementId: a!, kind: 'upsert', at: old }, { placementId: a!, kind: 'upsert', at: old },
+      { placementId: b!, kind: 'upsert', at: old }, { placementId: b!, kind: 'remove', at: old },
+      { placementId: c!, kind: 'remove', at: old }, { placementId: c!, kind: 'upsert', at: recent },
+      { placementId: d!, kind: 'upsert', at: old }, { placementId: d!, kind: 'remove', at: recent },
+      { placementId: e!, kind: 'upsert', at: old },
+    ] as const
+    const inserted = await db().insert(placementChanges).values([...rows]).returning({ seq: placementChanges.seq })
+    expect(await db().transaction((tx) => pruneChanges(tx))).toBe(5)
+    const kept = await db().select({ seq: placementChanges.seq }).from(placementChanges).where(inArray(placementChanges.placementId, [a!, b!, c!, d!, e!])).orderBy(placementChanges.seq)
+    // Kept: a's latest upsert, c's recent upsert, d's recent tombstone, e's only upsert.
+    expect(kept.map((r) => r.seq)).toEqual([1, 5, 7, 8].map((i) => inserted[i]!.seq))
+  })
+})
