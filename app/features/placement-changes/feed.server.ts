@@ -17,7 +17,7 @@ const DEFAULT_LIMIT = 100
 // Opaque to partners; inside: a version, the transaction id and the sequence number of the last change given out.
 const CURSOR_TEXT = /^c1\.(\d{1,20})\.(\d{1,19})$/
 
-export function encodeCursor(position: ChangePosition): string {
+function encodeCursor(position: ChangePosition): string {
   return Buffer.from(`c1.${position.xid}.${position.seq}`).toString('base64url')
 }
 
