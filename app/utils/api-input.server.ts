@@ -28,7 +28,7 @@ const decimal = (max: number, message: string) =>
   z.string().regex(DECIMAL, message).transform(Number).pipe(z.number().gt(0, message).max(max, message))
 
 /** A query parameter given at most once; an empty value counts as absent, as an empty form field does. */
-const one = <T extends z.ZodTypeAny>(inner: T) =>
+export const one = <T extends z.ZodTypeAny>(inner: T) =>
   z
     .array(z.string())
     .max(1, 'Geef deze parameter hoogstens één keer.')
@@ -170,7 +170,7 @@ function fieldName(path: (string | number)[], flat: boolean): string {
 }
 
 /** The first reason per field. Query parameters are flat (`instrument`, not `instrument[1]`). */
-function fieldErrors(error: z.ZodError, whole: string, unknown: string, flat: boolean): FieldErrors {
+export function fieldErrors(error: z.ZodError, whole: string, unknown: string, flat: boolean): FieldErrors {
   // No prototype: a field called __proto__ is stored like any other name.
   const fields: FieldErrors = Object.create(null)
   for (const issue of error.issues) {

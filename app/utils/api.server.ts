@@ -19,7 +19,7 @@ export { methodNotAllowed } from './api-errors.server'
  * describes a client (home, Dutch level, hours).
  */
 type Options = { endpoint: 'placements.search' | 'match'; permission: Permission; engineFields?: Record<string, string> }
-type Endpoint = Options['endpoint'] | 'trajectories.read' | 'referrals.read'
+type Endpoint = Options['endpoint'] | 'trajectories.read' | 'referrals.read' | 'placements.changes'
 
 export async function serveApi(
   request: Request,

@@ -9,7 +9,7 @@ import { foldSearchText } from './reference'
  */
 const PUBLIC_PAGE_SIZE = 20
 
-const isPublic = and(eq(placements.status, 'published'), eq(employerProfiles.verificationStatus, 'verified'))
+export const isPublic = and(eq(placements.status, 'published'), eq(employerProfiles.verificationStatus, 'verified'))
 
 /** Occupations of public placements whose Dutch label or alternative label contains the text. */
 async function occupationsMatching(tx: Tx, text: string): Promise<string[]> {

@@ -1,15 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
+import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { parse } from 'yaml'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { digest, newSecret } from '#core/crypto.server'
 import { action as matchAction, loader as matchLoader } from '#app/routes/api+/v1.match'
+import { changeParamNames } from '#app/features/placement-changes/feed.server'
+import { loader as changesLoader } from '#app/routes/api+/v1.placements.changes'
 import { loader as searchLoader } from '#app/routes/api+/v1.placements.search'
 import { matchRequestSchema, searchParamNames } from '#app/utils/api-input.server'
 import { db } from '#db/client'
 import { insertApiToken } from '#db/queries/auth'
+import { placements } from '#db/schema'
 import { dutchLevels, instruments } from '#domain/values'
 import { createOrganisation, createUser } from '#db/seed/factories'
 import { searchEngine } from '#search/engine'
@@ -128,6 +132,7 @@ const SEARCH = '/api/v1/placements/search'
 const MATCH = '/api/v1/match'
 const TRAJECTORY = '/api/v1/trajectories/{id}'
 const REFERRAL = '/api/v1/referrals/{id}'
+const CHANGES = '/api/v1/placements/changes'
 const responseOf = (operation: Record<string, any>, status: number) => {
   const documented = operation.responses[String(status)]
   return documented?.$ref ? resolve(documented.$ref, inDocs)[0] : documented
@@ -136,14 +141,16 @@ const responseOf = (operation: Record<string, any>, status: number) => {
 describe('docs/openapi.yaml', () => {
   it('documents the endpoints of the contract, at the paths the route files produce', async () => {
     expect(openapi.openapi).toBe('3.1.0')
-    expect(Object.keys(openapi.paths)).toEqual([SEARCH, MATCH, TRAJECTORY, REFERRAL])
+    expect(Object.keys(openapi.paths)).toEqual([SEARCH, MATCH, TRAJECTORY, REFERRAL, CHANGES])
     expect(Object.keys(openapi.paths[SEARCH])).toEqual(['get'])
     expect(Object.keys(openapi.paths[MATCH])).toEqual(['post'])
     expect(Object.keys(openapi.paths[TRAJECTORY])).toEqual(['get'])
     expect(Object.keys(openapi.paths[REFERRAL])).toEqual(['get'])
+    expect(Object.keys(openapi.paths[CHANGES])).toEqual(['get'])
     const routes = await routePaths()
     expect(routes.get('routes/api+/v1.placements.search.ts')).toBe(SEARCH.slice(1))
     expect(routes.get('routes/api+/v1.match.ts')).toBe(MATCH.slice(1))
+    expect(routes.get('routes/api+/v1.placements.changes.ts')).toBe(CHANGES.slice(1))
     // The export schema (formats date and date-time) is checked with ajv in trajectory-export.test.ts.
     expect(routes.get('routes/api+/v1.trajectories.$id.ts')).toBe(TRAJECTORY.slice(1).replace('{id}', ':id'))
     // Likewise the referral export's schema, in referral-export.test.ts.
@@ -152,6 +159,7 @@ describe('docs/openapi.yaml', () => {
 
   it('documents the query parameters the route reads, and the shared match request schema as the body', () => {
     expect(openapi.paths[SEARCH].get.parameters.map((p: { name: string }) => p.name)).toEqual(searchParamNames)
+    expect(openapi.paths[CHANGES].get.parameters.map((p: { name: string }) => p.name)).toEqual(changeParamNames)
     expect(openapi.paths[MATCH].post.requestBody.content['application/json'].schema).toEqual({ $ref: './schemas/match-request.schema.json' })
   })
 
@@ -259,8 +267,8 @@ describe('real answers', () => {
   const matchBody = (extra: object = {}) => JSON.stringify({ occupations: [OCCUPATIONS.cook], home: { postcode: '2000' }, maxDistanceKm: 200, ...extra })
 
   /** The answer's status is documented for the operation, and its body and headers follow what is documented there. */
-  async function expectDocumented(route: typeof SEARCH | typeof MATCH, response: Response) {
-    const operation = route === SEARCH ? openapi.paths[SEARCH].get : openapi.paths[MATCH].post
+  async function expectDocumented(route: typeof SEARCH | typeof MATCH | typeof CHANGES, response: Response) {
+    const operation = route === MATCH ? openapi.paths[MATCH].post : openapi.paths[route].get
     const documented = responseOf(operation, response.status)
     expect(documented, `status ${response.status} of ${route} is documented`).toBeDefined()
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/)
@@ -311,6 +319,23 @@ describe('real answers', () => {
       await expectDocumented(SEARCH, await search('', tokens.caseworker))
       await expectDocumented(MATCH, await match(matchBody(), tokens.caseworker))
     })
+  })
+
+  it('of the change feed follow the documented schema, with an upsert and a tombstone', async () => {
+    const changes = (query: string, token: string | undefined) =>
+      changesLoader({ request: new Request(`http://localhost:3000${CHANGES}?${query}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} }), context, params: {} })
+    const paused = await insertPlacement({ title: 'Hulp in de bakkerij', occupation: OCCUPATIONS.baker, nis: '44021' })
+    await db().update(placements).set({ status: 'paused' }).where(eq(placements.id, paused.id))
+    // The feed shows a change once every older transaction (of any test file on this server) has ended: ask until then.
+    let body = await expectDocumented(CHANGES, await changes('limit=500', tokens.caseworker))
+    for (let tries = 0; tries < 200 && !body.changes.some((c: { kind: string }) => c.kind === 'remove'); tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25))
+      body = await expectDocumented(CHANGES, await changes('limit=500', tokens.caseworker))
+    }
+    expect(new Set(body.changes.map((c: { kind: string }) => c.kind))).toEqual(new Set(['upsert', 'remove']))
+    expect(body.changes.some((c: { placement: { title?: string } }) => c.placement.title === 'Hulp in de grootkeuken')).toBe(true)
+    await expectDocumented(CHANGES, await changes('after=x', tokens.caseworker))
+    for (const token of [undefined, 'stp_unknown', tokens.employer]) await expectDocumented(CHANGES, await changes('', token))
   })
 
   it('answer another method with the documented error body and an Allow header', async () => {
