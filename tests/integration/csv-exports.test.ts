@@ -14,6 +14,7 @@ import { audit } from '#db/queries/audit'
 import { insertVersion } from '#db/queries/compensation'
 import { intakeChannels, intakeNotes, municipalities, occupations, placements, referenceRegions } from '#db/schema'
 import { createEmployer, createIntake, createOrganisation, createUser } from '#db/seed/factories'
+import { publishedQuarters } from '#app/features/open-statistics/intake-figures.server'
 
 /**
  * Finding 5 of issue 11: a resident named `=HYPERLINK("http://x.example/";"x")` reached the caseworker's
@@ -95,6 +96,9 @@ type Case = () => Promise<{ request: Request; atCellStart: string[] }>
 
 /** Per CSV route: the data, someone who may download it, and the formulas that land at the start of a cell. */
 const cases: Record<string, Case> = {
+  // The open figures name the regions (Gent's among them), even a region with no figure at all.
+  'cijfers[.csv].tsx': async () => ({ request: get(`/cijfers.csv?kwartaal=${publishedQuarters()[0]!.quarter}`), atCellStart: [reference.region] }),
+
   'vergoedingen[.csv].tsx': async () => ({ request: get('/vergoedingen.csv?instrument=TWE_ART60&werkgever=private'), atCellStart: [reference.region] }),
 
   'werkgever+/kosten[.csv].tsx': async () => {
