@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { runEvaluationReminders } from '#app/features/trajectories/evaluation-reminders.server'
 import { action as evaluationAction, loader as evaluationLoader } from '#app/routes/begeleider+/clienten.$clientId.traject.evaluatie'
@@ -166,7 +166,8 @@ describe('evaluations coming due', () => {
     const startOn = plusDays(today, -10)
     const t = await runningTrajectory(startOn)
     const dueOn = plusMonths(startOn, 6)
-    const reminders = () => db().select({ subject: emailMessages.subject }).from(emailMessages).where(and(eq(emailMessages.to, t.cw.email), inArray(emailMessages.template, ['evaluation-reminder'])))
+    // Each run is its own transaction, so created_at orders the mails as they were sent.
+    const reminders = () => db().select({ subject: emailMessages.subject }).from(emailMessages).where(and(eq(emailMessages.to, t.cw.email), inArray(emailMessages.template, ['evaluation-reminder']))).orderBy(asc(emailMessages.createdAt))
     await runEvaluationReminders({ today: plusDays(dueOn, -15), baseUrl: 'http://localhost:3000' })
     expect(await reminders()).toEqual([])
     await runEvaluationReminders({ today: plusDays(dueOn, -14), baseUrl: 'http://localhost:3000' })
