@@ -31,6 +31,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/triage-instellingen', label: 'Triage-instellingen' },
     { to: '/admin/zonder-ontvanger', label: 'Zonder ontvanger' },
     { to: '/admin/gebruikers', label: 'Gebruikers' },
+    { to: '/admin/cijfers', label: 'Cijfers' },
     { to: '/admin/audit', label: 'Auditlog' },
   ],
   outreach_worker: [
@@ -42,6 +43,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/zonder-ontvanger', label: 'Zonder ontvanger' },
     { to: '/admin/gebruikers', label: 'Gebruikers' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
+    { to: '/admin/cijfers', label: 'Cijfers' },
     { to: '/admin/audit', label: 'Auditlog' },
     { to: DEV_OUTBOX, label: 'Dev-outbox' },
   ],

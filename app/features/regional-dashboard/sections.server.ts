@@ -1,0 +1,9 @@
+import { outreachSection } from './outreach-section.server'
+import type { Section } from './stat-table'
+
+/** The dashboard's pages, in menu order. A section added here gets its page, its CSV links and its benchmark. */
+export const sections: Section[] = [outreachSection]
+
+export const sectionBySlug = (slug: string | undefined) => sections.find((section) => section.slug === slug)
+
+export const sectionLinks = () => sections.map(({ slug, title }) => ({ slug, title }))
