@@ -1,8 +1,10 @@
 import { outreachSection } from './outreach-section.server'
+import { placementsSection } from './placements-section.server'
+import { proposalsSection } from './proposals-section.server'
 import type { Section } from './stat-table'
 
 /** The dashboard's pages, in menu order. A section added here gets its page, its CSV links and its benchmark. */
-export const sections: Section[] = [outreachSection]
+export const sections: Section[] = [outreachSection, placementsSection, proposalsSection]
 
 export const sectionBySlug = (slug: string | undefined) => sections.find((section) => section.slug === slug)
 
