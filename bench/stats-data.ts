@@ -10,7 +10,7 @@ import { createTrajectories } from './stats-trajectories'
 /**
  * Fills a database with what the regional dashboard counts (issue 14), at the volumes of a few years of a real
  * portal, in one transaction of set-based statements (100,000 intakes and placements in about a minute instead of
- * hours of single inserts). Seeded (`setseed`), so two runs of the same size make the same spread.
+ * hours of single inserts). Seeded (`setseed`): two runs of the same size make the same spread (the ids differ).
  */
 export type Size = { intakes: number; placements: number }
 

@@ -111,7 +111,7 @@ async function createPartners(tx: Tx) {
   await run(
     tx,
     `create temp table bench_channels on commit drop as
-     select c.*, row_number() over (partition by region_code order by id)::int as k, count(*) over (partition by region_code)::int as total
+     select c.*, row_number() over (partition by region_code order by partner_k, c)::int as k, count(*) over (partition by region_code)::int as total
      from (select gen_random_uuid() as id, p.id as partner_id, p.region_code, p.k as partner_k, c
            from bench_partners p, generate_series(1, 1 + p.k % 3) as c) as c`,
   )

@@ -105,9 +105,10 @@ async function createRecords(tx: Tx, day: string) {
     `insert into trajectory_work_floor_evaluations (trajectory_id, phase_id, employer_organisation_id, goals, due_on, requested_at, answers, answered_at)
      select ph.trajectory_id, ph.id, p.organisation_id, array['Op tijd komen'], ph.start_on + 60, requested,
        case when answered then '[{"goal": "Op tijd komen", "score": "growing"}]'::jsonb end, case when answered then requested + interval '7 days' end
-     from (select ph.*, (ph.start_on + 45)::timestamp at time zone 'Europe/Brussels' as requested,
-             ph.start_on + 52 <= ${day} and abs(hashtext(ph.id::text)) % 10 < 7 as answered
-           from trajectory_phases ph where ph.placement_id is not null and ph.start_on + 45 <= ${day} and abs(hashtext(ph.trajectory_id::text)) % 10 < 4) as ph
-     join placements p on p.id = ph.placement_id`,
+     from (select ph.*, ph.start_on + 52 <= ${day} and r_answer < 0.7 as answered
+           from (select ph.*, (ph.start_on + 45)::timestamp at time zone 'Europe/Brussels' as requested, random() as r_ask, random() as r_answer
+                 from trajectory_phases ph where ph.placement_id is not null and ph.start_on + 45 <= ${day}) as ph
+           where r_ask < 0.4) as ph
+     join placements p on p.id = ph.placement_id`
   )
 }
