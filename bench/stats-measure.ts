@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks'
-import { type PeriodKind, periodContaining } from '#domain/statistics-period'
+import { type PeriodKind, periodContaining, previousPeriod } from '#domain/statistics-period'
 import type { SessionUser } from '#domain/session-user'
 import { loadDashboard } from '#app/features/regional-dashboard/dashboard.server'
 import { FLANDERS } from '#app/features/regional-dashboard/scope.server'
 import { sections } from '#app/features/regional-dashboard/sections.server'
+import { db } from '#app/utils/db.server'
 import { intakeFigures, publishedQuarters } from '#app/features/open-statistics/intake-figures.server'
 
 /**
@@ -11,9 +12,10 @@ import { intakeFigures, publishedQuarters } from '#app/features/open-statistics/
  * there is measured without touching this file), as a platform admin for all of Flanders and as a regional admin
  * for one region, for the running month, quarter and year; each page's work done the way the route does it
  * (`loadDashboard`), one request at a time: a few unmeasured calls first, then `iterations` timed ones. The
- * public /cijfers page's loader too.
+ * public /cijfers page's loader too, and each table on its own (`measureTables`).
  */
 export type PageResult = { path: string; viewer: string; period: PeriodKind; samples: number[] }
+export type TableResult = { id: string; section: string; samples: number[] }
 
 type Viewer = { label: string; user: SessionUser; regio: string }
 
@@ -39,6 +41,30 @@ export async function measurePages(options: { region: string; today: string; war
   }
   progress('/cijfers…')
   results.push({ path: '/cijfers', viewer: 'iedereen', period: 'kwartaal', samples: await time(openFigures, options) })
+  return results
+}
+
+/**
+ * Each table of each section on its own, for the regional admin's year (the page with the most rows): its three
+ * slices one after another, as the page asks them. Says which table makes a slow page slow.
+ */
+export async function measureTables(options: { region: string; today: string; warmUp: number; iterations: number }) {
+  const year = periodContaining('jaar', options.today)
+  const previous = previousPeriod(year)
+  const slices = [
+    { from: year.from, until: year.until, regionCodes: [options.region] },
+    { from: previous.from, until: previous.until, regionCodes: [options.region] },
+    { from: year.from, until: year.until, regionCodes: null },
+  ]
+  const results: TableResult[] = []
+  for (const section of sections) {
+    for (const table of section.tables) {
+      const samples = await time(async () => {
+        for (const slice of slices) await table.compute(db(), slice)
+      }, options)
+      results.push({ id: table.id, section: section.slug, samples })
+    }
+  }
   return results
 }
 

@@ -1,6 +1,6 @@
 import os from 'node:os'
 import { percentile } from './metrics'
-import type { PageResult } from './stats-measure'
+import type { PageResult, TableResult } from './stats-measure'
 
 /**
  * The dashboard benchmark's report (markdown, so it can go into docs/benchmarks.md as it is): the machine, the data
@@ -31,7 +31,7 @@ export function machine(): string {
   )
 }
 
-export function report(results: PageResult[], run: Run, machineLine = machine()): string {
+export function report(results: PageResult[], tables: TableResult[], run: Run, machineLine = machine()): string {
   const lines = [
     `Dashboard benchmark (npm run bench:stats), ${run.date}`,
     `Machine: ${machineLine}`,
@@ -55,5 +55,10 @@ export function report(results: PageResult[], run: Run, machineLine = machine())
       ? `Target p95 ≤ ${TARGET_P95_MS} ms: MET on all ${results.length} pages.`
       : `Target p95 ≤ ${TARGET_P95_MS} ms: MISSED on ${missed.length} of ${results.length} pages: ${missed.map((r) => `${r.path} (${r.viewer})`).join(', ')}.`,
   )
+  lines.push('', `Per table, the regional admin's year (its three slices one after another), slowest first:`, '', '| table | section | p50 ms | p95 ms | max ms |', '|---|---|---|---|---|')
+  const byP95 = [...tables].sort((a, b) => percentile(b.samples, 95) - percentile(a.samples, 95))
+  for (const table of byP95) {
+    lines.push(`| ${table.id} | ${table.section} | ${ms(percentile(table.samples, 50))} | ${ms(percentile(table.samples, 95))} | ${ms(Math.max(...table.samples))} |`)
+  }
   return `${lines.join('\n')}\n`
 }

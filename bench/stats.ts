@@ -4,7 +4,7 @@ import { brusselsDate } from '#domain/intake-working-days'
 import { logger, logToStderr } from '#core/logger'
 import { throwawayDatabase } from './database'
 import { generateStatsData } from './stats-data'
-import { measurePages } from './stats-measure'
+import { measurePages, measureTables } from './stats-measure'
 import { report } from './stats-report'
 
 /**
@@ -29,11 +29,14 @@ async function main() {
     const generateSeconds = (performance.now() - started) / 1000
     const region = options.region ?? (await busiestRegion(database.db))
     started = performance.now()
-    const results = await measurePages({ region, today, warmUp: options.warmUp, iterations: options.iterations }, (line) => process.stderr.write(`${line}\n`))
+    const measuring = { region, today, warmUp: options.warmUp, iterations: options.iterations }
+    const results = await measurePages(measuring, (line) => process.stderr.write(`${line}\n`))
+    process.stderr.write('each table on its own…\n')
+    const tables = await measureTables(measuring)
     const measureSeconds = (performance.now() - started) / 1000
     const [version] = await database.db.execute<{ v: string }>(sql`select current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers') as v`)
     process.stdout.write(
-      report(results, { date: today, postgres: `PostgreSQL ${version!.v}`, counts, generateSeconds, measureSeconds, warmUp: options.warmUp, iterations: options.iterations, region }),
+      report(results, tables, { date: today, postgres: `PostgreSQL ${version!.v}`, counts, generateSeconds, measureSeconds, warmUp: options.warmUp, iterations: options.iterations, region }),
     )
   } finally {
     await database.dispose()

@@ -27,7 +27,7 @@ describe('report', () => {
   const page = (path: string, samples: number[]) => ({ path, viewer: 'regiobeheerder', period: 'jaar' as const, samples })
 
   test('says MET when every page has its p95 at 300 ms or less', () => {
-    const text = report([page('/a', [100, 200, 300])], run, 'test machine')
+    const text = report([page('/a', [100, 200, 300])], [], run, 'test machine')
     expect(text).toContain('| /a | regiobeheerder | 200.0 | 300.0 | 300.0 | met |')
     expect(text).toContain('Target p95 ≤ 300 ms: MET on all 1 pages.')
     expect(text).toContain('Data: intakes 100,000')
@@ -35,8 +35,18 @@ describe('report', () => {
 
   test('says MISSED and names the pages whose p95 is above 300 ms', () => {
     const samples = [...Array.from({ length: 19 }, () => 50), 301]
-    const text = report([page('/fast', [10]), page('/slow', [...samples, 400])], run, 'test machine')
+    const text = report([page('/fast', [10]), page('/slow', [...samples, 400])], [], run, 'test machine')
     expect(text).toContain('| /slow | regiobeheerder | 50.0 | 301.0 | 400.0 | **MISSED** |')
     expect(text).toContain('MISSED on 1 of 2 pages: /slow (regiobeheerder).')
+  })
+
+  test('lists the tables slowest first', () => {
+    const tables = [
+      { id: 'snel', section: 'a', samples: [5, 6] },
+      { id: 'traag', section: 'b', samples: [90, 120] },
+    ]
+    const text = report([page('/a', [10])], tables, run, 'test machine')
+    expect(text.indexOf('| traag | b | 90.0 | 120.0 | 120.0 |')).toBeGreaterThan(-1)
+    expect(text.indexOf('| traag |')).toBeLessThan(text.indexOf('| snel | a | 5.0 | 6.0 | 6.0 |'))
   })
 })
