@@ -13,7 +13,7 @@ export type Municipality = { nis: string; name: string; lat: number; lon: number
 export type Reference = { occupations: Occupation[]; common: Occupation[]; municipalities: Municipality[]; uniquePostcodes: string[] }
 
 /** Preferred ESCO labels, most common first (about the order of the jobs in Flemish work-experience programmes). */
-const COMMON_JOBS = [
+export const COMMON_JOBS = [
   'magazijnmedewerker', 'schoonmaker gebouwen', 'keukenhulp', 'winkelmedewerker', 'productiemedewerker',
   'medewerker huishoudelijke dienst', 'medewerker groenvoorziening/medewerkster groenvoorziening', 'orderpicker',
   'kassamedewerker', 'kok', 'inpakker met de hand', 'klusjesman', 'heftruckchauffeur', 'tuinier', 'kantoorbediende',
@@ -25,7 +25,7 @@ const COMMON_JOBS = [
 ]
 
 /** Centre cities: more employers, so more placements (and more searches from there). */
-const CITIES: Record<string, number> = {
+export const CITY_WEIGHTS: Record<string, number> = {
   '11002': 14, '44021': 10, '31005': 5, '24062': 5, '12025': 4, '41002': 3, '34022': 3, '71072': 3, '71016': 3,
   '46021': 3, '35013': 3, '23088': 2, '13040': 2, '45035': 2, '42006': 2, '36015': 2,
 }
@@ -55,7 +55,7 @@ export async function loadReference(tx: Tx): Promise<Reference> {
   return {
     occupations: all,
     common,
-    municipalities: places.map((place) => ({ ...place, weight: CITIES[place.nis] ?? 1 })),
+    municipalities: places.map((place) => ({ ...place, weight: CITY_WEIGHTS[place.nis] ?? 1 })),
     uniquePostcodes: [...owners].filter(([, n]) => n === 1).map(([code]) => code),
   }
 }
