@@ -1,8 +1,9 @@
 import { outreachSection } from './outreach-section.server'
 import type { Section } from './stat-table'
+import { trajectorySection } from './trajectory-section.server'
 
 /** The dashboard's pages, in menu order. A section added here gets its page, its CSV links and its benchmark. */
-export const sections: Section[] = [outreachSection]
+export const sections: Section[] = [outreachSection, trajectorySection]
 
 export const sectionBySlug = (slug: string | undefined) => sections.find((section) => section.slug === slug)
 
