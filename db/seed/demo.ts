@@ -8,6 +8,7 @@ import { seedDemoIntake } from './intake'
 import { seedDemoTriage } from './intake-triage'
 import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } from './factories'
 import { seedDemoPlacements } from './placements'
+import { seedDemoTrajectories } from './trajectories'
 
 /**
  * Demo data for a first start on localhost: organisations of every type and one login per role. Only runs on a
@@ -83,6 +84,7 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
     logins.push({ email: p.email, role: p.role, organisation: p.organisation.name })
   }
   await seedDemoClients(tx)
+  await seedDemoTrajectories(tx)
   await seedDemoIntake(tx)
   await seedDemoTriage(tx)
   return logins
