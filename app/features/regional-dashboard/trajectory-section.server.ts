@@ -121,7 +121,7 @@ export const trajectorySection: Section = {
       id: 'trajecten-uitstroom-na-3-maanden',
       title: 'Uitstroom 3 maanden na het traject',
       description:
-        'Afgeronde en stopgezette trajecten waarvan de opvolgdatum (3 maanden na het einde) in de periode ligt en voorbij is, volgens waar de persoon toen stond. Een stopzetting wegens verhuis telt niet: het traject loopt verder in de nieuwe gemeente.',
+        'Afgeronde en stopgezette trajecten waarvan de opvolgdatum (3 maanden na het einde) in de periode ligt en niet later is dan vandaag, volgens waar de persoon toen stond. Een stopzetting wegens verhuis telt niet: het traject loopt verder in de nieuwe gemeente.',
       unit: 'aantal',
       compute: async (tx, slice) =>
         enumRows(
