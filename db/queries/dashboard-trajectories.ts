@@ -18,18 +18,23 @@ const today = sql`(now() at time zone 'Europe/Brussels')::date`
 
 const clientInSlice = (slice: StatSlice) => municipalityInSlice(clients.homeMunicipalityNis, slice)
 
+type CountedBy = typeof trajectories.kind | typeof trajectories.stopReason | typeof trajectories.outflowStatus
+
+/** The region's trajectories that meet `condition`, counted per value of one of their enumerated columns. */
+const countTrajectories = (tx: Tx, slice: StatSlice, by: CountedBy, condition: SQL | undefined) =>
+  tx
+    .select({ key: by, count: count() })
+    .from(trajectories)
+    .innerJoin(clients, eq(clients.id, trajectories.clientId))
+    .where(and(condition, clientInSlice(slice)))
+    .groupBy(by)
+
 /**
  * Trajectories running at some time in the period: started before its end and not stopped or ended before its
  * first day (a trajectory that ends on the first day still ran that day). Suspended ones count: they stay open.
  */
-export function runningTrajectoriesByKind(tx: Tx, slice: StatSlice) {
-  return tx
-    .select({ kind: trajectories.kind, count: count() })
-    .from(trajectories)
-    .innerJoin(clients, eq(clients.id, trajectories.clientId))
-    .where(and(sql`${trajectories.startOn} < ${slice.until}::date`, or(isNull(trajectories.endedOn), sql`${trajectories.endedOn} >= ${slice.from}::date`), clientInSlice(slice)))
-    .groupBy(trajectories.kind)
-}
+export const runningTrajectoriesByKind = (tx: Tx, slice: StatSlice) =>
+  countTrajectories(tx, slice, trajectories.kind, and(sql`${trajectories.startOn} < ${slice.until}::date`, or(isNull(trajectories.endedOn), sql`${trajectories.endedOn} >= ${slice.from}::date`)))
 
 /** Suspensions that began in the period, by reason as stored (retention clears it to an empty text). */
 export function suspensionsByReason(tx: Tx, slice: StatSlice) {
@@ -43,14 +48,8 @@ export function suspensionsByReason(tx: Tx, slice: StatSlice) {
 }
 
 /** Trajectories stopped early in the period (the end date), by the enumerated stop reason. */
-export function stopsByReason(tx: Tx, slice: StatSlice) {
-  return tx
-    .select({ reason: trajectories.stopReason, count: count() })
-    .from(trajectories)
-    .innerJoin(clients, eq(clients.id, trajectories.clientId))
-    .where(and(eq(trajectories.status, 'stopped'), dayInSlice(trajectories.endedOn, slice), clientInSlice(slice)))
-    .groupBy(trajectories.stopReason)
-}
+export const stopsByReason = (tx: Tx, slice: StatSlice) =>
+  countTrajectories(tx, slice, trajectories.stopReason, and(eq(trajectories.status, 'stopped'), dayInSlice(trajectories.endedOn, slice)))
 
 /** Training requests made in the period, by their outcome today and, when refused, the learning network's reason. */
 export function trainingRequests(tx: Tx, slice: StatSlice) {
@@ -70,20 +69,17 @@ export function trainingRequests(tx: Tx, slice: StatSlice) {
  */
 export function outflowAfterThreeMonths(tx: Tx, slice: StatSlice) {
   const followUpOn = sql`(${trajectories.endedOn} + interval '3 months')::date`
-  return tx
-    .select({ status: trajectories.outflowStatus, count: count() })
-    .from(trajectories)
-    .innerJoin(clients, eq(clients.id, trajectories.clientId))
-    .where(
-      and(
-        inArray(trajectories.status, ['stopped', 'ended']),
-        or(isNull(trajectories.stopReason), ne(trajectories.stopReason, 'moved')),
-        dayInSlice(followUpOn, slice),
-        sql`${followUpOn} <= ${today}`,
-        clientInSlice(slice),
-      ),
-    )
-    .groupBy(trajectories.outflowStatus)
+  return countTrajectories(
+    tx,
+    slice,
+    trajectories.outflowStatus,
+    and(
+      inArray(trajectories.status, ['stopped', 'ended']),
+      or(isNull(trajectories.stopReason), ne(trajectories.stopReason, 'moved')),
+      dayInSlice(followUpOn, slice),
+      sql`${followUpOn} <= ${today}`,
+    ),
+  )
 }
 
 /**

@@ -171,6 +171,6 @@ describe('/admin/cijfers/trajecten', () => {
     await trajectory({ nis: '24062', kind: 'twe_wz', startOn: plusDays(threeMonthsAgo, -40), endedOn: plusDays(threeMonthsAgo, 10) })
     const slice = { from: plusDays(today, -30), until: plusDays(today, 30), regionCodes: ['REFREG05'] }
     expect(await evaluationsDue(db(), slice)).toEqual([{ kind: 'twe_wz', onTime: 0, late: 0, notHeld: 1 }])
-    expect(await outflowAfterThreeMonths(db(), slice)).toEqual([{ status: null, count: 1 }])
+    expect(await outflowAfterThreeMonths(db(), slice)).toEqual([{ key: null, count: 1 }])
   })
 })

@@ -43,7 +43,7 @@ export const trajectorySection: Section = {
         'Trajecten die ergens in de periode liepen: gestart voor het einde van de periode en niet stopgezet of afgerond voor de eerste dag ervan. Geschorste trajecten tellen mee. Regio: de gemeente waar de cliënt woont.',
       unit: 'aantal',
       compute: async (tx, slice) =>
-        enumRows(trajectoryKindLabels, (await runningTrajectoriesByKind(tx, slice)).map((row) => ({ key: row.kind, count: row.count }))),
+        enumRows(trajectoryKindLabels, await runningTrajectoriesByKind(tx, slice)),
     },
     {
       id: 'trajecten-evaluaties-vervallen',
@@ -99,7 +99,7 @@ export const trajectorySection: Section = {
         'Trajecten die in de periode vroegtijdig stopgezet werden (de einddatum), per reden. Afgeronde trajecten, die hun volledige duur liepen, staan hier niet bij.',
       unit: 'aantal',
       compute: async (tx, slice) =>
-        enumRows(stopReasonLabels, (await stopsByReason(tx, slice)).map((row) => ({ key: row.reason, count: row.count })), 'Geen reden opgegeven'),
+        enumRows(stopReasonLabels, await stopsByReason(tx, slice), 'Geen reden opgegeven'),
     },
     {
       id: 'trajecten-opleidingsaanvragen',
@@ -126,7 +126,7 @@ export const trajectorySection: Section = {
       compute: async (tx, slice) =>
         enumRows(
           { ...endOutcomeLabels, not_recorded: 'Nog niet geregistreerd' },
-          (await outflowAfterThreeMonths(tx, slice)).map((row) => ({ key: row.status ?? 'not_recorded', count: row.count })),
+          (await outflowAfterThreeMonths(tx, slice)).map((row) => ({ key: row.key ?? 'not_recorded', count: row.count })),
         ),
     },
   ],
