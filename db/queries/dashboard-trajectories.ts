@@ -91,26 +91,32 @@ export function outflowAfterThreeMonths(tx: Tx, slice: StatSlice) {
  */
 export async function evaluationsDue(tx: Tx, slice: StatSlice) {
   const phaseEnd = sql`coalesce(p.ended_on, p.planned_end_on)`
+  // A due day lies after its anchor and at most 6 months later: only anchors from 6 months (and a few days, for
+  // months of unequal length) before the period can have one in it. The exact test is on the due day below.
+  const anchorMayFall = (anchor: SQL) => sql`(${anchor} < ${slice.until}::date and ${anchor} >= ${slice.from}::date - interval '6 months 3 days')`
   const rows = await tx.execute<{ kind: TrajectoryKind; on_time: string; late: string; not_held: string }>(sql`
     with anchors as (
       select trajectories.id, trajectories.kind, trajectories.ended_on, trajectories.start_on as anchor
-        from trajectories join clients on clients.id = trajectories.client_id where ${clientInSlice(slice)}
+        from trajectories join clients on clients.id = trajectories.client_id
+        where ${clientInSlice(slice)} and ${anchorMayFall(sql`trajectories.start_on`)}
       union
       select trajectories.id, trajectories.kind, trajectories.ended_on, e.held_on
         from trajectories join clients on clients.id = trajectories.client_id
-        join trajectory_evaluations e on e.trajectory_id = trajectories.id where ${clientInSlice(slice)}
-    ), due as (
-      select a.id, a.kind, a.ended_on,
+        join trajectory_evaluations e on e.trajectory_id = trajectories.id
+        where ${clientInSlice(slice)} and ${anchorMayFall(sql`e.held_on`)}
+    ), due as materialized (
+      -- Materialized: each anchor's due day is computed once, then filtered.
+      select a.id, a.kind, a.ended_on, a.anchor,
         least((a.anchor + interval '6 months')::date,
-          (select min(${phaseEnd}) from trajectory_phases p where p.trajectory_id = a.id and ${phaseEnd} > a.anchor)) as due_on,
-        (select min(e.held_on) from trajectory_evaluations e where e.trajectory_id = a.id and e.held_on > a.anchor) as held_on
+          (select min(${phaseEnd}) from trajectory_phases p where p.trajectory_id = a.id and ${phaseEnd} > a.anchor)) as due_on
       from anchors a
     )
     select kind,
-      count(*) filter (where held_on <= due_on) as on_time,
-      count(*) filter (where held_on > due_on) as late,
-      count(*) filter (where held_on is null) as not_held
+      count(*) filter (where next.held_on <= due_on) as on_time,
+      count(*) filter (where next.held_on > due_on) as late,
+      count(*) filter (where next.held_on is null) as not_held
     from due
+    cross join lateral (select min(e.held_on) as held_on from trajectory_evaluations e where e.trajectory_id = due.id and e.held_on > due.anchor) next
     where ${dayInSlice(sql`due_on`, slice)} and due_on < ${today}
       and (ended_on is null or due_on < ended_on)
       and not exists (select 1 from trajectory_suspensions s where s.trajectory_id = due.id and s.from_on <= due_on and (s.to_on is null or s.to_on > due_on))
