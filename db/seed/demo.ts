@@ -9,6 +9,7 @@ import { seedDemoTriage } from './intake-triage'
 import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } from './factories'
 import { seedDemoPlacements } from './placements'
 import { seedDemoPlacementOutcomes } from './placement-outcomes'
+import { seedDemoTrajectories } from './trajectories'
 
 /**
  * Demo data for a first start on localhost: organisations of every type and one login per role. Only runs on a
@@ -85,6 +86,7 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
   }
   await seedDemoClients(tx)
   await seedDemoPlacementOutcomes(tx)
+  await seedDemoTrajectories(tx)
   await seedDemoIntake(tx)
   await seedDemoTriage(tx)
   return logins
