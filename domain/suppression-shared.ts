@@ -1,4 +1,4 @@
-import type { CountTable, PublishedCell, PublishedTable } from './suppression'
+import { suppressTable, type CountTable, type PublishedCell, type PublishedTable } from './suppression'
 import { exposedEdges, SMALL_LIMIT, type FlowEdge } from './suppression-network'
 
 /**
@@ -75,4 +75,11 @@ export function suppressSharedRows(first: CountTable, second: CountTable): [Publ
     total: published(total),
   })
   return [table(firstCells, firstTotals), table(secondCells, secondTotals)]
+}
+
+/** The tables of one group (ADR 0015): alone, or two that share their row totals, suppressed together. */
+export function suppressTogether(tables: readonly CountTable[]): PublishedTable[] {
+  if (tables.length === 1) return [suppressTable(tables[0]!)]
+  if (tables.length === 2) return suppressSharedRows(tables[0]!, tables[1]!)
+  throw new Error('Three or more tables with the same row totals are no longer one circulation; publish at most two.')
 }
