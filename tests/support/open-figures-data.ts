@@ -36,8 +36,8 @@ export async function generateOpenData(quarter: Quarter, intakes: number) {
     employers.push((await createEmployer(db(), { employerType })).organisation.id)
   const client = await createClient(db(), { organisationId: ocmw.id })
   const moment = sql`(${quarter.from}::date::timestamp at time zone 'Europe/Brussels') + random() * ((${quarter.until}::date - ${quarter.from}::date) * interval '1 day' - interval '1 second')`
-  // Squaring the random number crowds the records in the first municipalities: big and small regions.
-  const municipality = sql`(select array_agg(nis order by nis) from municipalities)[1 + floor(power(random(), 2) * (select count(*) from municipalities))::int]`
+  // A high power of the random number crowds the records in the first municipalities: big and small regions.
+  const municipality = sql`(select array_agg(nis order by nis) from municipalities)[1 + floor(power(random(), 5) * (select count(*) from municipalities))::int]`
   const employerIds = `{${employers.join(',')}}`
 
   await db().transaction(async (tx) => {
