@@ -44,7 +44,7 @@ describe('the open figures on 10,000 generated intakes', () => {
     for (const table of page.tables) {
       const shown = table.rows!.flatMap((row) => row.slice(1))
       for (const cell of shown) expect(typeof cell === 'number' ? cell >= 5 : ['< 5', 'x'].includes(cell)).toBe(true)
-      expect(csvs.get(table.id)).toEqual([table.header, ...table.rows!].map((row) => row.map(String)))
+      expect(csvs.get(table.id)).toEqual([table.header!, ...table.rows!].map((row) => row.map(String)))
     }
   }, 30_000)
 
