@@ -4,6 +4,7 @@ import { suppressTable, type CountTable, type PublishedTable } from '#domain/sup
 import { suppressSharedRows } from '#domain/suppression-shared'
 import { Disclosure } from '#tests/support/disclosure-checker'
 import { derivedByEnumeration } from '#tests/support/disclosure-enumeration'
+import { derivedFromPairByEnumeration } from '#tests/support/disclosure-pair-enumeration'
 
 /** Two tables with the same row totals (intakes per region by way in and by destination), ADR 0015. */
 
@@ -46,6 +47,14 @@ describe('tables that share their row totals', () => {
     expect(derivedFromPair(...suppressSharedRows(first, second))).toEqual([])
   })
 
+  it('the brute-force attacker catches tables suppressed one by one', () => {
+    // Found by a search: each table alone is safe, together every hidden figure of the second one follows.
+    const first = [[7, 1], [2, 3]]
+    const second = [[4, 4], [0, 5]]
+    expect(derivedFromPairByEnumeration(suppressTable(first), suppressTable(second), 14)).not.toEqual([])
+    expect(derivedFromPairByEnumeration(...suppressSharedRows(first, second), 14)).toEqual([])
+  })
+
   it('refuses tables whose rows do not have the same totals', () => {
     expect(() => suppressSharedRows([[5, 5]], [[9]])).toThrow(/same rows with the same totals/)
     expect(() => suppressSharedRows([[5], [5]], [[5]])).toThrow(/same rows with the same totals/)
@@ -70,6 +79,17 @@ describe('tables that share their row totals', () => {
         const [a, b] = suppressSharedRows(first, second)
         expect(derivedByEnumeration(a)).toEqual([])
         expect(derivedByEnumeration(b)).toEqual([])
+      }),
+      { numRuns: 100 },
+    )
+  }, 30_000)
+
+  it('lets no hidden figure be pinned down by both tables together with what the labels tell (tiny pairs, brute force)', () => {
+    fc.assert(
+      fc.property(pair(2, 2, 7), ({ first, second }) => {
+        // Room above the largest true figure: a cap at the truth would pin an "x" to it.
+        const cap = Math.max(...first.map((line) => line.reduce((a, b) => a + b, 0))) + 10
+        expect(derivedFromPairByEnumeration(...suppressSharedRows(first, second), cap)).toEqual([])
       }),
       { numRuns: 100 },
     )
