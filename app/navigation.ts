@@ -67,4 +67,5 @@ export const publicNavigation: NavItem[] = [
   { to: '/plaatsen', label: 'Werkervaringsplaatsen' },
   { to: '/vergoedingen', label: 'Vergoedingen per regio' },
   { to: '/werkgever-worden', label: 'Werkgever worden' },
+  { to: '/cijfers', label: 'Open cijfers' },
 ]

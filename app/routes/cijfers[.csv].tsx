@@ -1,15 +1,18 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { intakeFigures, publishedQuarters } from '#app/features/open-statistics/intake-figures.server'
+import { tableRows } from '#app/features/open-statistics/open-downloads'
+import { openTables } from '#app/features/open-statistics/open-tables.server'
+import { plainText, quarterFigures, requestedQuarter } from '#app/features/open-statistics/quarter-figures.server'
 import { csvDownload } from '#app/utils/csv.server'
 
-/** /cijfers.csv?kwartaal=2026-Q3: one published quarter of the open figures, suppressed as on the page. */
+/**
+ * /cijfers.csv?kwartaal=2026-Q3&tabel=ID: one table of one published quarter, suppressed as on the page. Without
+ * `tabel` the first table (the intakes per destination, the only one before there were several).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const asked = new URL(request.url).searchParams.get('kwartaal') ?? ''
-  const quarters = publishedQuarters()
-  const quarter = quarters.find((q) => q.quarter === asked)
-  if (!quarter) {
-    const known = quarters.map((q) => q.quarter).join(', ')
-    throw new Response(`kwartaal: kies een afgesloten kwartaal dat we publiceren (${known}).`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  }
-  return csvDownload(await intakeFigures(quarter), `stapsteen-aanmeldingen-${quarter.quarter}.csv`)
+  const quarter = requestedQuarter(request)
+  const id = new URL(request.url).searchParams.get('tabel') ?? openTables[0]!.id
+  if (!openTables.some((spec) => spec.id === id)) throw plainText(`tabel: kies een van ${openTables.map((spec) => spec.id).join(', ')}.`, 400)
+  const open = (await quarterFigures(quarter)).find((table) => table.id === id)!
+  if (open.status === 'not_published') throw plainText(`Tabel ${id}, ${quarter.quarter}: niet gepubliceerd. ${open.reason}`, 404)
+  return csvDownload(tableRows(open), `stapsteen-${id}-${quarter.quarter}.csv`)
 }

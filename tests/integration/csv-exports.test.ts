@@ -14,7 +14,7 @@ import { audit } from '#db/queries/audit'
 import { insertVersion } from '#db/queries/compensation'
 import { intakeChannels, intakeNotes, municipalities, occupations, placements, referenceRegions } from '#db/schema'
 import { createEmployer, createIntake, createOrganisation, createUser } from '#db/seed/factories'
-import { publishedQuarters } from '#app/features/open-statistics/intake-figures.server'
+import { publishedQuarters } from '#app/features/open-statistics/quarter-figures.server'
 
 /**
  * Finding 5 of issue 11: a resident named `=HYPERLINK("http://x.example/";"x")` reached the caseworker's
