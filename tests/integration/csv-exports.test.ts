@@ -92,7 +92,7 @@ beforeAll(async () => {
   await insertVersion(db(), { regionCode: gent!.regionCode, ocmwOrganisationId: ocmw.id, validFrom: '2020-01-01', rules: [rule(f.next())] })
 })
 
-type Case = () => Promise<{ request: Request; atCellStart: string[] }>
+type Case = () => Promise<{ request: Request; atCellStart: string[]; params?: Record<string, string> }>
 
 /** Per CSV route: the data, someone who may download it, and the formulas that land at the start of a cell. */
 const cases: Record<string, Case> = {
@@ -165,6 +165,17 @@ const cases: Record<string, Case> = {
     return { request: get(`/admin/audit.csv?onderwerp=${f.tag}`, cookie), atCellStart: [actor.name, organisation.name] }
   },
 
+  // The dashboard's labels are the portal's own words; a partner's name comes after "Kanaal van".
+  'admin+/cijfers.$sectie[.csv].tsx': async () => {
+    const f = formulas()
+    const partner = await createOrganisation(db(), { type: 'outreach_partner', name: f.next(), municipalities: [GENT] })
+    const [channel] = await db().insert(intakeChannels).values({ code: `d-${f.tag}`, organisationId: partner.id, name: f.next() }).returning()
+    await createIntake(db(), { channelId: channel!.id })
+    const platform = await createOrganisation(db(), { type: 'platform' })
+    const cookie = await cookieOf({ organisationId: platform.id, role: 'platform_admin' })
+    return { request: get('/admin/cijfers/aanmeldingen.csv?tabel=aanmeldingen-per-kanaal', cookie), atCellStart: [], params: { sectie: 'aanmeldingen' } }
+  },
+
   'admin+/organisaties[.csv].tsx': async () => {
     const f = formulas()
     const organisation = await createOrganisation(db(), { type: 'ocmw', name: f.next(), slug: `-${f.tag}`, municipalities: [GENT] })
@@ -174,10 +185,10 @@ const cases: Record<string, Case> = {
   },
 }
 
-async function download(file: string, request: Request) {
+async function download(file: string, request: Request, params: Record<string, string> = {}) {
   const { loader } = (await import(path.join(ROUTES, file))) as { loader: (args: LoaderFunctionArgs) => Promise<Response> | Response }
   try {
-    return await loader({ request, params: {}, context: { clientIp: '127.0.0.1', requestId: 'csv-exports-test' } })
+    return await loader({ request, params, context: { clientIp: '127.0.0.1', requestId: 'csv-exports-test' } })
   } catch (thrown) {
     if (thrown instanceof Response) return thrown
     throw thrown
@@ -196,8 +207,8 @@ describe('every CSV export', () => {
   it.each(csvRoutes)('%s defuses a formula in every text field', async (file) => {
     const setUp = cases[file]
     expect(setUp, `${file} needs a case in this test`).toBeDefined()
-    const { request, atCellStart } = await setUp!()
-    const response = await download(file, request)
+    const { request, atCellStart, params } = await setUp!()
+    const response = await download(file, request, params)
     expect(response.status, await response.clone().text()).toBe(200)
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="[\w.-]+\.csv"$/)
