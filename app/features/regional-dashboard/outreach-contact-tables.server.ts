@@ -1,0 +1,52 @@
+import { brusselsDate } from '#domain/intake-working-days'
+import { firstContactFigures } from '#db/queries/dashboard-first-contact'
+import type { TableSpec } from './stat-table'
+
+/**
+ * The first-contact figures of "Aanmeldingen en triage": how long residents waited, and whether within the term.
+ * Three small tables, one unit each, from the same counts (docs/cijfers.md says how each is computed).
+ */
+const cohort = 'Aanmeldingen van inwoners uit de regio die in de periode verstuurd werden.'
+
+export const contactTables: TableSpec[] = [
+  {
+    id: 'aanmeldingen-tijd-tot-eerste-contact',
+    title: 'Tijd tot het eerste contact (werkdagen)',
+    description: `${cohort} Werkdagen van maandag tot vrijdag (feestdagen tellen mee), zoals de termijn voor het eerste contact: 0 is contact op de dag van de aanmelding. Alleen aanmeldingen met een geregistreerd eerste contact tellen mee; wie nog wacht, staat in de tabel "Eerste contact: stand van zaken".`,
+    unit: 'dagen',
+    compute: async (tx, slice) => {
+      const figures = await firstContactFigures(tx, slice, brusselsDate())
+      return [
+        { key: 'median', label: 'Mediaan', value: figures.median },
+        { key: 'p90', label: '90e percentiel (9 op de 10 kregen binnen deze tijd contact)', value: figures.p90 },
+      ]
+    },
+  },
+  {
+    id: 'aanmeldingen-binnen-termijn',
+    title: 'Eerste contact binnen de termijn',
+    description: `${cohort} Het deel dat een eerste contact kreeg op of vóór de dag waarop het ten laatste moest (de termijn van de regio of van het OCMW, vastgelegd bij de aanmelding). Telt mee: wie contact kreeg, en wie nog wacht terwijl die dag voorbij is. Telt niet mee: wie nog binnen de termijn wacht, en aanmeldingen afgesloten zonder contact.`,
+    unit: 'procent',
+    compute: async (tx, slice) => {
+      const { onTime, late, waitingOverdue } = await firstContactFigures(tx, slice, brusselsDate())
+      const known = onTime + late + waitingOverdue
+      return [{ key: 'on-time', label: 'Binnen de termijn gecontacteerd', value: known === 0 ? null : (100 * onTime) / known }]
+    },
+  },
+  {
+    id: 'aanmeldingen-eerste-contact',
+    title: 'Eerste contact: stand van zaken',
+    description: `${cohort} Hoe het eerste contact er vandaag voor staat.`,
+    unit: 'aantal',
+    compute: async (tx, slice) => {
+      const figures = await firstContactFigures(tx, slice, brusselsDate())
+      return [
+        { key: 'on-time', label: 'Gecontacteerd binnen de termijn', value: figures.onTime },
+        { key: 'late', label: 'Gecontacteerd na de termijn', value: figures.late },
+        { key: 'waiting-overdue', label: 'Wacht nog, termijn voorbij', value: figures.waitingOverdue },
+        { key: 'waiting', label: 'Wacht nog, binnen de termijn', value: figures.waitingInTerm },
+        { key: 'closed-without-contact', label: 'Afgesloten zonder eerste contact', value: figures.closedWithoutContact },
+      ]
+    },
+  },
+]
