@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { brusselsDate } from '#domain/intake-working-days'
+import { periodContaining } from '#domain/statistics-period'
 import { db } from '#db/client'
 import { erasureProofs, intakeReferrals } from '#db/schema'
 import { createIntake, createOrganisation } from '#db/seed/factories'
+import { seedDemoIntakeFigures } from '#db/seed/intake-figures'
 import { loader } from '#app/routes/admin+/cijfers.$sectie'
 import { body, context, cookieFor, organisation, page, person } from './staff-support'
 
@@ -176,5 +178,26 @@ describe('/admin/cijfers/aanmeldingen', () => {
     }
     const { values } = await table('2022-Q2', 'aanmeldingen-gewist')
     expect(values).toEqual({ erased: [3, 1, 3] })
+  })
+
+  test('the demo gives Regio Gent a figure in every table of the running quarter, erasures excepted', async () => {
+    // The demo's two triage teams, each with its triage worker (db/seed/demo.ts).
+    for (const team of [
+      { slug: 'ocmw-gent', type: 'ocmw' as const, municipalities: ['44021'] },
+      { slug: 'vdab-regio-gent', type: 'vdab' as const, regions: ['REFREG13'] },
+    ]) {
+      await person((await createOrganisation(db(), { ...team, demo: true })).id, 'triage_worker')
+    }
+    await seedDemoIntakeFigures(db())
+    const quarter = periodContaining('kwartaal', brusselsDate()).key
+    const now = async (id: string) => Object.fromEntries(Object.entries((await table(quarter, id)).values).map(([key, values]) => [key, (values as unknown[])[0]]))
+    // Contact within half of at most a week after the intake: always inside the five working days.
+    expect(await now('aanmeldingen-eerste-contact')).toMatchObject({ 'on-time': 5, late: 0, waiting: expect.any(Number), 'closed-without-contact': 0 })
+    expect((await now('aanmeldingen-tijd-tot-eerste-contact')).median).toEqual(expect.any(Number))
+    expect((await now('aanmeldingen-binnen-termijn'))['on-time']).toBeGreaterThan(80)
+    expect(await now('aanmeldingen-bestemming')).toMatchObject({ 'ocmw-ocmw': 1, 'ocmw-closed': 1, 'ocmw-open': 1, 'vdab-ocmw': 1, 'vdab-vdab': 1, 'joint-vdab': 1 })
+    expect(await now('aanmeldingen-overdrachten')).toEqual({ sent: 2, accepted: 1, declined: 1, pending: 0 })
+    expect((await now('aanmeldingen-zonder-ontvanger')).waiting).toBe(1)
+    expect((await now('aanmeldingen-ingetrokken'))['no-longer-interested']).toBe(1)
   })
 })

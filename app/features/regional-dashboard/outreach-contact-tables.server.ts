@@ -25,7 +25,7 @@ export const contactTables: TableSpec[] = [
   {
     id: 'aanmeldingen-binnen-termijn',
     title: 'Eerste contact binnen de termijn',
-    description: `${cohort} Het deel dat een eerste contact kreeg op of vóór de dag waarop het ten laatste moest (de termijn van de regio of van het OCMW, vastgelegd bij de aanmelding). Telt mee: wie contact kreeg, en wie nog wacht terwijl die dag voorbij is. Telt niet mee: wie nog binnen de termijn wacht, en aanmeldingen afgesloten zonder contact.`,
+    description: `${cohort} Het deel dat een eerste contact kreeg op of vóór de dag waarop het ten laatste moest (de termijn van de regio, of van de organisatie als die een eigen termijn heeft, vastgelegd bij de aanmelding). Telt mee: wie contact kreeg, en wie nog wacht terwijl die dag voorbij is. Telt niet mee: wie nog binnen de termijn wacht, en aanmeldingen afgesloten zonder contact.`,
     unit: 'procent',
     compute: async (tx, slice) => {
       const { onTime, late, waitingOverdue } = await firstContactFigures(tx, slice, brusselsDate())
