@@ -50,17 +50,17 @@ describe('/admin/cijfers/aanmeldingen', () => {
     const time = await table('2025-Q2', 'aanmeldingen-tijd-tot-eerste-contact')
     // Gent [0, 1, 1, 3, 10]; before [2]; Flanders [0, 1, 1, 3, 10, 20].
     expect(time.values).toEqual({ median: [1, 2, 2], p90: [7.2, 2, 15] })
-    const share = (await table('2025-Q2', 'aanmeldingen-binnen-termijn')).values['on-time']
+    const share = (await table('2025-Q2', 'aanmeldingen-binnen-termijn')).values.onTime
     // 4 on time of 4 + 1 late + 1 waiting past its day; before 1 of 1; Flanders 4 of 7.
     expect(share[0]).toBeCloseTo(66.667, 3)
     expect(share[1]).toBe(100)
     expect(share[2]).toBeCloseTo(57.143, 3)
     expect((await table('2025-Q2', 'aanmeldingen-eerste-contact')).values).toEqual({
-      'on-time': [4, 1, 4],
+      onTime: [4, 1, 4],
       late: [1, 0, 2],
-      'waiting-overdue': [1, 0, 1],
-      waiting: [1, 0, 1],
-      'closed-without-contact': [1, 0, 1],
+      waitingOverdue: [1, 0, 1],
+      waitingInTerm: [1, 0, 1],
+      closedWithoutContact: [1, 0, 1],
     })
   })
 
@@ -167,7 +167,7 @@ describe('/admin/cijfers/aanmeldingen', () => {
     await createIntake(db(), { ...GENT, createdAt: at('2023-01-02T09:00:00Z'), status: 'closed', closeReason: 'no_longer_interested', ...withdrawn })
 
     const { values } = await table('2022-Q4', 'aanmeldingen-ingetrokken')
-    expect(values).toEqual({ 'no-longer-interested': [2, 0, 3], 'consent-withdrawn': [2, 0, 2] })
+    expect(values).toEqual({ noLongerInterested: [2, 0, 3], consentWithdrawn: [2, 0, 2] })
   })
 
   test('erasures by the day they were carried out, for all of Flanders: the proof names no municipality', async () => {
@@ -192,12 +192,12 @@ describe('/admin/cijfers/aanmeldingen', () => {
     const quarter = periodContaining('kwartaal', brusselsDate()).key
     const now = async (id: string) => Object.fromEntries(Object.entries((await table(quarter, id)).values).map(([key, values]) => [key, (values as unknown[])[0]]))
     // Contact within half of at most a week after the intake: always inside the five working days.
-    expect(await now('aanmeldingen-eerste-contact')).toMatchObject({ 'on-time': 5, late: 0, waiting: expect.any(Number), 'closed-without-contact': 0 })
+    expect(await now('aanmeldingen-eerste-contact')).toMatchObject({ onTime: 5, late: 0, waitingInTerm: expect.any(Number), closedWithoutContact: 0 })
     expect((await now('aanmeldingen-tijd-tot-eerste-contact')).median).toEqual(expect.any(Number))
-    expect((await now('aanmeldingen-binnen-termijn'))['on-time']).toBeGreaterThan(80)
+    expect((await now('aanmeldingen-binnen-termijn')).onTime).toBeGreaterThan(80)
     expect(await now('aanmeldingen-bestemming')).toMatchObject({ 'ocmw-ocmw': 1, 'ocmw-closed': 1, 'ocmw-open': 1, 'vdab-ocmw': 1, 'vdab-vdab': 1, 'joint-vdab': 1 })
     expect(await now('aanmeldingen-overdrachten')).toEqual({ sent: 2, accepted: 1, declined: 1, pending: 0 })
     expect((await now('aanmeldingen-zonder-ontvanger')).waiting).toBe(1)
-    expect((await now('aanmeldingen-ingetrokken'))['no-longer-interested']).toBe(1)
+    expect((await now('aanmeldingen-ingetrokken')).noLongerInterested).toBe(1)
   })
 })

@@ -1,5 +1,6 @@
 import { brusselsDate } from '#domain/intake-working-days'
 import { firstContactFigures } from '#db/queries/dashboard-first-contact'
+import { rowsOf } from './stat-rows'
 import type { TableSpec } from './stat-table'
 
 /**
@@ -14,13 +15,8 @@ export const contactTables: TableSpec[] = [
     title: 'Tijd tot het eerste contact (werkdagen)',
     description: `${cohort} Werkdagen van maandag tot vrijdag (feestdagen tellen mee), zoals de termijn voor het eerste contact: 0 is contact op de dag van de aanmelding. Alleen aanmeldingen met een geregistreerd eerste contact tellen mee; wie nog wacht, staat in de tabel "Eerste contact: stand van zaken".`,
     unit: 'dagen',
-    compute: async (tx, slice) => {
-      const figures = await firstContactFigures(tx, slice, brusselsDate())
-      return [
-        { key: 'median', label: 'Mediaan', value: figures.median },
-        { key: 'p90', label: '90e percentiel (9 op de 10 kregen binnen deze tijd contact)', value: figures.p90 },
-      ]
-    },
+    compute: async (tx, slice) =>
+      rowsOf(await firstContactFigures(tx, slice, brusselsDate()), { median: 'Mediaan', p90: '90e percentiel (9 op de 10 kregen binnen deze tijd contact)' }),
   },
   {
     id: 'aanmeldingen-binnen-termijn',
@@ -30,7 +26,7 @@ export const contactTables: TableSpec[] = [
     compute: async (tx, slice) => {
       const { onTime, late, waitingOverdue } = await firstContactFigures(tx, slice, brusselsDate())
       const known = onTime + late + waitingOverdue
-      return [{ key: 'on-time', label: 'Binnen de termijn gecontacteerd', value: known === 0 ? null : (100 * onTime) / known }]
+      return [{ key: 'onTime', label: 'Binnen de termijn gecontacteerd', value: known === 0 ? null : (100 * onTime) / known }]
     },
   },
   {
@@ -38,15 +34,13 @@ export const contactTables: TableSpec[] = [
     title: 'Eerste contact: stand van zaken',
     description: `${cohort} Hoe het eerste contact er vandaag voor staat.`,
     unit: 'aantal',
-    compute: async (tx, slice) => {
-      const figures = await firstContactFigures(tx, slice, brusselsDate())
-      return [
-        { key: 'on-time', label: 'Gecontacteerd binnen de termijn', value: figures.onTime },
-        { key: 'late', label: 'Gecontacteerd na de termijn', value: figures.late },
-        { key: 'waiting-overdue', label: 'Wacht nog, termijn voorbij', value: figures.waitingOverdue },
-        { key: 'waiting', label: 'Wacht nog, binnen de termijn', value: figures.waitingInTerm },
-        { key: 'closed-without-contact', label: 'Afgesloten zonder eerste contact', value: figures.closedWithoutContact },
-      ]
-    },
+    compute: async (tx, slice) =>
+      rowsOf(await firstContactFigures(tx, slice, brusselsDate()), {
+        onTime: 'Gecontacteerd binnen de termijn',
+        late: 'Gecontacteerd na de termijn',
+        waitingOverdue: 'Wacht nog, termijn voorbij',
+        waitingInTerm: 'Wacht nog, binnen de termijn',
+        closedWithoutContact: 'Afgesloten zonder eerste contact',
+      }),
   },
 ]

@@ -2,6 +2,7 @@ import { brusselsDate } from '#domain/intake-working-days'
 import { type Destination, destinationLabels } from '#domain/triage-labels'
 import { triageDestinations } from '#domain/values'
 import { destinations, erasures, referralOutcomes, unreceivedFigures, withdrawnFigures } from '#db/queries/dashboard-triage-outcomes'
+import { rowsOf } from './stat-rows'
 import type { TableSpec } from './stat-table'
 
 /**
@@ -42,41 +43,30 @@ export const outcomeTables: TableSpec[] = [
     description:
       'Overdrachten tussen OCMW en VDAB die in de periode verstuurd werden, voor inwoners uit de regio, met hun antwoord tot nu toe. Een weigering heeft een reden in vrije tekst: die tonen we nooit, we tellen alleen hoeveel overdrachten geweigerd werden.',
     unit: 'aantal',
-    compute: async (tx, slice) => {
-      const figures = await referralOutcomes(tx, slice)
-      return [
-        { key: 'sent', label: 'Verstuurd', value: figures.sent },
-        { key: 'accepted', label: 'Aanvaard', value: figures.accepted },
-        { key: 'declined', label: 'Geweigerd', value: figures.declined },
-        { key: 'pending', label: 'Wacht op antwoord', value: figures.pending },
-      ]
-    },
+    compute: async (tx, slice) =>
+      rowsOf(await referralOutcomes(tx, slice), { sent: 'Verstuurd', accepted: 'Aanvaard', declined: 'Geweigerd', pending: 'Wacht op antwoord' }),
   },
   {
     id: 'aanmeldingen-zonder-ontvanger',
     title: 'Aanmeldingen zonder ontvanger',
     description: `${cohort}, die vandaag in de wachtrij van niemand staan: geen actieve triagemedewerker van een actieve organisatie ziet ze (de lijst "Zonder ontvanger"). Afgesloten en geanonimiseerde aanmeldingen tellen niet mee.`,
     unit: 'aantal',
-    compute: async (tx, slice) => {
-      const figures = await unreceivedFigures(tx, slice, brusselsDate())
-      return [
-        { key: 'waiting', label: 'Wachten zonder ontvanger', value: figures.waiting },
-        { key: 'overdue', label: 'waarvan de termijn voor het eerste contact voorbij is', value: figures.overdue },
-      ]
-    },
+    compute: async (tx, slice) =>
+      rowsOf(await unreceivedFigures(tx, slice, brusselsDate()), {
+        waiting: 'Wachten zonder ontvanger',
+        overdue: 'waarvan de termijn voor het eerste contact voorbij is',
+      }),
   },
   {
     id: 'aanmeldingen-ingetrokken',
     title: 'Ingetrokken',
     description: `${cohort}: afgesloten omdat de inwoner niet meer geïnteresseerd is, of waarvoor de inwoner de toestemming om gegevens te delen tussen OCMW en VDAB introk (op de statuspagina). Eén aanmelding kan in beide rijen staan.`,
     unit: 'aantal',
-    compute: async (tx, slice) => {
-      const figures = await withdrawnFigures(tx, slice)
-      return [
-        { key: 'no-longer-interested', label: 'Afgesloten: niet meer geïnteresseerd', value: figures.noLongerInterested },
-        { key: 'consent-withdrawn', label: 'Toestemming om te delen ingetrokken', value: figures.consentWithdrawn },
-      ]
-    },
+    compute: async (tx, slice) =>
+      rowsOf(await withdrawnFigures(tx, slice), {
+        noLongerInterested: 'Afgesloten: niet meer geïnteresseerd',
+        consentWithdrawn: 'Toestemming om te delen ingetrokken',
+      }),
   },
   {
     id: 'aanmeldingen-gewist',
