@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Tx } from '#db/client'
-import { intakes, municipalities, organisations, referenceRegions, userRegions, users } from '#db/schema'
+import { intakeReferrals, intakes, municipalities, organisations, referenceRegions, userRegions, users } from '#db/schema'
 import { audit } from './audit'
 import { intakeRouting } from './intake'
 import { overdueSql } from './intake-queue'
@@ -19,10 +19,14 @@ import type { SessionUser } from '#domain/session-user'
 const team = alias(organisations, 'team')
 const worker = alias(users, 'worker')
 
-// In a template an alias renders as its name only, so the FROM clause names table and alias itself.
+// In a template an alias renders as its name only, so the FROM clause names table and alias itself. Only the
+// intake's own organisations and its pending hand-over's receiver can have access: naming them first lets the
+// dashboard count a year of Flanders by index lookups instead of trying every triage worker on every intake.
 const seenByAnActiveTeam = sql`exists (
   select 1 from ${users} "worker" join ${organisations} "team" on ${team.id} = ${worker.organisationId}
-  where ${worker.role} = 'triage_worker' and ${worker.disabledAt} is null and ${team.deactivatedAt} is null
+  where ${team.id} in (${intakes.ocmwOrganisationId}, ${intakes.vdabOrganisationId}, ${intakes.handlingOrganisationId},
+      (select r.to_organisation_id from ${intakeReferrals} r where r.intake_id = ${intakes.id} and r.status = 'pending'))
+    and ${worker.role} = 'triage_worker' and ${worker.disabledAt} is null and ${team.deactivatedAt} is null
     and (${fullAccess(team.id)} or ${referralAccess(team.id)}))`
 
 export const unreceived: SQL = and(isNull(intakes.anonymisedAt), ne(intakes.status, 'closed'), sql`not ${seenByAnActiveTeam}`)!

@@ -5,6 +5,7 @@ import { seedDemoClients } from './clients'
 import { seedDemoCompensation } from './compensation'
 import { seedDemoPendingEmployer } from './employers'
 import { seedDemoIntake } from './intake'
+import { seedDemoIntakeFigures } from './intake-figures'
 import { seedDemoTriage } from './intake-triage'
 import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } from './factories'
 import { seedDemoPlacements } from './placements'
@@ -89,5 +90,6 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
   await seedDemoTrajectories(tx)
   await seedDemoIntake(tx)
   await seedDemoTriage(tx)
+  await seedDemoIntakeFigures(tx)
   return logins
 }

@@ -180,7 +180,7 @@ describe('npm run demo:remove', () => {
 
     const result = await removeDemo()
     expect(result.code, result.stderr).toBe(0)
-    expect(result.stdout).toMatch(/^removed 12 demo organisations, 11 accounts, \d+ placements, 6 clients, 5 intakes, \d+ mails and \d+ compensation versions; 1 real intakes in demo queues went to their municipality's OCMW and VDAB team\n$/)
+    expect(result.stdout).toMatch(/^removed 12 demo organisations, 11 accounts, \d+ placements, 6 clients, 11 intakes, \d+ mails and \d+ compensation versions; 1 real intakes in demo queues went to their municipality's OCMW and VDAB team\n$/)
 
     // Nothing demo is left: no organisation, account, intake, compensation value or mail, no row that points to one.
     expect(await db().select().from(organisations).where(eq(organisations.demo, true))).toEqual([])
@@ -210,7 +210,7 @@ describe('npm run demo:remove', () => {
 
     // The audit log keeps everything and says what happened.
     const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, 'demo.remove'))
-    expect(entry).toMatchObject({ subjectType: 'installation', details: expect.objectContaining({ organisations: 12, accounts: 11, intakes: 5 }) })
+    expect(entry).toMatchObject({ subjectType: 'installation', details: expect.objectContaining({ organisations: 12, accounts: 11, intakes: 11 }) })
     expect((await db().select({ n: count() }).from(auditLog))[0]!.n).toBe(auditBefore + 1)
     // Placement and compensation history are append-only again.
     await expect(db().delete(compensationVersions).where(eq(compensationVersions.id, real.versionId))).rejects.toMatchObject({

@@ -1,4 +1,6 @@
 import { intakesByChannel } from '#db/queries/dashboard-outreach'
+import { contactTables } from './outreach-contact-tables.server'
+import { outcomeTables } from './outreach-outcome-tables.server'
 import type { Section } from './stat-table'
 
 const wayLabels = { direct: 'Rechtstreeks (aanmeldformulier)', assisted: 'Met hulp van een outreachwerker' } as Record<string, string>
@@ -21,5 +23,7 @@ export const outreachSection: Section = {
             : { key: row.way, label: wayLabels[row.way]!, value: row.count },
         ),
     },
+    ...contactTables,
+    ...outcomeTables,
   ],
 }
