@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs'
+
+/**
+ * ESCO's labels that are not the Dutch preferred and alternative labels (those are in the `occupations` table):
+ * the Dutch hidden labels (spelling variants and older names ESCO keeps out of display) and the English and French
+ * labels, by occupation URI. Only the search's query understanding uses them — results keep showing the Dutch
+ * label — so they are read from the reference file once per process instead of widening the table.
+ * French labels name both forms in one ("serveur/serveuse"): each form is a label of its own.
+ */
+type Languages = { label: string; altLabels: string[] } | null
+type Record = { uri: string; hiddenLabels?: string[]; en?: Languages; fr?: Languages }
+
+const FILE = new URL('./esco-occupations-nl.json', import.meta.url)
+
+export function readOtherLabels(): Map<string, string[]> {
+  const records = JSON.parse(readFileSync(FILE, 'utf8')) as Record[]
+  const labels = new Map<string, string[]>()
+  for (const record of records) {
+    const all = [...(record.hiddenLabels ?? []), ...languageLabels(record.en), ...languageLabels(record.fr)]
+    const forms = all.flatMap((label) => label.split('/')).map((label) => label.trim()).filter(Boolean)
+    if (forms.length > 0) labels.set(record.uri, [...new Set(forms)])
+  }
+  return labels
+}
+
+const languageLabels = (language: Languages | undefined) => (language ? [language.label, ...language.altLabels] : [])
