@@ -62,6 +62,8 @@ const ORIGINS: LabelOrigin[] = ['vocabulary', 'esco', 'other']
 const MAX_VARIANT_FORMS = 40
 /** The shortest end of a compound taken for its head: "kok" in "drankkok" would be too loose. */
 const MIN_HEAD = 6
+/** Licence classes (C, CE, D1E) and abbreviations (ADR) next to a job name: no other occupation. */
+const LICENCE_LENGTH = 3
 
 export type TaxonomyOptions = {
   /** The Flemish vocabulary, validated (search/vocabulary.ts). */
@@ -305,7 +307,8 @@ export class Taxonomy {
 
   /**
    * Labels whose words all occur in the query while the other query words are no occupation words at all
-   * ("kok gent", "magazijnmedewerker in antwerpen"); "agent vastgoed" does not name "agent", since "vastgoed"
+   * ("kok gent", "magazijnmedewerker in antwerpen", "vrachtwagenchauffeur CE": words of three letters at most, like
+   * licence classes and abbreviations, say no more); "agent vastgoed" does not name "agent", since "vastgoed"
    * is a word of other labels and the query means something more specific.
    */
   private containedLabels(words: string[]): Label[] {
@@ -315,7 +318,7 @@ export class Taxonomy {
       for (const label of this.byWord.get(word) ?? []) {
         if (found.has(label) || !label.words.every((w) => present.has(w))) continue
         const rest = words.filter((w) => !label.words.includes(w))
-        if (rest.length > 0 && rest.every((w) => dutchStopWords.has(w) || !this.labelWords.has(w))) found.add(label)
+        if (rest.length > 0 && rest.every((w) => dutchStopWords.has(w) || !this.labelWords.has(w) || w.length <= LICENCE_LENGTH)) found.add(label)
       }
     }
     return [...found]

@@ -25,6 +25,8 @@ export type VocabularyEntry = {
   sector: string
   /** ESCO occupation URIs, the most central first. */
   occupations: string[]
+  /** Their preferred labels, as written in the file (checked against the URIs). */
+  labels: string[]
   source: string
   note: string
 }
@@ -78,9 +80,22 @@ export function parseVocabulary(
       if (first !== undefined) fail('esco_uris', `"${row.term}" already names ${uri} on line ${first}`)
       else seen.set(key, line)
     })
-    entries.push({ line, term: row.term, words, kind: row.kind as VocabularyKind, sector: row.sector, occupations: uris, source: row.source, note: row.note })
+    entries.push({ line, term: row.term, words, kind: row.kind as VocabularyKind, sector: row.sector, occupations: uris, labels, source: row.source, note: row.note })
   })
   return { entries: errors.length === 0 ? entries : [], errors }
+}
+
+/**
+ * The vocabulary as Meilisearch synonyms (one-way: the term finds its occupations' labels, not the other way
+ * round), for the words-only tier; the occupation tiers of both engines come from the shared plan already.
+ */
+export function vocabularySynonyms(entries: VocabularyEntry[]): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {}
+  for (const entry of entries) {
+    const term = entry.words.join(' ')
+    synonyms[term] = [...new Set([...(synonyms[term] ?? []), ...entry.labels.map((label) => label.toLowerCase())])]
+  }
+  return synonyms
 }
 
 /** The vocabulary file, validated against the occupations; a broken file stops the search from starting. */

@@ -12,6 +12,12 @@ type Record = { uri: string; hiddenLabels?: string[]; en?: Languages; fr?: Langu
 
 const FILE = new URL('./esco-occupations-nl.json', import.meta.url)
 
+/** Preferred labels by URI, for checking the vocabulary where the database is not at hand (index settings). */
+export function readPreferredLabels(): Map<string, string> {
+  const records = JSON.parse(readFileSync(FILE, 'utf8')) as { uri: string; label: string }[]
+  return new Map(records.map((record) => [record.uri, record.label]))
+}
+
 export function readOtherLabels(): Map<string, string[]> {
   const records = JSON.parse(readFileSync(FILE, 'utf8')) as Record[]
   const labels = new Map<string, string[]>()

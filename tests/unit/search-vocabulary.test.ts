@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readOtherLabels } from '#db/reference/other-labels'
 import { Taxonomy } from '#search/taxonomy'
-import { loadVocabulary, parseVocabulary, VOCABULARY_FILE, vocabularyKinds } from '#search/vocabulary'
+import { loadVocabulary, parseVocabulary, VOCABULARY_FILE, vocabularyKinds, vocabularySynonyms } from '#search/vocabulary'
 
 /** The real vocabulary against the real ESCO file, and the loader's errors on a broken copy of it. */
 type Occupation = { uri: string; label: string; altLabels: string[]; iscoGroup: string; description: string }
@@ -35,6 +35,20 @@ describe('search/vocabulary/zoekwoorden.csv', () => {
     const horeca = entries.find((e) => e.term === 'horeca')!
     expect(horeca.kind).toBe('sector')
     expect(horeca.occupations.slice(0, 2)).toEqual([OBER, KEUKENHULP])
+  })
+})
+
+describe('vocabularySynonyms', () => {
+  it('gives Meilisearch every term, folded, with its occupations\' labels (one-way), rows of one term merged', () => {
+    const entries = loadVocabulary(preferred)
+    const synonyms = vocabularySynonyms(entries)
+    expect(Object.keys(synonyms)).toHaveLength(new Set(entries.map((e) => e.words.join(' '))).size)
+    expect(synonyms['technicien de surface']).toEqual(['schoonmaker gebouwen', 'interieurverzorger'])
+    const twice = parseVocabulary(
+      `${HEADER}\nAfwasser;colloquial;horeca;keukenhulp;${KEUKENHULP};Van Dale;\nafwasser;colloquial;horeca;ober/serveerster;${OBER};Van Dale;\n`,
+      preferred,
+    )
+    expect(vocabularySynonyms(twice.entries)).toEqual({ afwasser: ['keukenhulp', 'ober/serveerster'] })
   })
 })
 
