@@ -5,6 +5,7 @@ import { type ExactMatch, type Label, LabelIndex, type LabelOrigin, push } from 
 import { NearestIndex } from './taxonomy-nearest'
 import { compactForm, dutchStopWords, tokenize, typoBudget } from './text'
 import type { VocabularyEntry } from './vocabulary'
+import type { OtherLabel } from '#db/reference/other-labels'
 
 /**
  * Query understanding shared by every engine, so they rank alike: the query text is resolved to ESCO occupations
@@ -69,7 +70,7 @@ export type TaxonomyOptions = {
   /** The Flemish vocabulary, validated (search/vocabulary.ts). */
   vocabulary?: VocabularyEntry[]
   /** ESCO's hidden, English and French labels by occupation URI (db/reference/other-labels.ts). */
-  otherLabels?: ReadonlyMap<string, string[]>
+  otherLabels?: ReadonlyMap<string, OtherLabel[]>
 }
 // Among occupations that share the matched label, the one for which it is the preferred label, and the one whose
 // other labels also use the query's words, come first ("perser aardewerk" names two occupations; only one of
@@ -115,7 +116,7 @@ export class Taxonomy {
       const labels = [record.label, ...record.altLabels].map((text) => makeLabel(record.uri, text, 'esco'))
       this.labelsOf.set(record.uri, labels)
       labels.forEach(addLabel)
-      for (const text of options.otherLabels?.get(record.uri) ?? []) addLabel(makeLabel(record.uri, text, 'other'))
+      for (const { text, preferred } of options.otherLabels?.get(record.uri) ?? []) addLabel({ ...makeLabel(record.uri, text, 'other'), order: preferred ? 0 : 1 })
       for (const word of tokenize(record.description)) this.lexicon.add(word)
     }
     for (const entry of options.vocabulary ?? []) {
@@ -336,8 +337,13 @@ export class Taxonomy {
       const occupation = this.occupations.get(label.uri)!
       const kind = label.origin === 'vocabulary' && match === 'exact' ? (label.sector ? 'sector' : 'vocabulary') : match
       const preferred = label.text === occupation.label ? 1 : 0
+      // Vocabulary: the row's order. ESCO: preferred label and support. Other labels: an English or French preferred label.
       const tieBreak =
-        label.origin === 'vocabulary' ? SUPPORT_WEIGHT - ORDER_STEP * label.order : (SUPPORT_WEIGHT * (preferred + this.support(label.uri, words))) / 2
+        label.origin === 'vocabulary'
+          ? SUPPORT_WEIGHT - ORDER_STEP * label.order
+          : label.origin === 'other'
+            ? (SUPPORT_WEIGHT * (1 - label.order)) / 2
+            : (SUPPORT_WEIGHT * (preferred + this.support(label.uri, words))) / 2
       const score = round(base + tieBreak - (label.origin === 'other' ? OTHER_LABEL_PENALTY : 0))
       byUri.set(label.uri, { uri: label.uri, label: occupation.label, iscoGroup: occupation.iscoGroup, matchedLabel: label.text, match: kind, score })
     }

@@ -18,15 +18,21 @@ export function readPreferredLabels(): Map<string, string> {
   return new Map(records.map((record) => [record.uri, record.label]))
 }
 
-export function readOtherLabels(): Map<string, string[]> {
+/** Other labels by URI; `preferred` marks the English and French preferred labels (a tie-break among occupations). */
+export type OtherLabel = { text: string; preferred: boolean }
+
+export function readOtherLabels(): Map<string, OtherLabel[]> {
   const records = JSON.parse(readFileSync(FILE, 'utf8')) as Record[]
-  const labels = new Map<string, string[]>()
+  const labels = new Map<string, OtherLabel[]>()
   for (const record of records) {
-    const all = [...(record.hiddenLabels ?? []), ...languageLabels(record.en), ...languageLabels(record.fr)]
-    const forms = all.flatMap((label) => label.split('/')).map((label) => label.trim()).filter(Boolean)
-    if (forms.length > 0) labels.set(record.uri, [...new Set(forms)])
+    const preferred = [record.en?.label, record.fr?.label].flatMap((label) => forms(label ?? ''))
+    const rest = [...(record.hiddenLabels ?? []), ...(record.en?.altLabels ?? []), ...(record.fr?.altLabels ?? [])].flatMap(forms)
+    const seen = new Set<string>()
+    const all = [...preferred.map((text) => ({ text, preferred: true })), ...rest.map((text) => ({ text, preferred: false }))]
+    const unique = all.filter((label) => !seen.has(label.text) && seen.add(label.text))
+    if (unique.length > 0) labels.set(record.uri, unique)
   }
   return labels
 }
 
-const languageLabels = (language: Languages | undefined) => (language ? [language.label, ...language.altLabels] : [])
+const forms = (label: string) => label.split('/').map((form) => form.trim()).filter(Boolean)

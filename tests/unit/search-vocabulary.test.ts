@@ -113,6 +113,8 @@ describe('Taxonomy with the vocabulary and ESCO\'s other labels', () => {
     expect(first('head chef')).toMatchObject({ label: 'chefkok', matchedLabel: 'head chef' })
     expect(first('géomètre minier')).toMatchObject({ label: 'mijnmeter', matchedLabel: 'géomètre minier' })
     expect(first('QA medewerker voedingsmiddelen')).toMatchObject({ label: 'specialist voedselveiligheid' })
+    // Occupations sharing an English label: the one whose English preferred label it is comes first.
+    expect(labelsOf('kitchen assistant', 2)).toEqual(['keukenhulp', 'medewerker maaltijden'])
     // English words are known words: never corrected into a Dutch label word.
     expect(taxonomy.understand('kitchen').terms[0]!.corrections).toEqual([])
   })
@@ -123,6 +125,15 @@ describe('Taxonomy with the vocabulary and ESCO\'s other labels', () => {
     expect(first('medewerker magazijn')).toMatchObject({ label: 'magazijnmedewerker', match: 'reordered' })
     expect(first('kassa-medewerker')).toMatchObject({ label: 'kassamedewerker', match: 'exact' })
     expect(first('caissière')!.label).toBe(first('caissiere')!.label)
+  })
+
+  it('reads several jobs at once, a generic job word beside a field, a licence class beside a job', () => {
+    expect(labelsOf('winkel- en kassamedewerker', 2)).toEqual(['winkelmedewerker', 'kassamedewerker'])
+    expect(labelsOf('magazijnier-heftruckchauffeur', 2)).toEqual(['magazijnmedewerker', 'heftruckchauffeur'])
+    expect(first('medewerker groendienst')!.label).toBe('medewerker groenvoorziening/medewerkster groenvoorziening')
+    expect(first('verkoopster kleding')!.label).toBe('verkoopspecialist kleding')
+    expect(first('heftruckchauffeur ADR')!.label).toBe('heftruckchauffeur')
+    expect(first('kringwinkelmedewerker')).toMatchObject({ label: 'winkelmedewerker', match: 'contained' })
   })
 
   it('still corrects a real typing error, in a vocabulary term too', () => {
