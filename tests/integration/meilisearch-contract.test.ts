@@ -66,6 +66,9 @@ beforeAll(async () => {
       res.end(reply.raw ?? JSON.stringify(reply.body))
     })
   })
+  // Keep idle sockets open longer than the first search takes to build the taxonomy under load (seconds): a socket
+  // the server closes (default after 5 s) just as the client reuses it would reset the next request.
+  server.keepAliveTimeout = 60_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
