@@ -335,7 +335,8 @@ export class Taxonomy {
     for (const label of [...labels].sort((a, b) => ORIGINS.indexOf(a.origin) - ORIGINS.indexOf(b.origin) || a.order - b.order)) {
       if (byUri.has(label.uri)) continue
       const occupation = this.occupations.get(label.uri)!
-      const kind = label.origin === 'vocabulary' && match === 'exact' ? (label.sector ? 'sector' : 'vocabulary') : match
+      // A sector word stays a sector reading however it was found ("horeca in gent"), so the reason can list the sector.
+      const kind = label.origin === 'vocabulary' && label.sector ? 'sector' : label.origin === 'vocabulary' && match === 'exact' ? 'vocabulary' : match
       const preferred = label.text === occupation.label ? 1 : 0
       // Vocabulary: the row's order. ESCO: preferred label and support. Other labels: an English or French preferred label.
       const tieBreak =

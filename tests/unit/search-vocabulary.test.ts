@@ -107,6 +107,7 @@ describe('Taxonomy with the vocabulary and ESCO\'s other labels', () => {
   it('reads a sector word as its entry-level occupations, in the vocabulary\'s order', () => {
     expect(labelsOf('horeca')).toEqual(['ober/serveerster', 'keukenhulp', 'medewerker keuken'])
     expect(first('horeca')!.match).toBe('sector')
+    expect(first('horeca in Gent')).toMatchObject({ label: 'ober/serveerster', match: 'sector' })
   })
 
   it('resolves ESCO\'s English, French and hidden labels, still showing the Dutch label', () => {
