@@ -68,7 +68,14 @@ export type MatchRequest = {
 
 /** Why a placement is in the result; a result has one occupation reason at most, then words, then distance. */
 export type Reason =
-  | { kind: 'same_occupation'; occupationUri: string; label: string; match: MatchKind | 'job_target' }
+  | {
+      kind: 'same_occupation'
+      occupationUri: string
+      label: string
+      match: MatchKind | 'job_target'
+      /** A sector word (horeca): the occupations it was read as, most central first (the first four). */
+      sector?: { term: string; occupations: string[] }
+    }
   | { kind: 'related_occupation'; occupationUri: string; label: string; iscoGroup: string; relatedTo: { uri: string; label: string } }
   | { kind: 'words'; words: string[] }
   | { kind: 'distance'; km: number }

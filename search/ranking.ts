@@ -33,7 +33,7 @@ export function reasonsFor(
   const reasons: Reason[] = []
   const same = plan.same.find((o) => o.uri === hit.occupationUri)
   const related = same ? undefined : plan.same.find((o) => o.iscoGroup === hit.iscoGroup)
-  if (same) reasons.push({ kind: 'same_occupation', occupationUri: same.uri, label: same.label, match: same.match })
+  if (same) reasons.push({ kind: 'same_occupation', occupationUri: same.uri, label: same.label, match: same.match, ...sectorOf(plan, same) })
   else if (related) {
     const label = taxonomy.occupation(hit.occupationUri)?.label ?? hit.occupationUri
     reasons.push({ kind: 'related_occupation', occupationUri: hit.occupationUri, label, iscoGroup: hit.iscoGroup, relatedTo: { uri: related.uri, label: related.label } })
@@ -42,6 +42,15 @@ export function reasonsFor(
   if (hit.distanceKm !== null) reasons.push({ kind: 'distance', km: hit.distanceKm })
   return reasons
 }
+
+/** For a sector word: "horeca" and the sector's occupations the query was read as, so the reason can say so. */
+function sectorOf(plan: SearchPlan, same: SearchPlan['same'][number]): { sector?: { term: string; occupations: string[] } } {
+  if (same.match !== 'sector') return {}
+  const term = plan.understanding?.occupations.find((o) => o.uri === same.uri)?.matchedLabel ?? ''
+  return { sector: { term, occupations: plan.same.filter((o) => o.match === 'sector').slice(0, SECTOR_SHOWN).map((o) => o.label) } }
+}
+
+const SECTOR_SHOWN = 4
 
 /**
  * The query words found among a document's words, for the "words" reason where the engine does not say which

@@ -1,10 +1,14 @@
 import type { Tx } from '#db/client'
 import { municipalities, occupations, postcodes } from '#db/schema'
+import { readOtherLabels } from '#db/reference/other-labels'
 import { Taxonomy } from './taxonomy'
+import { loadVocabulary } from './vocabulary'
 
 /**
  * Reference data the query side needs on every search, built once per process (it changes only with a new
- * release, which restarts the process): the taxonomy of the occupations (3,007: ~100 ms to build, a few MB) and
+ * release, which restarts the process): the taxonomy of the occupations (3,007) with the Flemish vocabulary and
+ * ESCO's 46,000 other labels (read from their files, see search/vocabulary.ts) — about 1 s to build on the 2-core
+ * build machine, 0.4 s of it without the other labels (measured 2026-12-06, under load) — and
  * the municipalities with their points and postcodes, where a search or a match measures distances from.
  */
 export type Place = { nis: string; name: string; lat: number; lon: number }
@@ -32,7 +36,9 @@ function loadReference(tx: Tx): Promise<Reference> {
       const byNis = new Map(towns.map((town) => [town.nis, town]))
       const byPostcode = new Map<string, Place[]>()
       for (const { postcode, nis } of codes) byPostcode.set(postcode, [...(byPostcode.get(postcode) ?? []), byNis.get(nis)!])
-      return { taxonomy: new Taxonomy(rows, towns.map((town) => town.name)), places: { byNis, byPostcode } }
+      const labels = new Map(rows.map((row) => [row.uri, row.label]))
+      const options = { vocabulary: loadVocabulary((uri) => labels.get(uri)), otherLabels: readOtherLabels() }
+      return { taxonomy: new Taxonomy(rows, towns.map((town) => town.name), options), places: { byNis, byPostcode } }
     })
     .catch((error: unknown) => {
       g.__stapsteenSearchReference = undefined

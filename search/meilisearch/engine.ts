@@ -53,7 +53,7 @@ export class MeilisearchEngine implements SearchEngine {
     const applying = this.call(async () => {
       const created = await this.client.createIndex(this.options.indexUid, { primaryKey: 'id' }).waitTask()
       if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') throw taskFailed(created)
-      await this.wait(this.index.updateSettings(indexSettings))
+      await this.wait(this.index.updateSettings(indexSettings()))
     })
     this.settings = applying
     applying.catch(() => {

@@ -1,7 +1,9 @@
 import type { Settings } from 'meilisearch'
+import { readPreferredLabels } from '#db/reference/other-labels'
 import type { SearchDocument } from '#search/document'
 import { dutchRank } from '#search/plan'
 import { dutchStopWords } from '#search/text'
+import { loadVocabulary, vocabularySynonyms } from '#search/vocabulary'
 import { MAX_TOTAL } from '#domain/result-count'
 
 /**
@@ -17,7 +19,7 @@ export type MeilisearchDocument = Omit<SearchDocument, 'lat' | 'lon' | 'publishe
   publishedMs: number
 }
 
-export const indexSettings = {
+const settingsAsCode = {
   // Order matters for the attribute rule: the title, then the occupation's own words, then the rest.
   searchableAttributes: ['title', 'occupationLabel', 'occupationAltLabels', 'compoundParts', 'tasks', 'competences', 'municipalityName', 'description'],
   filterableAttributes: ['occupationUri', 'iscoGroup', 'regionCode', 'municipalityNis', 'dutchRank', 'dutchLevel', 'hoursPerWeek', 'instruments', 'employerType', 'schedules', 'supports', '_geo'],
@@ -26,13 +28,23 @@ export const indexSettings = {
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   // The same budget as search/text.ts typoBudget(): one typo from 5 letters, two from 9.
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: [], disableOnWords: [] },
-  // Empty on purpose: labels are per document (scoped to the right occupation), and the taxonomy resolves the
-  // query before Meilisearch sees it. Index-wide synonyms from 25,000 labels would match far too widely.
-  synonyms: {},
+  // ESCO's labels are per document (scoped to the right occupation), and the taxonomy resolves the query before
+  // Meilisearch sees it: index-wide synonyms from 25,000 labels would match far too widely. Only the reviewed
+  // Flemish vocabulary (a few hundred terms, one-way) is added, in indexSettings().
+  synonyms: {} as Record<string, string[]>,
   stopWords: [...dutchStopWords].sort(),
   faceting: { maxValuesPerFacet: 500 },
   pagination: { maxTotalHits: MAX_TOTAL },
 } satisfies Settings
+
+let settings: typeof settingsAsCode | undefined
+
+/** The settings with the vocabulary's synonyms, built once (the vocabulary changes only with a release). */
+export function indexSettings(): typeof settingsAsCode {
+  const labels = settings ? null : readPreferredLabels()
+  settings ??= { ...settingsAsCode, synonyms: vocabularySynonyms(loadVocabulary((uri) => labels!.get(uri))) }
+  return settings
+}
 
 export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocument {
   const { lat, lon, publishedAt, ...rest } = document

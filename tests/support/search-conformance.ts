@@ -117,6 +117,27 @@ export function searchConformance(name: string, createEngine: () => SearchEngine
       expect(keys(await search({ q: 'poetshulp' }))[0]).toBe('cleaner')
     })
 
+    it('reads the Flemish words people type: the vocabulary, ESCO\'s French and English labels, other word forms', async () => {
+      const kuisvrouw = await search({ q: 'kuisvrouw' })
+      expect(keys(kuisvrouw)[0]).toBe('cleaner')
+      expect(kuisvrouw.understanding?.corrected).toBeNull()
+      expect(kuisvrouw.results[0]!.reasons[0]).toMatchObject({ kind: 'same_occupation', occupationUri: OCCUPATIONS.cleaner, match: 'vocabulary' })
+      expect(keys(await search({ q: 'magasinier' }))[0]).toBe('warehouse')
+      expect(keys(await search({ q: 'picker' }))[0]).toBe('picker')
+      expect(keys(await search({ q: 'kapsters' }))[0]).toBe('hair')
+      expect(keys(await search({ q: 'medewerker magazijn' }))[0]).toBe('warehouse')
+    })
+
+    it('reads a sector word as its entry-level occupations and says so in the reasons', async () => {
+      const logistiek = await search({ q: 'logistiek' })
+      expect(keys(logistiek).slice(0, 3)).toEqual(['warehouse', 'picker', 'forklift'])
+      expect(logistiek.results[0]!.reasons[0]).toMatchObject({
+        kind: 'same_occupation',
+        match: 'sector',
+        sector: { term: 'logistiek', occupations: ['magazijnmedewerker', 'orderpicker', 'heftruckchauffeur', 'expeditiemedewerker'] },
+      })
+    })
+
     it('forgives a typing error and says what it searched for', async () => {
       const result = await search({ q: 'magazijnmedewerkr' })
       expect(keys(result)[0]).toBe('warehouse')

@@ -246,6 +246,10 @@ describe('reasons in plain Dutch', () => {
         relatedTo: { uri: 'x', label: 'magazijnmedewerker' },
       }),
     ).toBe('verwant beroep (orderpicker, verwant aan magazijnmedewerker)')
+    const sector = { term: 'horeca', occupations: ['ober/serveerster', 'keukenhulp'] }
+    expect(reasonText({ kind: 'same_occupation', occupationUri: 'x', label: 'keukenhulp', match: 'sector', sector })).toBe(
+      'horeca: ober/serveerster, keukenhulp, … (zelfde beroep: keukenhulp)',
+    )
     expect(reasonText({ kind: 'words', words: ['magazijn', 'gent'] })).toBe('woorden: magazijn, gent')
     expect(reasonText({ kind: 'distance', km: 12.34 })).toBe('op 12,3 km')
   })

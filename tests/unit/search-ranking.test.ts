@@ -49,6 +49,20 @@ describe('ranking', () => {
     expect(reasonsFor(plan(), { occupationUri: 'bakker', iscoGroup: '7512', distanceKm: null, words: ['kok'] }, taxonomy)).toEqual([{ kind: 'words', words: ['kok'] }])
   })
 
+  it('says which occupations a sector word was read as, most central first', () => {
+    const occupation = (uri: string, score: number) => ({ uri, label: uri, matchedLabel: 'keuken', match: 'sector' as const, iscoGroup: '5120', score })
+    const sector = plan({
+      understanding: { words: ['keuken'], terms: [], occupations: [occupation('kok', 1.02), occupation('dieetkok', 1.01)], relatedGroups: ['5120'], corrected: null },
+      same: [
+        { uri: 'kok', label: 'kok', iscoGroup: '5120', score: 1.02, match: 'sector' },
+        { uri: 'dieetkok', label: 'dieetkok', iscoGroup: '5120', score: 1.01, match: 'sector' },
+      ],
+    })
+    expect(reasonsFor(sector, { occupationUri: 'dieetkok', iscoGroup: '5120', distanceKm: null, words: [] }, taxonomy)).toEqual([
+      { kind: 'same_occupation', occupationUri: 'dieetkok', label: 'dieetkok', match: 'sector', sector: { term: 'keuken', occupations: ['kok', 'dieetkok'] } },
+    ])
+  })
+
   it('finds which query words a document has: the word, a correction, all parts, or the start of a word for the last one', () => {
     const terms = [
       { word: 'medewerkr', corrections: ['medewerker'], parts: [], known: true },

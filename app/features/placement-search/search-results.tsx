@@ -15,7 +15,9 @@ const km = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 })
 export function reasonText(reason: Reason): string {
   switch (reason.kind) {
     case 'same_occupation':
-      return `zelfde beroep (${reason.label})`
+      return reason.sector
+        ? `${reason.sector.term}: ${reason.sector.occupations.join(', ')}, … (zelfde beroep: ${reason.label})`
+        : `zelfde beroep (${reason.label})`
     case 'related_occupation':
       return `verwant beroep (${reason.label}, verwant aan ${reason.relatedTo.label})`
     case 'words':
