@@ -4,6 +4,12 @@ import { loginAs, main, modes, useE2E, type E2EPage } from './fixtures'
 
 const e2e = useE2E()
 
+/**
+ * Tables whose figure may be 0 on the demo data, and why: the demo makes no erasure (`demo:remove` could not delete
+ * its proof), and in a quarter's first days no evaluation has fallen due yet.
+ */
+const mayBeEmpty = new Set(['Gewist op vraag van de inwoner (heel Vlaanderen)', 'Evaluaties die vervielen', 'Aandeel evaluaties op tijd'])
+
 /** The figures of the current period's column (the first after the row heading) of every table on the page. */
 async function firstColumnFigures(p: E2EPage) {
   const cards = main(p).locator('section.card')
@@ -31,9 +37,11 @@ describe.each(modes)('the regional dashboard, $mode', ({ javaScript }) => {
       await p.follow(nav.getByRole('link', { name, exact: true }))
       expect(await nav.getByRole('link', { name, exact: true }).getAttribute('aria-current')).toBe('page')
       const figures = await firstColumnFigures(p)
-      expect(Object.keys(figures).length, name).toBeGreaterThan(2)
+      expect(Object.keys(figures).length, name).toBeGreaterThan(1)
       for (const [title, column] of Object.entries(figures)) {
-        // Every table shows something of this quarter in Regio Gent from the demo data.
+        expect(column.length, `${name} › ${title}`).toBeGreaterThan(0)
+        if (mayBeEmpty.has(title)) continue
+        // Every other table shows something of this quarter in Regio Gent from the demo data.
         expect(column.some((figure) => !/^(0|–)$/.test(figure.trim())), `${name} › ${title}: ${column.join(' | ')}`).toBe(true)
       }
       expect(await main(p).locator('svg').count()).toBeGreaterThan(0)
