@@ -4,4 +4,5 @@ CREATE INDEX "placements_municipality_published_idx" ON "placements" USING btree
 CREATE INDEX "placements_published_idx" ON "placements" USING btree ("published_at");--> statement-breakpoint
 CREATE INDEX "proposals_created_idx" ON "proposals" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "proposals_decided_idx" ON "proposals" USING btree ("decided_at");--> statement-breakpoint
-CREATE INDEX "proposals_first_acceptance_idx" ON "proposals" USING btree ("placement_id","decided_at","id") WHERE status = 'accepted';
+CREATE INDEX "proposals_first_acceptance_idx" ON "proposals" USING btree ("placement_id","decided_at","id") WHERE status = 'accepted';--> statement-breakpoint
+CREATE INDEX "intakes_municipality_created_idx" ON "intakes" USING btree ("municipality_nis","created_at");

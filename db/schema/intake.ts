@@ -105,6 +105,8 @@ export const intakes = pgTable(
     index('intakes_phone_idx').on(t.phone),
     index('intakes_email_idx').on(t.email),
     index('intakes_created_idx').on(t.createdAt),
+    // A region's intakes sent in a month or quarter (dashboard): only the region's rows are read.
+    index('intakes_municipality_created_idx').on(t.municipalityNis, t.createdAt),
     index('intakes_channel_idx').on(t.channelId, t.createdAt),
     index('intakes_handling_idx').on(t.handlingOrganisationId, t.status),
     check('intakes_consent', sql`${t.consentProcessing}`),
