@@ -5,4 +5,4 @@ CREATE INDEX "placements_published_idx" ON "placements" USING btree ("published_
 CREATE INDEX "proposals_created_idx" ON "proposals" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "proposals_decided_idx" ON "proposals" USING btree ("decided_at");--> statement-breakpoint
 CREATE INDEX "proposals_first_acceptance_idx" ON "proposals" USING btree ("placement_id","decided_at","id") WHERE status = 'accepted';--> statement-breakpoint
-CREATE INDEX "intakes_municipality_created_idx" ON "intakes" USING btree ("municipality_nis","created_at");
+CREATE INDEX "intakes_dashboard_idx" ON "intakes" USING btree ("created_at","municipality_nis","status","close_reason","consent_withdrawn_at","first_contact_at","first_contact_due_on","channel_id","assisted_by_user_id","suggested_destination","handling_organisation_id");
