@@ -70,8 +70,9 @@ export const placements = pgTable(
     // index-only scan for proposals and events (db/queries/dashboard-slice.ts). Leads with the municipality, so it
     // also serves what the former (municipality_nis) index did.
     index('placements_municipality_published_idx').on(t.municipalityNis, t.publishedAt, t.id),
-    // All of Flanders' placements first published in a period (dashboard, open figures).
-    index('placements_published_idx').on(t.publishedAt),
+    // Placements first published in a period (dashboard, open figures), per region, occupation and employer from
+    // the index alone: the rows themselves are wide (descriptions).
+    index('placements_published_idx').on(t.publishedAt, t.municipalityNis, t.organisationId, t.occupationUri),
   ],
 )
 
