@@ -2,7 +2,7 @@ import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { StatSlice } from '#domain/statistics-period'
 import type { Tx } from '#db/client'
 import { occupations, organisations, placementEvents, placements, proposals } from '#db/schema'
-import { momentInSlice, municipalityInSlice } from './dashboard-slice'
+import { momentInSlice, municipalityInSlice, placementInSlice } from './dashboard-slice'
 
 /**
  * Placement figures of the regional dashboard (issue 14): counts only. A placement belongs to the region of the
@@ -24,8 +24,7 @@ export async function placementFlow(tx: Tx, slice: StatSlice) {
     tx
       .select({ filled: reached('filled'), closed: reached('closed') })
       .from(placementEvents)
-      .innerJoin(placements, eq(placements.id, placementEvents.placementId))
-      .where(and(inArray(placementEvents.toStatus, ['filled', 'closed']), momentInSlice(placementEvents.at, slice), inRegion(slice))),
+      .where(and(inArray(placementEvents.toStatus, ['filled', 'closed']), momentInSlice(placementEvents.at, slice), placementInSlice(placementEvents.placementId, slice))),
   ])
   return { published: published?.n ?? 0, filled: ended?.filled ?? 0, closed: ended?.closed ?? 0 }
 }

@@ -1,6 +1,6 @@
 import { type AnyColumn, inArray, type SQL, sql } from 'drizzle-orm'
 import type { StatSlice } from '#domain/statistics-period'
-import { municipalities } from '#db/schema'
+import { municipalities, placements } from '#db/schema'
 
 /**
  * The two filters every dashboard query applies (issue 14): a moment that falls in the slice's Belgian calendar
@@ -15,4 +15,14 @@ export function momentInSlice(column: AnyColumn, slice: StatSlice): SQL {
 export function municipalityInSlice(column: AnyColumn, slice: StatSlice): SQL {
   if (slice.regionCodes === null) return sql`true`
   return inArray(column, sql`(select ${municipalities.nis} from ${municipalities} where ${inArray(municipalities.regionCode, slice.regionCodes)})`)
+}
+
+/**
+ * A placement id (of a proposal, an event) whose placement lies in the slice's regions, without joining the
+ * placements: the region's placement ids come from an index on (municipality, …) including the id, and all of
+ * Flanders needs no look-up at all (the foreign key guarantees the placement exists).
+ */
+export function placementInSlice(column: AnyColumn, slice: StatSlice): SQL {
+  if (slice.regionCodes === null) return sql`true`
+  return inArray(column, sql`(select ${placements.id} from ${placements} where ${municipalityInSlice(placements.municipalityNis, slice)})`)
 }

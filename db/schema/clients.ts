@@ -90,6 +90,12 @@ export const proposals = pgTable(
   (t) => [
     index('proposals_client_idx').on(t.clientId, t.status),
     index('proposals_placement_idx').on(t.placementId, t.status),
+    // Proposals sent or decided in a period (dashboard, open figures), counted per region from the index alone.
+    index('proposals_created_idx').on(t.createdAt, t.placementId),
+    index('proposals_decided_idx').on(t.decidedAt, t.status, t.declineReason, t.placementId),
+    // A placement's first accepted proposal (dashboard): finds the acceptances of a period and answers "was there an
+    // earlier one?" from the index alone.
+    index('proposals_first_acceptance_idx').on(t.placementId, t.decidedAt, t.id).where(sql`status = 'accepted'`),
     // One open proposal per client and placement: a double click proposes once.
     uniqueIndex('proposals_open_once_idx').on(t.clientId, t.placementId).where(sql`status = 'open'`),
   ],

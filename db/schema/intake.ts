@@ -105,6 +105,22 @@ export const intakes = pgTable(
     index('intakes_phone_idx').on(t.phone),
     index('intakes_email_idx').on(t.email),
     index('intakes_created_idx').on(t.createdAt),
+    // The dashboard's intake figures (db/queries/dashboard-outreach.ts, -first-contact.ts, -triage-outcomes.ts) read
+    // a year of Flanders from this index alone, a fifth of the table's size, instead of every row's personal data:
+    // the day sent, the municipality, and each column those counts look at.
+    index('intakes_dashboard_idx').on(
+      t.createdAt,
+      t.municipalityNis,
+      t.status,
+      t.closeReason,
+      t.consentWithdrawnAt,
+      t.firstContactAt,
+      t.firstContactDueOn,
+      t.channelId,
+      t.assistedByUserId,
+      t.suggestedDestination,
+      t.handlingOrganisationId,
+    ),
     index('intakes_channel_idx').on(t.channelId, t.createdAt),
     index('intakes_handling_idx').on(t.handlingOrganisationId, t.status),
     check('intakes_consent', sql`${t.consentProcessing}`),

@@ -66,7 +66,13 @@ export const placements = pgTable(
     uniqueIndex('placements_org_external_idx').on(t.organisationId, t.externalId),
     index('placements_status_idx').on(t.status),
     index('placements_occupation_idx').on(t.occupationUri),
-    index('placements_municipality_idx').on(t.municipalityNis),
+    // The region's placements first published in a period (dashboard); the id makes the region's placement ids an
+    // index-only scan for proposals and events (db/queries/dashboard-slice.ts). Leads with the municipality, so it
+    // also serves what the former (municipality_nis) index did.
+    index('placements_municipality_published_idx').on(t.municipalityNis, t.publishedAt, t.id),
+    // Placements first published in a period (dashboard, open figures), per region, occupation and employer from
+    // the index alone: the rows themselves are wide (descriptions).
+    index('placements_published_idx').on(t.publishedAt, t.municipalityNis, t.organisationId, t.occupationUri),
   ],
 )
 
@@ -84,5 +90,9 @@ export const placementEvents = pgTable(
     toStatus: placementStatus('to_status').notNull(),
     note: text('note'),
   },
-  (t) => [index('placement_events_placement_idx').on(t.placementId, t.at)],
+  (t) => [
+    index('placement_events_placement_idx').on(t.placementId, t.at),
+    // Placements filled or closed in a period (dashboard): only those events, with the placement for an index-only scan.
+    index('placement_events_ended_idx').on(t.at, t.placementId).where(sql`to_status in ('filled', 'closed')`),
+  ],
 )

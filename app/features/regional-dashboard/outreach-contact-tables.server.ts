@@ -1,8 +1,8 @@
 import { brusselsDate } from '#domain/intake-working-days'
-import type { Tx } from '#db/client'
 import { firstContactFigures } from '#db/queries/dashboard-first-contact'
 import { rowsOf } from './stat-rows'
-import type { Slice, TableSpec } from './stat-table'
+import { sharedPerSlice } from './per-slice'
+import type { TableSpec } from './stat-table'
 
 /**
  * The first-contact figures of "Aanmeldingen en triage": how long residents waited, and whether within the term.
@@ -10,19 +10,8 @@ import type { Slice, TableSpec } from './stat-table'
  */
 const cohort = 'Aanmeldingen van inwoners uit de regio die in de periode verstuurd werden.'
 
-/**
- * The three tables share one query per slice: the dashboard hands every table the same slice objects for a page,
- * so the counts are computed once per column instead of three times (the page's p95 budget is 300 ms). A new
- * page brings new slices, and an entry goes when its slice does.
- */
-const perSlice = new WeakMap<Slice, ReturnType<typeof firstContactFigures>>()
-function figuresFor(tx: Tx, slice: Slice) {
-  const known = perSlice.get(slice)
-  if (known) return known
-  const pending = firstContactFigures(tx, slice, brusselsDate())
-  perSlice.set(slice, pending)
-  return pending
-}
+// The three tables share one query per slice (per-slice.ts).
+const figuresFor = sharedPerSlice((tx, slice) => firstContactFigures(tx, slice, brusselsDate()))
 
 export const contactTables: TableSpec[] = [
   {

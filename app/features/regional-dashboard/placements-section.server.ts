@@ -9,6 +9,7 @@ import {
   publishedByIscoMajorGroup,
 } from '#db/queries/dashboard-placements'
 import { compensationTable } from './compensation-table.server'
+import { sharedPerSlice } from './per-slice'
 import type { Section } from './stat-table'
 
 /** The share of places at private employers the TWE evaluation found (issue 14): the line regions measure against. */
@@ -16,6 +17,8 @@ export const TWE_PRIVATE_BASELINE_PERCENT = 8
 
 const where = 'Een plaats hoort bij de regio van de gemeente waar het werk is (de vestiging van de werkgever).'
 const firstPublished = `Werkervaringsplaatsen die in de periode voor het eerst gepubliceerd werden. ${where}`
+// "Per soort werkgever" and "aandeel privéwerkgevers" count the same placements: one query per slice (per-slice.ts).
+const byEmployerType = sharedPerSlice(publishedByEmployerType)
 const typeLabel = (type: string | null) => (type ? employerTypeLabels[type as (typeof employerTypes)[number]].label : 'Soort werkgever niet ingevuld')
 
 /** Werkervaringsplaatsen: what employers offer, how quickly it is taken, what it costs them. */
@@ -56,7 +59,7 @@ export const placementsSection: Section = {
       description: `${firstPublished} Ingedeeld volgens het soort organisatie dat de werkgever bij de registratie opgaf.`,
       unit: 'aantal',
       compute: async (tx, slice) =>
-        (await publishedByEmployerType(tx, slice)).map((row) => ({ key: row.employerType ?? 'onbekend', label: typeLabel(row.employerType), value: row.count })),
+        (await byEmployerType(tx, slice)).map((row) => ({ key: row.employerType ?? 'onbekend', label: typeLabel(row.employerType), value: row.count })),
     },
     {
       id: 'plaatsen-aandeel-prive',
@@ -64,7 +67,7 @@ export const placementsSection: Section = {
       description: `Het deel van de werkervaringsplaatsen die in de periode voor het eerst gepubliceerd werden, dat bij een privébedrijf is, naast de basislijn uit de evaluatie van TWE (${TWE_PRIVATE_BASELINE_PERCENT} % van de plaatsen). ${where}`,
       unit: 'procent',
       compute: async (tx, slice) => {
-        const rows = await publishedByEmployerType(tx, slice)
+        const rows = await byEmployerType(tx, slice)
         const total = rows.reduce((sum, row) => sum + row.count, 0)
         const privateCount = rows.find((row) => row.employerType === 'private')?.count ?? 0
         return [

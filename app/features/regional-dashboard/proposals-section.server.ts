@@ -1,8 +1,12 @@
 import { declineReasonLabels } from '#domain/proposal-form'
-import { declinedByReason, proposalFlow } from '#db/queries/dashboard-proposals'
+import { proposalFigures } from '#db/queries/dashboard-proposals'
+import { sharedPerSlice } from './per-slice'
 import type { Section } from './stat-table'
 
 const where = 'Een voorstel hoort bij de regio van de werkervaringsplaats (waar het werk is), ook als de cliënt elders woont.'
+
+// Both tables count from one scan of the proposals per slice (per-slice.ts).
+const figuresFor = sharedPerSlice(proposalFigures)
 
 /** Matching: how many clients caseworkers propose to employers, and what the employers answer. */
 export const proposalsSection: Section = {
@@ -16,7 +20,7 @@ export const proposalsSection: Section = {
       description: `Voorstellen die in de periode verstuurd werden, en voorstellen waarover in de periode beslist werd: aanvaard of afgewezen door de werkgever, of ingetrokken door de begeleider. ${where}`,
       unit: 'aantal',
       compute: async (tx, slice) => {
-        const flow = await proposalFlow(tx, slice)
+        const { flow } = await figuresFor(tx, slice)
         return [
           { key: 'verstuurd', label: 'Verstuurd', value: flow.sent },
           { key: 'aanvaard', label: 'Aanvaard', value: flow.accepted },
@@ -31,7 +35,7 @@ export const proposalsSection: Section = {
       description: `Voorstellen die een werkgever in de periode afwees, per reden die de werkgever uit de lijst koos. Wat een werkgever er zelf bij schreef, staat hier nooit. ${where}`,
       unit: 'aantal',
       compute: async (tx, slice) =>
-        (await declinedByReason(tx, slice)).map((row) => ({
+        (await figuresFor(tx, slice)).declinedByReason.map((row) => ({
           key: row.reason ?? 'geen-reden',
           label: row.reason ? declineReasonLabels[row.reason] : 'Geen reden gekozen',
           value: row.count,

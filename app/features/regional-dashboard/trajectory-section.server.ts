@@ -14,6 +14,7 @@ import {
   trainingRefusalReasonLabels,
   trajectoryKindLabels,
 } from '#domain/trajectory-values'
+import { sharedPerSlice } from './per-slice'
 import type { Section, StatRow } from './stat-table'
 
 /**
@@ -26,6 +27,9 @@ function enumRows(labels: Record<string, string>, counts: { key: string | null; 
   const unknown = total('unknown')
   return unknownLabel && unknown > 0 ? [...rows, { key: 'unknown', label: unknownLabel, value: unknown }] : rows
 }
+
+// The two evaluation tables count the same due days: one query per slice (per-slice.ts).
+const evaluationsFor = sharedPerSlice(evaluationsDue)
 
 const evaluationOutcomeLabels = { on_time: 'Op tijd gehouden', late: 'Te laat gehouden', not_held: 'Nog niet gehouden' }
 
@@ -52,7 +56,7 @@ export const trajectorySection: Section = {
         'Per vervaldag in de periode (tot gisteren): een evaluatie is 6 maanden na de start of na de vorige evaluatie verschuldigd, of op het einde van een fase als dat eerder is. Op tijd = gehouden op of voor de vervaldag. Vervaldagen tijdens een schorsing of na het einde van het traject tellen niet.',
       unit: 'aantal',
       compute: async (tx, slice) => {
-        const rows = await evaluationsDue(tx, slice)
+        const rows = await evaluationsFor(tx, slice)
         const sum = (field: 'onTime' | 'late' | 'notHeld') => rows.reduce((total, row) => total + row[field], 0)
         return [
           { key: 'on_time', label: evaluationOutcomeLabels.on_time, value: sum('onTime') },
@@ -68,7 +72,7 @@ export const trajectorySection: Section = {
         'Van de evaluaties die in de periode vervielen (zie de tabel hierboven): het deel dat op of voor de vervaldag gehouden werd, per soort traject. Geen vervallen evaluaties: "–".',
       unit: 'procent',
       compute: async (tx, slice) => {
-        const rows = await evaluationsDue(tx, slice)
+        const rows = await evaluationsFor(tx, slice)
         const share = (list: typeof rows) => {
           const due = list.reduce((total, row) => total + row.onTime + row.late + row.notHeld, 0)
           return due === 0 ? null : Math.round((1000 * list.reduce((total, row) => total + row.onTime, 0)) / due) / 10
