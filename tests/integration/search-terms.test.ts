@@ -139,6 +139,16 @@ describe('/admin/zoektermen', () => {
     expect(Object.keys(result.error).sort()).toEqual(['kind', 'note', 'term', 'uri'])
   })
 
+  it('finds occupations for the picker without JavaScript, keeping what was typed and proposing nothing', async () => {
+    const form = { intent: 'search-occupation', term: 'bakkertje', kind: 'colloquial', occupationQuery: 'bakker', note: '' }
+    const response = await call(termsAction, '/admin/zoektermen', { cookie: cookies.regional, form })
+    expect(response.status).toBe(200)
+    const data = (await response.json()) as { hits: { uri: string }[]; result: { initialValue: Record<string, string> } }
+    expect(data.hits.map((h) => h.uri)).toContain(OCCUPATIONS.baker)
+    expect(data.result.initialValue.term).toBe('bakkertje')
+    expect(await db().select().from(searchTermMappings).where(eq(searchTermMappings.term, 'bakkertje'))).toEqual([])
+  })
+
   async function propose(term: string) {
     const form = { intent: 'propose', term, kind: 'colloquial', uri: OCCUPATIONS.baker, note: 'Gehoord in Gent' }
     expect((await call(termsAction, '/admin/zoektermen', { cookie: cookies.regional, form })).status).toBe(302)
@@ -178,5 +188,15 @@ describe('/admin/zoektermen', () => {
     expect(row).toMatchObject({ status: 'rejected', decisionReason: 'Geen bron', decidedByUserId: ids.platform })
     const audits = await db().select().from(auditLog).where(and(eq(auditLog.subjectType, 'search_term_mapping'), eq(auditLog.subjectId, id)))
     expect(audits.map((a) => a.action).sort()).toEqual(['search_term_mapping.proposed', 'search_term_mapping.rejected'])
+  })
+
+  it('another process picks an accepted mapping up at its next check (at most a minute later)', async () => {
+    expect(await searchTotal(cookies.caseworker, 'deeghelden')).toBe(0)
+    // As another web process would see it: accepted in the database, this process's vocabulary not told.
+    await db().insert(searchTermMappings).values({ term: 'deeghelden', kind: 'colloquial', occupationUri: OCCUPATIONS.baker, note: 'x', status: 'accepted', decidedAt: new Date() })
+    expect(await searchTotal(cookies.caseworker, 'deeghelden')).toBe(0)
+    const check = (globalThis as { __stapsteenVocabularyCheck?: { at: number } }).__stapsteenVocabularyCheck!
+    check.at -= 61_000
+    expect(await searchTotal(cookies.caseworker, 'deeghelden')).toBe(1)
   })
 })

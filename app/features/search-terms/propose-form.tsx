@@ -24,7 +24,6 @@ export function ProposeForm({ term, lastResult, occupation, hits }: Props) {
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl">
       <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value="propose" />
       <Field
         label="Zoekwoord"
         help="Zoals mensen het typen, bijvoorbeeld een woord uit de lijst hierboven."
@@ -49,7 +48,8 @@ export function ProposeForm({ term, lastResult, occupation, hits }: Props) {
         help="Waar wordt het woord zo gebruikt? Bijvoorbeeld een vacaturetekst van VDAB of een woordenboek."
         rows={3}
       />
-      <button type="submit" className="btn-primary">
+      {/* The intent travels with the button: the picker's "Zoek beroep" (without JavaScript) sends its own. */}
+      <button type="submit" name="intent" value="propose" className="btn-primary">
         Voorstel indienen
       </button>
     </Form>

@@ -1,53 +1,12 @@
 import { logger } from '#core/logger'
-import { type MissReason, recordSearchTermMiss } from '#db/queries/search-term-misses'
-import { tokenize } from '#search/text'
+import { recordSearchTermMiss } from '#db/queries/search-term-misses'
 import { db } from '#app/utils/db.server'
+import { searchTermMisses } from './search-term-text.server'
 
 /**
- * Learning from use (issue 15, docs/zoektermen.md): a search whose text found nothing is counted, and so is a
- * search the user replaced at once. "At once" is defined without storing anything about the user: the new
- * search was made from the results page of the previous one (its Referer is the same search page with another
- * text), and the new text is not the old one typed further or shortened (live search sends "kuis", "kuisvr",
- * "kuisvrouw" while one word is typed: that is one query being written, not a refinement).
- *
- * Only the folded text is stored, as the search folds it, with the day. Recording never slows or fails a
- * search: it is not awaited, and an error is logged without the text.
+ * Counts what ./search-term-text.server.ts says a search teaches (issue 15, docs/zoektermen.md), in the background:
+ * routes do not await it, so it never slows a search, and the promise never rejects, so it never fails one.
  */
-const MIN_LENGTH = 2
-const MAX_LENGTH = 100
-
-/** The text as the search reads it (search/text.ts): folded words, one space between; null when too short to learn from. */
-export function searchTermOf(text: string | null | undefined): string | null {
-  const term = tokenize(text ?? '').join(' ').slice(0, MAX_LENGTH).trim()
-  return term.length >= MIN_LENGTH ? term : null
-}
-
-/** The previous search text of the same page, from the Referer; null when the user came from elsewhere. */
-function previousTerm(request: Request, param: string): string | null {
-  const referer = request.headers.get('referer')
-  if (!referer) return null
-  try {
-    const from = new URL(referer)
-    const to = new URL(request.url)
-    return from.origin === to.origin && from.pathname === to.pathname ? searchTermOf(from.searchParams.get(param)) : null
-  } catch {
-    return null
-  }
-}
-
-const typedFurther = (a: string, b: string) => a.startsWith(b) || b.startsWith(a)
-
-/** What to count for this search: [term, reason] pairs (at most two: this text found nothing, the previous one was replaced). */
-export function searchTermMisses(request: Request, param: string, total: number): [string, MissReason][] {
-  const term = searchTermOf(new URL(request.url).searchParams.get(param))
-  const previous = previousTerm(request, param)
-  const counts: [string, MissReason][] = []
-  if (term && total === 0) counts.push([term, 'noResults'])
-  if (term && previous && !typedFurther(term, previous)) counts.push([previous, 'refined'])
-  return counts
-}
-
-/** Counts in the background; the returned promise never rejects (tests await it, routes do not). */
 export function recordSearchTerms(request: Request, param: string, total: number): Promise<void> {
   const counts = searchTermMisses(request, param, total)
   return Promise.all(counts.map(([term, reason]) => recordSearchTermMiss(db(), term, reason)))

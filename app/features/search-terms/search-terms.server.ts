@@ -11,7 +11,7 @@ import { proposeMappingSchema, reviewMappingSchema } from '#domain/search-terms'
 import type { SessionUser } from '#domain/session-user'
 import { refreshSearchVocabulary } from '#search/taxonomy-store'
 import { describeOccupation, findOccupationOptions } from '#app/features/placements/placement-editor.server'
-import { searchTermOf } from './record.server'
+import { searchTermOf } from './search-term-text.server'
 
 /**
  * /admin/zoektermen (issue 15, docs/zoektermen.md): the counted terms, the proposals with their history, and

@@ -19,8 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithAnyPermission(request, permissions)
   const formData = await request.formData()
-  if (formData.get('intent') === 'review') return reviewAction(user, formData)
-  return proposeAction(user, formData)
+  const intent = formData.get('intent')
+  if (intent === 'review') return reviewAction(user, formData)
+  if (intent === 'propose' || intent === 'search-occupation') return proposeAction(user, formData)
+  throw new Response('Onbekende actie.', { status: 400 })
 }
 
 type ActionData = ProposeReply | { result: SubmissionResult<string[]>; mappingId: string }
