@@ -6,7 +6,10 @@ import { loader as publicLoader } from '#app/routes/plaatsen._index'
 import { action as termsAction, loader as termsLoader } from '#app/routes/admin+/zoektermen'
 import { loader as csvLoader } from '#app/routes/admin+/zoektermen[.csv]'
 import { db } from '#db/client'
-import { deleteOldSearchTermMisses, recordSearchTermMiss } from '#db/queries/search-term-misses'
+import { recordSearchTermMiss } from '#db/queries/search-term-misses'
+import { registerPrivacyWorkers } from '#app/features/privacy/privacy-worker.server'
+import { jobQueue, startJobQueue } from '#core/jobs'
+import { testDatabaseUrl } from '#tests/support/database'
 import { auditLog, organisations, searchTermMappings, searchTermMisses } from '#db/schema'
 import { createOrganisation, createUser } from '#db/seed/factories'
 import { PostgresSearchEngine } from '#search/postgres/engine'
@@ -98,14 +101,15 @@ describe('counting search terms', () => {
     await eventually(async () => (await countsOf('plofzwammer')).noResults === 1)
   })
 
-  it('the retention run deletes terms older than 90 days and keeps the others', async () => {
+  it('the nightly retention run deletes terms older than 90 days and keeps the others', async () => {
+    await registerPrivacyWorkers(await startJobQueue(testDatabaseUrl, { worker: true }))
     await recordSearchTermMiss(db(), 'oud-woord', 'noResults')
     await recordSearchTermMiss(db(), 'jong-woord', 'noResults')
     const daysAgo = (n: number) => sql`(now() at time zone 'Europe/Brussels')::date - ${n}::int`
     await db().update(searchTermMisses).set({ day: daysAgo(91) }).where(eq(searchTermMisses.term, 'oud-woord'))
     await db().update(searchTermMisses).set({ day: daysAgo(90) }).where(eq(searchTermMisses.term, 'jong-woord'))
-    expect(await deleteOldSearchTermMisses(db())).toBe(1)
-    expect((await countsOf('oud-woord')).noResults).toBe(0)
+    await jobQueue().send('intake-retention', {})
+    await eventually(async () => (await countsOf('oud-woord')).noResults === 0)
     expect((await countsOf('jong-woord')).noResults).toBe(1)
   })
 })
