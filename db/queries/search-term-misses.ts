@@ -1,4 +1,4 @@
-import { desc, gte, lt, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, gte, lt, sql } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { searchTermMisses } from '#db/schema'
 import { SEARCH_TERM_DAYS } from '#domain/search-terms'
@@ -17,6 +17,14 @@ export async function recordSearchTermMiss(tx: Tx, term: string, reason: MissRea
     .insert(searchTermMisses)
     .values({ day: today, term, [reason]: 1 })
     .onConflictDoUpdate({ target: [searchTermMisses.day, searchTermMisses.term], set: { [reason]: sql`${searchTermMisses[reason]} + 1` } })
+}
+
+/** Takes one "found nothing" of today back: the text was a step in typing a longer one (see its caller). */
+export async function retractSearchTermMiss(tx: Tx, term: string) {
+  await tx
+    .update(searchTermMisses)
+    .set({ noResults: sql`${searchTermMisses.noResults} - 1` })
+    .where(and(eq(searchTermMisses.day, today), eq(searchTermMisses.term, term), gt(searchTermMisses.noResults, 0)))
 }
 
 /** The retention run's part (server/worker-registry.ts → privacy worker): rows older than SEARCH_TERM_DAYS go. */
@@ -40,6 +48,8 @@ export async function listSearchTermMisses(tx: Tx, limit = 500): Promise<SearchT
     .from(searchTermMisses)
     .where(gte(searchTermMisses.day, sql`${today} - ${SEARCH_TERM_DAYS}::int`))
     .groupBy(searchTermMisses.term)
+    // A row whose only count was taken back (a step in typing) is no term anyone searched.
+    .having(sql`${total} > 0`)
     .orderBy(desc(total), searchTermMisses.term)
     .limit(limit)
 }

@@ -88,6 +88,11 @@ describe('counting search terms', () => {
     await call(searchLoader, '/begeleider/zoeken?q=bakker', { cookie: cookies.caseworker, referer: from('broodmaker') })
     await eventually(async () => (await countsOf('broodmaker')).refined === 1)
     await call(searchLoader, '/begeleider/zoeken?q=bakkerij', { cookie: cookies.caseworker, referer: from('bakke') })
+    // A step of typing that found nothing ("qzwa" on the way to "qzwapper") is taken back and left off the page.
+    await call(searchLoader, '/begeleider/zoeken?q=qzwa', { cookie: cookies.caseworker })
+    await eventually(async () => (await countsOf('qzwa')).noResults === 1)
+    await call(searchLoader, '/begeleider/zoeken?q=qzwapper', { cookie: cookies.caseworker, referer: from('qzwa') })
+    await eventually(async () => (await countsOf('qzwapper')).noResults === 1 && (await countsOf('qzwa')).noResults === 0)
     await call(searchLoader, '/begeleider/zoeken?q=bakker', { cookie: cookies.caseworker, referer: `${BASE}/plaatsen?beroep=banketbakker` })
     await call(searchLoader, '/begeleider/zoeken?q=kqzxw', { cookie: cookies.caseworker })
     await eventually(async () => (await countsOf('kqzxw')).noResults === 1)
@@ -124,6 +129,7 @@ describe('/admin/zoektermen', () => {
     expect(page.status).toBe(200)
     const data = (await page.json()) as { terms: { term: string }[]; canPropose: boolean; canReview: boolean }
     expect(data.terms.map((t) => t.term)).toContain('zwoebelaar xq')
+    expect(data.terms.map((t) => t.term)).not.toContain('qzwa')
     expect([data.canPropose, data.canReview]).toEqual([true, false])
     const csv = await (await call(csvLoader, '/admin/zoektermen.csv', { cookie: cookies.platform })).text()
     expect(csv).toContain('zwoebelaar xq')

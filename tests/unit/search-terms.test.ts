@@ -22,26 +22,37 @@ describe('what a search teaches', () => {
   })
 
   it('counts a text without results, and not one with results', () => {
-    expect(searchTermMisses(search('Kuisvrouw'), 'q', 0)).toEqual([['kuisvrouw', 'noResults']])
-    expect(searchTermMisses(search('kuisvrouw'), 'q', 3)).toEqual([])
-    expect(searchTermMisses(search(''), 'q', 0)).toEqual([])
+    expect(searchTermMisses(search('Kuisvrouw'), 'q', 0)).toEqual({ add: [['kuisvrouw', 'noResults']], retract: null })
+    expect(searchTermMisses(search('kuisvrouw'), 'q', 3)).toEqual({ add: [], retract: null })
+    expect(searchTermMisses(search(''), 'q', 0)).toEqual({ add: [], retract: null })
+  })
+
+  it('counts the same text again from its own page (another page, another filter) only once', () => {
+    expect(searchTermMisses(search('kuisvrouw', from('kuisvrouw')), 'q', 0)).toEqual({ add: [], retract: null })
   })
 
   it('counts the previous text as refined when another one was searched from its results page', () => {
-    expect(searchTermMisses(search('schoonmaker', from('kuisvrouw')), 'q', 5)).toEqual([['kuisvrouw', 'refined']])
-    expect(searchTermMisses(search('schoonmaker', from('kuisvrouw')), 'q', 0)).toEqual([
-      ['schoonmaker', 'noResults'],
-      ['kuisvrouw', 'refined'],
-    ])
+    expect(searchTermMisses(search('schoonmaker', from('kuisvrouw')), 'q', 5)).toEqual({ add: [['kuisvrouw', 'refined']], retract: null })
+    expect(searchTermMisses(search('schoonmaker', from('kuisvrouw')), 'q', 0)).toEqual({
+      add: [
+        ['schoonmaker', 'noResults'],
+        ['kuisvrouw', 'refined'],
+      ],
+      retract: null,
+    })
   })
 
-  it('does not count typing further, erasing, paging, another page or another site as refining', () => {
-    expect(searchTermMisses(search('kuisvrouw', from('kuisv')), 'q', 5)).toEqual([])
-    expect(searchTermMisses(search('kuis', from('kuisvrouw')), 'q', 5)).toEqual([])
-    expect(searchTermMisses(search('kuisvrouw', from('kuisvrouw')), 'q', 5)).toEqual([])
-    expect(searchTermMisses(search('bakker', from('kuisvrouw', '/plaatsen')), 'q', 5)).toEqual([])
-    expect(searchTermMisses(search('bakker', 'https://elders.test/begeleider/zoeken?q=kuisvrouw'), 'q', 5)).toEqual([])
-    expect(searchTermMisses(search('bakker', 'not a url'), 'q', 5)).toEqual([])
+  it('takes back the "found nothing" of a text typed further, and counts erasing as neither', () => {
+    expect(searchTermMisses(search('kuisvrouw', from('kuisv')), 'q', 5)).toEqual({ add: [], retract: 'kuisv' })
+    expect(searchTermMisses(search('kuisvrouwke', from('kuisvrouw')), 'q', 0)).toEqual({ add: [['kuisvrouwke', 'noResults']], retract: 'kuisvrouw' })
+    expect(searchTermMisses(search('kuis', from('kuisvrouw')), 'q', 5)).toEqual({ add: [], retract: null })
+  })
+
+  it('does not count another page or another site as the previous search', () => {
+    const nothing = { add: [], retract: null }
+    expect(searchTermMisses(search('bakker', from('kuisvrouw', '/plaatsen')), 'q', 5)).toEqual(nothing)
+    expect(searchTermMisses(search('bakker', 'https://elders.test/begeleider/zoeken?q=kuisvrouw'), 'q', 5)).toEqual(nothing)
+    expect(searchTermMisses(search('bakker', 'not a url'), 'q', 5)).toEqual(nothing)
   })
 })
 

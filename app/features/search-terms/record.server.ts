@@ -1,5 +1,5 @@
 import { logger } from '#core/logger'
-import { recordSearchTermMiss } from '#db/queries/search-term-misses'
+import { recordSearchTermMiss, retractSearchTermMiss } from '#db/queries/search-term-misses'
 import { db } from '#app/utils/db.server'
 import { searchTermMisses } from './search-term-text.server'
 
@@ -8,8 +8,9 @@ import { searchTermMisses } from './search-term-text.server'
  * routes do not await it, so it never slows a search, and the promise never rejects, so it never fails one.
  */
 export function recordSearchTerms(request: Request, param: string, total: number): Promise<void> {
-  const counts = searchTermMisses(request, param, total)
-  return Promise.all(counts.map(([term, reason]) => recordSearchTermMiss(db(), term, reason)))
+  const { add, retract } = searchTermMisses(request, param, total)
+  const writes = add.map(([term, reason]) => recordSearchTermMiss(db(), term, reason))
+  return Promise.all(retract ? [...writes, retractSearchTermMiss(db(), retract)] : writes)
     .then(() => undefined)
     .catch((error: unknown) => {
       // Without the error object: a database error may quote the term.

@@ -34,12 +34,21 @@ function previousTerm(request: Request, param: string): string | null {
 
 const typedFurther = (a: string, b: string) => a.startsWith(b) || b.startsWith(a)
 
-/** What to count for this search: [term, reason] pairs (at most two: this text found nothing, the previous one was replaced). */
-export function searchTermMisses(request: Request, param: string, total: number): [string, MissReason][] {
+/**
+ * What to count for this search: `add` — this text found nothing, the previous one was replaced (at most two);
+ * `retract` — the previous text this one types further ("kuisv" → "kuisvrouw"): the live search sent it at a
+ * pause in typing, so its "found nothing" is taken back rather than listed as a word people search.
+ */
+export type TermCounts = { add: [string, MissReason][]; retract: string | null }
+
+export function searchTermMisses(request: Request, param: string, total: number): TermCounts {
   const term = searchTermOf(new URL(request.url).searchParams.get(param))
   const previous = previousTerm(request, param)
-  const counts: [string, MissReason][] = []
-  if (term && total === 0) counts.push([term, 'noResults'])
-  if (term && previous && !typedFurther(term, previous)) counts.push([previous, 'refined'])
-  return counts
+  const add: [string, MissReason][] = []
+  if (!term) return { add, retract: null }
+  // The same text again from its own page (another page of results, another filter) was counted the first time.
+  if (total === 0 && previous !== term) add.push([term, 'noResults'])
+  if (!previous || previous === term) return { add, retract: null }
+  if (!typedFurther(term, previous)) add.push([previous, 'refined'])
+  return { add, retract: term.startsWith(previous) ? previous : null }
 }
