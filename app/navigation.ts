@@ -32,6 +32,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/zonder-ontvanger', label: 'Zonder ontvanger' },
     { to: '/admin/gebruikers', label: 'Gebruikers' },
     { to: '/admin/cijfers', label: 'Cijfers' },
+    { to: '/admin/zoektermen', label: 'Zoektermen' },
     { to: '/admin/audit', label: 'Auditlog' },
   ],
   outreach_worker: [
@@ -44,6 +45,7 @@ const extraItems: Partial<Record<Role, NavItem[]>> = {
     { to: '/admin/gebruikers', label: 'Gebruikers' },
     { to: '/admin/importeren', label: 'Plaatsen importeren' },
     { to: '/admin/cijfers', label: 'Cijfers' },
+    { to: '/admin/zoektermen', label: 'Zoektermen' },
     { to: '/admin/audit', label: 'Auditlog' },
     { to: DEV_OUTBOX, label: 'Dev-outbox' },
   ],

@@ -25,6 +25,7 @@ export const permissionsByRole = {
     'user:manage-region',
     'intake:read-unreceived',
     'api:use',
+    'search-terms:propose',
   ],
   platform_admin: [
     'dashboard:admin',
@@ -37,6 +38,7 @@ export const permissionsByRole = {
     'statistics:read-all',
     'outbox:read',
     'api:use',
+    'search-terms:review',
   ],
 } as const satisfies Record<Role, readonly string[]>
 

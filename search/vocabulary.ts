@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { CsvError, parse } from 'csv-parse/sync'
+import { type VocabularyKind, vocabularyKinds } from '#domain/search-terms'
 import { tokenize } from './text'
 
 /**
@@ -12,8 +13,7 @@ import { tokenize } from './text'
  * the label written next to it is that occupation's preferred label, and no term names an occupation twice.
  * Errors name the line (as a spreadsheet numbers it, the header is line 1) and the column.
  */
-export const vocabularyKinds = ['colloquial', 'gendered', 'sector', 'abbreviation', 'english', 'french'] as const
-export type VocabularyKind = (typeof vocabularyKinds)[number]
+export { vocabularyKinds, type VocabularyKind }
 
 export type VocabularyEntry = {
   line: number
@@ -106,4 +106,28 @@ export function loadVocabulary(preferredLabel: (uri: string) => string | undefin
     throw new Error(`search/vocabulary/zoekwoorden.csv has ${errors.length} errors:\n${shown.join('\n')}`)
   }
   return entries
+}
+
+export type AcceptedMapping = { term: string; kind: VocabularyKind; occupationUri: string; note: string }
+
+/**
+ * The mappings platform admins accepted on /admin/zoektermen (issue 15), as vocabulary entries after the file's:
+ * one entry per term, its occupations in the order they were accepted. They were checked when proposed; an
+ * occupation that left ESCO since is dropped here rather than stopping the search.
+ */
+export function acceptedEntries(mappings: AcceptedMapping[], preferredLabel: (uri: string) => string | undefined): VocabularyEntry[] {
+  const byTerm = new Map<string, VocabularyEntry>()
+  for (const mapping of mappings) {
+    const label = preferredLabel(mapping.occupationUri)
+    const words = tokenize(mapping.term)
+    if (label === undefined || words.length === 0) continue
+    const key = words.join(' ')
+    const entry = byTerm.get(key) ?? { line: 0, term: mapping.term, words, kind: mapping.kind, sector: '', occupations: [], labels: [], source: 'Zoektermen zonder resultaat (beoordeeld)', note: mapping.note }
+    if (!entry.occupations.includes(mapping.occupationUri)) {
+      entry.occupations.push(mapping.occupationUri)
+      entry.labels.push(label)
+    }
+    byTerm.set(key, entry)
+  }
+  return [...byTerm.values()]
 }

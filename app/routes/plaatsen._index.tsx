@@ -7,6 +7,7 @@ import { todayIso } from '#domain/compensation-rules'
 import { workHoursText } from '#domain/job-posting'
 import { db } from '#app/utils/db.server'
 import { listPublicPlacements } from '#db/queries/public-placements'
+import { recordSearchTerms } from '#app/features/search-terms/record.server'
 
 /** Public: no login. The filters are a GET form, so every result page has its own address. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     occupation: occupation || undefined,
     page: Number.isFinite(page) ? page : 1,
   })
+  void recordSearchTerms(request, 'beroep', result.total)
   // "Volzet tot" only while it lasts: a date in the past means a place is free again.
   const today = todayIso()
   const items = result.items.map((p) => ({ ...p, fullUntil: p.fullUntil && p.fullUntil >= today ? p.fullUntil : null }))

@@ -10,6 +10,7 @@ import { tokenize } from '#search/text'
 import { taskFailed, toSearchError } from './errors'
 import { type TierQuery, tierQueries } from './filter'
 import { indexSettings, type MeilisearchDocument, toMeilisearchDocument } from './settings'
+import { acceptedMappings } from '#db/queries/search-term-mappings'
 
 /**
  * The Meilisearch adapter (production choice). The query is understood first (search/plan.ts, shared with the
@@ -53,7 +54,8 @@ export class MeilisearchEngine implements SearchEngine {
     const applying = this.call(async () => {
       const created = await this.client.createIndex(this.options.indexUid, { primaryKey: 'id' }).waitTask()
       if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') throw taskFailed(created)
-      await this.wait(this.index.updateSettings(indexSettings()))
+      const accepted = await acceptedMappings(this.options.database())
+      await this.wait(this.index.updateSettings(indexSettings(accepted)))
     })
     this.settings = applying
     applying.catch(() => {

@@ -3,7 +3,7 @@ import { readPreferredLabels } from '#db/reference/other-labels'
 import type { SearchDocument } from '#search/document'
 import { dutchRank } from '#search/plan'
 import { dutchStopWords } from '#search/text'
-import { loadVocabulary, vocabularySynonyms } from '#search/vocabulary'
+import { type AcceptedMapping, acceptedEntries, loadVocabulary, type VocabularyEntry, vocabularySynonyms } from '#search/vocabulary'
 import { MAX_TOTAL } from '#domain/result-count'
 
 /**
@@ -37,13 +37,21 @@ const settingsAsCode = {
   pagination: { maxTotalHits: MAX_TOTAL },
 } satisfies Settings
 
-let settings: typeof settingsAsCode | undefined
+let fileVocabulary: { entries: VocabularyEntry[]; labels: Map<string, string> } | undefined
 
-/** The settings with the vocabulary's synonyms, built once (the vocabulary changes only with a release). */
-export function indexSettings(): typeof settingsAsCode {
-  const labels = settings ? null : readPreferredLabels()
-  settings ??= { ...settingsAsCode, synonyms: vocabularySynonyms(loadVocabulary((uri) => labels!.get(uri))) }
-  return settings
+/**
+ * The settings with the vocabulary's synonyms: the file's (read once: it changes only with a release) and the
+ * mappings accepted on /admin/zoektermen, which the engine reads from the database each time it applies the
+ * settings (at every start). Between starts the occupation tiers already know a new mapping (search/taxonomy-store.ts);
+ * only the words-only tier waits for the synonyms.
+ */
+export function indexSettings(accepted: AcceptedMapping[] = []): typeof settingsAsCode {
+  if (!fileVocabulary) {
+    const labels = readPreferredLabels()
+    fileVocabulary = { entries: loadVocabulary((uri) => labels.get(uri)), labels }
+  }
+  const { entries, labels } = fileVocabulary
+  return { ...settingsAsCode, synonyms: vocabularySynonyms([...entries, ...acceptedEntries(accepted, (uri) => labels.get(uri))]) }
 }
 
 export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocument {

@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '#db/client'
+import { searchTermMappings } from '#db/schema'
 import type { SearchDocument } from '#search/document'
 import { MeilisearchEngine } from '#search/meilisearch/engine'
 import { SearchUnavailableError } from '#search/port'
@@ -132,6 +133,29 @@ describe('index settings and writes', () => {
       pagination: { maxTotalHits: 1000 },
     })
   })
+
+  it('adds the search-term mappings platform admins accepted as one-way synonyms, and no proposed or rejected one', async () => {
+    const baker = 'http://data.europa.eu/esco/occupation/1aadb308-432a-4d01-b54b-b4f7f76dd419'
+    const mapping = { kind: 'colloquial' as const, occupationUri: baker, note: 'test' }
+    await db()
+      .insert(searchTermMappings)
+      .values([
+        { ...mapping, term: 'broodbakkerke', status: 'accepted', decidedAt: new Date() },
+        { ...mapping, term: 'deegkneder', status: 'proposed' },
+        { ...mapping, term: 'deegroller', status: 'rejected', decidedAt: new Date() },
+      ])
+    try {
+      await engine().applySettings()
+      const synonyms = (requests[1]!.body as { synonyms: Record<string, string[]> }).synonyms
+      expect(synonyms.broodbakkerke).toEqual(['bakker'])
+      expect(synonyms.deegkneder).toBeUndefined()
+      expect(synonyms.deegroller).toBeUndefined()
+      expect(synonyms.kuisvrouw).toBeDefined()
+    } finally {
+      await db().delete(searchTermMappings)
+    }
+  })
+
 
   it('accepts an index that already exists, but not settings Meilisearch refuses', async () => {
     failTask = (type) => (type === 'indexCreation' ? { code: 'index_already_exists', message: 'exists' } : undefined)

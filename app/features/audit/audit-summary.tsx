@@ -14,9 +14,13 @@ export const subjectTypeLabels: Record<string, string> = {
   compensation_version: 'Vergoedingsschema',
   'intake-channel': 'Aanmeldlink',
   'audit-log': 'Auditlog',
+  search_term_mapping: 'Koppeling van een zoekterm',
 }
 
 export const actionLabels: Record<string, string> = {
+  'search_term_mapping.proposed': 'Koppeling van een zoekterm voorgesteld',
+  'search_term_mapping.accepted': 'Koppeling van een zoekterm aanvaard',
+  'search_term_mapping.rejected': 'Koppeling van een zoekterm afgewezen',
   'intake.submitted': 'Aanmelding ontvangen',
   'intake.list': 'Wachtrij bekeken',
   'intake.read': 'Aanmelding ingekeken',

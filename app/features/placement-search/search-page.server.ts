@@ -6,6 +6,7 @@ import { type PlacementQuery, SearchInputError, SearchUnavailableError } from '#
 import { buildSearch, fieldOfEngineError, MAX_PAGE, PAGE_SIZE, readPage, type SearchErrors, searchQueryString } from './search-params'
 import { combineFacets, facetQueries, shownFacets } from './facet-counts'
 import { db } from '#app/utils/db.server'
+import { recordSearchTerms } from '#app/features/search-terms/record.server'
 
 /**
  * The search page's server side: the address through app/features/placement-search/search-params.ts to the search port, the extra
@@ -22,7 +23,9 @@ export async function loadSearchPage(request: Request) {
     json({ ...form, errors, outcome }, { status })
   if (!built.query) return answer(built.errors, null, 400)
   try {
-    return answer({}, await runSearch(built.query, page))
+    const outcome = await runSearch(built.query, page)
+    void recordSearchTerms(request, 'q', outcome.total)
+    return answer({}, outcome)
   } catch (error) {
     if (error instanceof SearchInputError) return answer({ [fieldOfEngineError(error.field)]: [error.message] }, null, 400)
     if (error instanceof SearchUnavailableError) return answer({}, 'unavailable', 503)

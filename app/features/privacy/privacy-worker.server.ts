@@ -7,11 +7,12 @@ import { anonymiseStaleIntakes, eraseIntake } from '#db/queries/intake-retention
 import { deleteForgottenLoginThrottles } from '#db/queries/login-throttle'
 import { purgeOldMail } from '#db/queries/mail-retention'
 import { pruneChanges } from '#db/queries/placement-changes'
+import { deleteOldSearchTermMisses } from '#db/queries/search-term-misses'
 
 /**
  * The jobs behind the privacy duties: a daily retention run (03:30 Brussels time, when nobody works in the
  * queue: stale intakes anonymised, forgotten login failures deleted, old mail purged, closed client records and
- * decided proposals anonymised, old placement changes pruned) and one erasure job per request, queued in the transaction that records the request.
+ * decided proposals anonymised, old placement changes pruned, search terms older than 90 days deleted) and one erasure job per request, queued in the transaction that records the request.
  */
 export type ErasureJob = { intakeId: string; requestedAt: string; via: string }
 
@@ -26,7 +27,8 @@ export async function registerPrivacyWorkers(boss: PgBoss) {
     const clients = await db().transaction((tx) => anonymiseClosedClients(tx, clientMonths))
     const proposals = await db().transaction((tx) => anonymiseDecidedProposals(tx, clientMonths))
     const placementChanges = await db().transaction((tx) => pruneChanges(tx))
-    logger().info({ anonymised, months, loginThrottles, mail, clients, proposals, clientMonths, placementChanges }, 'retention run')
+    const searchTerms = await db().transaction((tx) => deleteOldSearchTermMisses(tx))
+    logger().info({ anonymised, months, loginThrottles, mail, clients, proposals, clientMonths, placementChanges, searchTerms }, 'retention run')
   })
   await boss.work<ErasureJob>('intake-erasure', { batchSize: 1 }, async ([job]) => {
     const { intakeId, requestedAt, via } = job!.data
