@@ -10,6 +10,7 @@ import type { RuleValues } from '#domain/compensation-rules'
 import { FORMULA_START } from '#app/utils/csv.server'
 import { db } from '#db/client'
 import { placementCsv } from '#app/features/placement-import/csv'
+import { recordSearchTermMiss } from '#db/queries/search-term-misses'
 import { audit } from '#db/queries/audit'
 import { insertVersion } from '#db/queries/compensation'
 import { intakeChannels, intakeNotes, municipalities, occupations, placements, referenceRegions } from '#db/schema'
@@ -174,6 +175,16 @@ const cases: Record<string, Case> = {
     const platform = await createOrganisation(db(), { type: 'platform' })
     const cookie = await cookieOf({ organisationId: platform.id, role: 'platform_admin' })
     return { request: get('/admin/cijfers/aanmeldingen.csv?tabel=aanmeldingen-per-kanaal', cookie), atCellStart: [], params: { sectie: 'aanmeldingen' } }
+  },
+
+  // Search terms are what people typed: a term is recorded as typed (folded), so a formula reaches a cell's start.
+  'admin+/zoektermen[.csv].tsx': async () => {
+    const f = formulas()
+    const term = f.next()
+    await recordSearchTermMiss(db(), term, 'noResults')
+    const platform = await createOrganisation(db(), { type: 'platform' })
+    const cookie = await cookieOf({ organisationId: platform.id, role: 'platform_admin' })
+    return { request: get('/admin/zoektermen.csv', cookie), atCellStart: [term] }
   },
 
   'admin+/organisaties[.csv].tsx': async () => {
