@@ -1,6 +1,6 @@
 import { type AnyColumn, inArray, type SQL, sql } from 'drizzle-orm'
 import type { StatSlice } from '#domain/statistics-period'
-import { municipalities, placements } from '#db/schema'
+import { intakes, municipalities, placements } from '#db/schema'
 
 /**
  * The two filters every dashboard query applies (issue 14): a moment that falls in the slice's Belgian calendar
@@ -25,4 +25,10 @@ export function municipalityInSlice(column: AnyColumn, slice: StatSlice): SQL {
 export function placementInSlice(column: AnyColumn, slice: StatSlice): SQL {
   if (slice.regionCodes === null) return sql`true`
   return inArray(column, sql`(select ${placements.id} from ${placements} where ${municipalityInSlice(placements.municipalityNis, slice)})`)
+}
+
+/** An intake id (of a hand-over) whose resident lives in the slice's regions, the same way (intakes_municipality_idx). */
+export function intakeOfSlice(column: AnyColumn, slice: StatSlice): SQL {
+  if (slice.regionCodes === null) return sql`true`
+  return inArray(column, sql`(select ${intakes.id} from ${intakes} where ${municipalityInSlice(intakes.municipalityNis, slice)})`)
 }

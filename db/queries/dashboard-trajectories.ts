@@ -95,20 +95,21 @@ export async function evaluationsDue(tx: Tx, slice: StatSlice) {
   // months of unequal length) before the period can have one in it. The exact test is on the due day below.
   // The region's clients as a list of ids, and no look-up at all for Flanders (every trajectory has its client).
   const inRegion = slice.regionCodes === null ? sql`true` : sql`trajectories.client_id in (select ${clients.id} from ${clients} where ${clientInSlice(slice)})`
-  const anchorMayFall = (anchor: SQL) => sql`(${anchor} < ${slice.until}::date and ${anchor} >= ${slice.from}::date - interval '6 months 3 days')`
+  const anchorMayFall = (anchor: SQL) => sql`(${anchor} < ${slice.until}::date and ${anchor} >= (${slice.from}::date - interval '6 months 3 days')::date)`
   const rows = await tx.execute<{ kind: TrajectoryKind; on_time: string; late: string; not_held: string }>(sql`
     with anchors as (
       select trajectories.id, trajectories.kind, trajectories.ended_on, trajectories.start_on as anchor
         from trajectories
         where ${inRegion} and ${anchorMayFall(sql`trajectories.start_on`)}
-      union
+      union all
       select trajectories.id, trajectories.kind, trajectories.ended_on, e.held_on
         from trajectories join trajectory_evaluations e on e.trajectory_id = trajectories.id
         where ${inRegion} and ${anchorMayFall(sql`e.held_on`)}
     ), due as materialized (
       -- Materialized: each anchor's due day is computed once, then filtered. The phases are joined, not looked up
       -- per anchor (one hash join instead of a subquery for each of a year of Flanders' anchors); least() skips
-      -- the null of an anchor without a later phase end, as it did the subquery's.
+      -- the null of an anchor without a later phase end, as it did the subquery's. The grouping also merges an
+      -- evaluation held on the start day with the start (union all above: one de-duplication, not two).
       select a.id, a.kind, a.ended_on, a.anchor, least((a.anchor + interval '6 months')::date, min(${phaseEnd})) as due_on
       from anchors a left join trajectory_phases p on p.trajectory_id = a.id and ${phaseEnd} > a.anchor
       group by a.id, a.kind, a.ended_on, a.anchor

@@ -4,7 +4,7 @@ import type { StatSlice } from '#domain/statistics-period'
 import type { Tx } from '#db/client'
 import { erasureProofs, intakeReferrals, intakes, organisations } from '#db/schema'
 import { countWhere, intakeInSlice } from './dashboard-outreach'
-import { momentInSlice, municipalityInSlice } from './dashboard-slice'
+import { intakeOfSlice, momentInSlice } from './dashboard-slice'
 import { overdueSql } from './intake-queue'
 import { unreceived } from './intake-unreceived'
 
@@ -44,8 +44,7 @@ export async function referralOutcomes(tx: Tx, slice: StatSlice) {
       pending: countWhere(sql`${intakeReferrals.status} = 'pending'`),
     })
     .from(intakeReferrals)
-    .innerJoin(intakes, eq(intakes.id, intakeReferrals.intakeId))
-    .where(and(momentInSlice(intakeReferrals.createdAt, slice), municipalityInSlice(intakes.municipalityNis, slice)))
+    .where(and(momentInSlice(intakeReferrals.createdAt, slice), intakeOfSlice(intakeReferrals.intakeId, slice)))
   return row!
 }
 
@@ -55,18 +54,6 @@ export async function unreceivedFigures(tx: Tx, slice: StatSlice, today: string)
     .select({ waiting: count(), overdue: countWhere(overdueSql(today)) })
     .from(intakes)
     .where(and(intakeInSlice(slice), unreceived))
-  return row!
-}
-
-/** Of the slice's intakes: closed because the resident no longer wanted to go on, or sharing consent withdrawn. */
-export async function withdrawnFigures(tx: Tx, slice: StatSlice) {
-  const [row] = await tx
-    .select({
-      noLongerInterested: countWhere(sql`${intakes.status} = 'closed' and ${intakes.closeReason} = 'no_longer_interested'`),
-      consentWithdrawn: countWhere(sql`${intakes.consentWithdrawnAt} is not null`),
-    })
-    .from(intakes)
-    .where(intakeInSlice(slice))
   return row!
 }
 

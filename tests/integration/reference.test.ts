@@ -96,18 +96,16 @@ describe('searchOccupations', () => {
 })
 
 describe('loadReferenceData', () => {
-  it('does nothing, quickly, when the files are the ones already loaded', async () => {
+  // How long a load takes is for a benchmark (`npm run bench:start` times the first start), not for a test.
+  it('does nothing when the files are the ones already loaded', async () => {
     const before = await storedHash()
-    const { ms, xid } = await db().transaction(async (tx) => {
-      const start = performance.now()
+    const xid = await db().transaction(async (tx) => {
       await loadReferenceData(tx)
-      const ms = performance.now() - start
       // Postgres assigns a transaction id at the first write: none means not a single row was touched.
       const [row] = await tx.execute<{ xid: string | null }>(sql`select pg_current_xact_id_if_assigned()::text as xid`)
-      return { ms, xid: row?.xid }
+      return row?.xid
     })
     expect(xid).toBeNull()
-    expect(ms).toBeLessThan(500)
     expect(await storedHash()).toBe(before)
     expect(await counts()).toEqual({ regions: 15, municipalities: 285, occupations: 3007, pairs: 522, postcodes: 521 })
   })
@@ -128,8 +126,8 @@ describe('loadReferenceData', () => {
     expect(await counts()).toEqual({ regions: 15, municipalities: 285, occupations: 3007, pairs: 522, postcodes: 521 })
   })
 
-  it('loads everything into empty tables in well under 2 seconds', async () => {
-    const ms = await db().transaction(async (tx) => {
+  it('loads everything into empty tables', async () => {
+    await db().transaction(async (tx) => {
       await tx.delete(organisationMunicipalities)
       await tx.delete(organisations).where(inArray(organisations.type, ['ocmw', 'vdab']))
       await tx.delete(postcodes)
@@ -137,11 +135,8 @@ describe('loadReferenceData', () => {
       await tx.delete(referenceRegions)
       await tx.delete(occupations)
       await tx.delete(appSettings).where(eq(appSettings.key, REFERENCE_HASH_KEY))
-      const start = performance.now()
       await loadReferenceData(tx)
-      return performance.now() - start
     })
-    expect(ms).toBeLessThan(2000)
     expect(await counts()).toEqual({ regions: 15, municipalities: 285, occupations: 3007, pairs: 522, postcodes: 521 })
     expect(await storedHash()).toMatch(/^[0-9a-f]{64}$/)
     expect(await referenceOrganisationCounts()).toEqual({ ocmw: 285, vdab: 15 })

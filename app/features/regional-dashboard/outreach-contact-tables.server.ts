@@ -1,7 +1,5 @@
-import { brusselsDate } from '#domain/intake-working-days'
-import { firstContactFigures } from '#db/queries/dashboard-first-contact'
+import { cohortFiguresFor as figuresFor } from './intake-cohort.server'
 import { rowsOf } from './stat-rows'
-import { sharedPerSlice } from './per-slice'
 import type { TableSpec } from './stat-table'
 
 /**
@@ -9,9 +7,6 @@ import type { TableSpec } from './stat-table'
  * Three small tables, one unit each, from the same counts (docs/cijfers.md says how each is computed).
  */
 const cohort = 'Aanmeldingen van inwoners uit de regio die in de periode verstuurd werden.'
-
-// The three tables share one query per slice (per-slice.ts).
-const figuresFor = sharedPerSlice((tx, slice) => firstContactFigures(tx, slice, brusselsDate()))
 
 export const contactTables: TableSpec[] = [
   {

@@ -1,7 +1,8 @@
 import { brusselsDate } from '#domain/intake-working-days'
 import { type Destination, destinationLabels } from '#domain/triage-labels'
 import { triageDestinations } from '#domain/values'
-import { destinations, erasures, referralOutcomes, unreceivedFigures, withdrawnFigures } from '#db/queries/dashboard-triage-outcomes'
+import { destinations, erasures, referralOutcomes, unreceivedFigures } from '#db/queries/dashboard-triage-outcomes'
+import { cohortFiguresFor } from './intake-cohort.server'
 import { rowsOf } from './stat-rows'
 import type { TableSpec } from './stat-table'
 
@@ -63,7 +64,7 @@ export const outcomeTables: TableSpec[] = [
     description: `${cohort}: afgesloten omdat de inwoner niet meer geïnteresseerd is, of waarvoor de inwoner de toestemming om gegevens te delen tussen OCMW en VDAB introk (op de statuspagina). Eén aanmelding kan in beide rijen staan.`,
     unit: 'aantal',
     compute: async (tx, slice) =>
-      rowsOf(await withdrawnFigures(tx, slice), {
+      rowsOf(await cohortFiguresFor(tx, slice), {
         noLongerInterested: 'Afgesloten: niet meer geïnteresseerd',
         consentWithdrawn: 'Toestemming om te delen ingetrokken',
       }),
