@@ -27,6 +27,7 @@ export type OriginMatch = ExactMatch & { origin: LabelOrigin }
 export class TaxonomyLexicon {
   readonly occupations = new Map<string, OccupationRecord>()
   readonly labelsOf = new Map<string, Label[]>()
+  readonly unitGroups = new Set<string>()
   readonly indexes: Record<LabelOrigin, LabelIndex> = { vocabulary: new LabelIndex(), esco: new LabelIndex(), other: new LabelIndex() }
   private readonly nearLabels: NearestIndex<Label>
   readonly byWord = new Map<string, Label[]>()
@@ -58,6 +59,7 @@ export class TaxonomyLexicon {
     }
     for (const record of records) {
       this.occupations.set(record.uri, record)
+      this.unitGroups.add(record.iscoGroup)
       const labels = [record.label, ...record.altLabels].map((text) => makeLabel(record.uri, text, 'esco'))
       this.labelsOf.set(record.uri, labels)
       labels.forEach(addLabel)

@@ -12,12 +12,16 @@ const MIN_HEAD = 6
 /** Licence classes (C, CE, D1E) and abbreviations (ADR) next to a job name: no other occupation. */
 const LICENCE_LENGTH = 3
 const MAX_COMBINATIONS = 32
+/** The shortest field before a generic job word ("bouw" in "bouwarbeider"). */
+const MIN_FIELD = 4
+// A compound read as its parts is less certain than the words typed apart ("medewerker productie").
+const COMPOUND_PENALTY = 0.02
 
 /**
  * The occupations the whole query names, by the first rule that finds any: the words as typed, then other
  * forms of them (plural, feminine, diminutive), each against the vocabulary, ESCO's labels, ESCO's other
- * labels; then the shapes of search/query-shapes.ts (a generic job word next to a field, a job word the
- * vocabulary rewrites, several jobs at once); then a typing error; then the head of an unknown compound;
+ * labels; then the shapes of search/query-shapes.ts (a generic job word next to a field, apart or glued, a job
+ * word the vocabulary rewrites, several jobs at once); then a typing error; then the head of an unknown compound;
  * then a label inside a longer query.
  */
 export function resolveOccupations(lexicon: TaxonomyLexicon, words: string[]): ResolvedOccupation[] {
@@ -27,7 +31,7 @@ export function resolveOccupations(lexicon: TaxonomyLexicon, words: string[]): R
     const variant = lexicon.exactLabels(form)
     if (variant) return rankExact(lexicon, variant, form, true)
   }
-  const shaped = withoutGenericWords(lexicon, words) ?? rewritten(lexicon, words) ?? severalJobs(lexicon, words)
+  const shaped = withoutGenericWords(lexicon, words) ?? fieldAndJobWord(lexicon, words) ?? rewritten(lexicon, words) ?? severalJobs(lexicon, words)
   if (shaped) return shaped
   const fuzzy = lexicon.nearestLabels(compactForm(words))
   if (fuzzy) return rank(lexicon, fuzzy.labels, 'typo', words, fuzzy.distance)
@@ -84,7 +88,7 @@ function severalJobs(lexicon: TaxonomyLexicon, words: string[]): ResolvedOccupat
   return merged.length > 0 ? merged.map((o, i) => ({ ...o, score: round(Math.min(o.score, SCORES.variant) - ORDER_STEP * i) })) : null
 }
 
-/** An unknown compound whose end is a job: "kringwinkelmedewerker" → "winkelmedewerker" (the head is last in Dutch). */
+/** An unknown compound whose end is a job: "nachtmagazijnmedewerker" → "magazijnmedewerker" (the head is last in Dutch). */
 function compoundHead(lexicon: TaxonomyLexicon, words: string[]): ResolvedOccupation[] | null {
   const word = words.length === 1 ? words[0]! : ''
   if (lexicon.isKnown(word)) return null
@@ -92,6 +96,25 @@ function compoundHead(lexicon: TaxonomyLexicon, words: string[]): ResolvedOccupa
     if (genericJobWords.has(word.slice(start))) break
     const found = lexicon.exactLabels([word.slice(start)])
     if (found) return rankExact(lexicon, found, [word.slice(start)], true).map((o) => ({ ...o, match: 'contained', score: round(o.score - 0.1) }))
+  }
+  return null
+}
+
+/**
+ * A field glued to a generic job word, "medewerker productie" written as one word: "kringwinkelmedewerker",
+ * "textielarbeider", "kuismedewerker" → the field's occupations. Tried before a typing error, so a compound of
+ * known parts is never "corrected" into another label; even a word some description uses is read this way.
+ */
+function fieldAndJobWord(lexicon: TaxonomyLexicon, words: string[]): ResolvedOccupation[] | null {
+  const word = words.length === 1 ? words[0]! : ''
+  for (let start = MIN_FIELD; start < word.length; start += 1) {
+    if (!genericJobWords.has(word.slice(start))) continue
+    const field = word.slice(0, start)
+    for (const form of [[field], ...formsOf([field])]) {
+      const found = lexicon.exactLabels(form)
+      if (found) return rankExact(lexicon, found, form, true).map((o) => ({ ...o, score: round(o.score - COMPOUND_PENALTY) }))
+    }
+    return null
   }
   return null
 }

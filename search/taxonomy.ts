@@ -36,6 +36,11 @@ export class Taxonomy {
 
   isWord = (word: string) => this.lexicon.isWord(word)
 
+  /** Every ISCO-08 unit group that has an occupation. */
+  unitGroups(): ReadonlySet<string> {
+    return this.lexicon.unitGroups
+  }
+
   /** The compound parts of one (folded) word, cached: documents and queries split the same words again and again. */
   partsOf(word: string): string[] {
     return this.lexicon.partsOf(word)
