@@ -2,6 +2,7 @@ import type { Tx } from '#db/client'
 import { dutchLevels } from '#domain/values'
 import { type FacetName, type MatchRequest, type Origin, type PlacementQuery, SearchInputError, type SortOrder } from './port'
 import type { MatchKind, QueryTerm, QueryUnderstanding } from './taxonomy'
+import { neighbourGroups } from './isco'
 import { loadPlaces, loadTaxonomy } from './taxonomy-store'
 
 /**
@@ -26,7 +27,7 @@ export type PlanFilters = {
 export type SearchPlan = {
   understanding: QueryUnderstanding | null
   same: PlannedOccupation[]
-  /** The ISCO groups of `same`, the group of the most confident occupation first. */
+  /** The ISCO groups of `same`, the group of the most confident occupation first (for a text search then their neighbours: search/ranking.ts). */
   relatedGroups: string[]
   terms: QueryTerm[]
   /** A search without text lists every placement that passes the filters; a match only fitting ones. */
@@ -55,10 +56,12 @@ export async function planSearch(tx: Tx, query: PlacementQuery): Promise<SearchP
   const same = (understanding?.occupations ?? []).slice(0, MAX_SAME)
   const origin = query.near ? await resolveOrigin(tx, query.near) : null
   if (query.radiusKm !== undefined && !origin) throw new SearchInputError('radiusKm', 'Kies een gemeente of postcode om binnen een straal te zoeken.')
+  const groups = [...new Set(same.map((o) => o.iscoGroup))]
   return {
     understanding,
     same,
-    relatedGroups: [...new Set(same.map((o) => o.iscoGroup))],
+    // Words are vague, so a text search also offers the neighbouring unit groups; a match keeps to the job targets' own.
+    relatedGroups: [...groups, ...neighbourGroups(groups, taxonomy.unitGroups())],
     terms: understanding?.terms ?? [],
     // Text of stop words only ("de") narrows nothing: a listing, as without text.
     includeAll: same.length === 0 && (understanding?.terms.length ?? 0) === 0,

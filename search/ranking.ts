@@ -1,22 +1,30 @@
 import type { SearchPlan } from './plan'
 import type { Reason, SearchResult } from './port'
+import { minorGroup } from './isco'
 import type { QueryTerm, Taxonomy } from './taxonomy'
 
 /**
  * The ranking rule, shared by the engines: tier 2 (same occupation) above tier 1 (related: same ISCO-08 unit
- * group) above tier 0 (words only); inside tiers 2 and 1 the occupation's confidence, then the requested sort;
- * inside tier 0 the engine's text relevance (or the requested sort when one was chosen).
+ * group, then — for a text search — the other unit groups of its minor group) above tier 0 (words only); inside
+ * tiers 2 and 1 the occupation's confidence, then the requested sort; inside tier 0 the engine's text relevance
+ * (or the requested sort when one was chosen).
  */
 export type Tier = 0 | 1 | 2
 
+// A neighbouring unit group counts half: below every unit group the query itself names, above words alone.
+const NEIGHBOUR_SHARE = 0.5
+
 /**
  * How sure the ranking is of an occupation: its own confidence when the query names it; for a related
- * occupation that of the best named occupation in its ISCO group (related to the likelier reading first).
+ * occupation that of the best named occupation in its ISCO group (related to the likelier reading first), for
+ * one of a neighbouring unit group half that of the best named occupation in its minor group.
  */
 export function occupationConfidence(plan: SearchPlan, occupationUri: string, iscoGroup: string): number {
   const same = plan.same.find((o) => o.uri === occupationUri)
   if (same) return same.score
-  return Math.max(0, ...plan.same.filter((o) => o.iscoGroup === iscoGroup).map((o) => o.score))
+  const inGroup = plan.same.filter((o) => o.iscoGroup === iscoGroup).map((o) => o.score)
+  if (inGroup.length > 0) return Math.max(...inGroup)
+  return NEIGHBOUR_SHARE * Math.max(0, ...plan.same.filter((o) => minorGroup(o.iscoGroup) === minorGroup(iscoGroup)).map((o) => o.score))
 }
 
 /** 2.x, 1.x or 0.x: the tier, plus the occupation's confidence (tiers 2 and 1) or the text relevance (tier 0, 0–1). */
@@ -32,7 +40,7 @@ export function reasonsFor(
 ): Reason[] {
   const reasons: Reason[] = []
   const same = plan.same.find((o) => o.uri === hit.occupationUri)
-  const related = same ? undefined : plan.same.find((o) => o.iscoGroup === hit.iscoGroup)
+  const related = same ? undefined : relatedTo(plan, hit.iscoGroup)
   if (same) reasons.push({ kind: 'same_occupation', occupationUri: same.uri, label: same.label, match: same.match, ...sectorOf(plan, same) })
   else if (related) {
     const label = taxonomy.occupation(hit.occupationUri)?.label ?? hit.occupationUri
@@ -41,6 +49,12 @@ export function reasonsFor(
   if (hit.words.length > 0) reasons.push({ kind: 'words', words: hit.words })
   if (hit.distanceKm !== null) reasons.push({ kind: 'distance', km: hit.distanceKm })
   return reasons
+}
+
+/** The named occupation a related hit is related to: of its unit group, else (a neighbour) of its minor group. */
+function relatedTo(plan: SearchPlan, iscoGroup: string) {
+  if (!plan.relatedGroups.includes(iscoGroup)) return undefined
+  return plan.same.find((o) => o.iscoGroup === iscoGroup) ?? plan.same.find((o) => minorGroup(o.iscoGroup) === minorGroup(iscoGroup))
 }
 
 /** For a sector word: "horeca" and the sector's occupations the query was read as, so the reason can say so. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SearchPlan } from '#search/plan'
+import { neighbourGroups } from '#search/isco'
 import { hitScore, matchedTerms, occupationConfidence, reasonsFor, understandingOf } from '#search/ranking'
 import { Taxonomy } from '#search/taxonomy'
 
@@ -29,6 +30,19 @@ describe('ranking', () => {
     expect(occupationConfidence(plan(), 'kok', '5120')).toBe(1.01)
     expect(occupationConfidence(plan(), 'dieetkok', '5120')).toBe(1.01)
     expect(occupationConfidence(plan(), 'bakker', '7512')).toBe(0)
+  })
+
+  it('offers the other unit groups of the minor group as neighbours, at half the confidence, and no other group', () => {
+    expect(neighbourGroups(['5131'], ['5131', '5132', '5120', '5141', '5139'])).toEqual(['5132', '5139'])
+    expect(neighbourGroups(['5131', '5132'], ['5131', '5132'])).toEqual([])
+    const serveerster = plan({ same: [{ uri: 'ober', label: 'ober', iscoGroup: '5131', score: 1 }].map((o) => ({ ...o, match: 'exact' as const })), relatedGroups: ['5131', '5132'] })
+    expect(occupationConfidence(serveerster, 'barman', '5132')).toBe(0.5)
+    expect(occupationConfidence(serveerster, 'kok', '5120')).toBe(0)
+    expect(reasonsFor(serveerster, { occupationUri: 'kok', iscoGroup: '5132', distanceKm: null, words: [] }, taxonomy)).toEqual([
+      { kind: 'related_occupation', occupationUri: 'kok', label: 'kok', iscoGroup: '5132', relatedTo: { uri: 'ober', label: 'ober' } },
+    ])
+    // A group the plan does not offer (a match keeps to its own groups) is no neighbour, whatever its minor group.
+    expect(reasonsFor({ ...serveerster, relatedGroups: ['5131'] }, { occupationUri: 'kok', iscoGroup: '5132', distanceKm: null, words: [] }, taxonomy)).toEqual([])
   })
 
   it('scores by tier first: 2.x, 1.x, 0.x', () => {
