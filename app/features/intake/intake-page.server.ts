@@ -30,7 +30,7 @@ export function requireLanguageParam(request: Request, language: IntakeLanguage)
 }
 
 /** The language the browser asks for (Accept-Language), for a resident who has not chosen one yet; else Dutch. */
-export const browserIntakeLanguage = (request: Request): IntakeLanguage => acceptedLanguage(request, intakeLanguages) ?? 'nl'
+const browserIntakeLanguage = (request: Request): IntakeLanguage => acceptedLanguage(request, intakeLanguages) ?? 'nl'
 
 /** The resident's language on a page outside the form (the home page): the page's own ?lng=, else the browser's. */
 export function residentLanguage(request: Request): IntakeLanguage {
