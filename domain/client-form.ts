@@ -22,6 +22,15 @@ export const clientDutchLevelLabels: typeof dutchLevelLabels = {
   none: { label: 'Geen Nederlands (nog niet)', help: 'Kan werken met gebaren, voorbeelden of in een andere taal.' },
 }
 
+/** The placement labels' help speaks to the employer ("bij u"); the caseworker reads of the employer instead. */
+export const clientInstrumentLabels: typeof instrumentLabels = {
+  ...instrumentLabels,
+  TWE_ART60: { label: instrumentLabels.TWE_ART60.label, help: 'Het OCMW neemt de cliënt in dienst en stelt hem of haar tewerk bij de werkgever.' },
+  IBO: { label: instrumentLabels.IBO.label, help: 'Individuele beroepsopleiding: VDAB-opleiding op de werkvloer, waarna de werkgever de cliënt in dienst neemt.' },
+  WES: { label: instrumentLabels.WES.label, help: 'Werkervaringsstage: werkervaring opdoen onder begeleiding, zonder arbeidscontract bij de werkgever.' },
+  BIS: { label: instrumentLabels.BIS.label, help: 'Beroepsinlevingsstage: een stage met een stagevergoeding die de werkgever betaalt.' },
+}
+
 // A postcode (optionally followed by the municipality, "9000 Gent"), or a municipality's name.
 const HOME = /^([1-9]\d{3}(\s+\D.*)?|\D.*)$/
 

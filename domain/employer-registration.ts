@@ -95,6 +95,13 @@ export const verificationStatusLabels = {
   rejected: 'Geweigerd',
 } as const
 
+/** What the verification means for the employer's placements, on its home and organisation pages. */
+export const verificationStatusTexts = {
+  pending: 'Een regionale beheerder kijkt uw gegevens na. Tot dan zijn uw plaatsen niet zichtbaar.',
+  verified: 'Uw organisatie is geverifieerd. Uw gepubliceerde plaatsen zijn zichtbaar voor trajectbegeleiders van het OCMW en bemiddelaars van VDAB.',
+  rejected: 'Een regionale beheerder heeft uw organisatie niet goedgekeurd. Daarom blijven uw plaatsen onzichtbaar.',
+} as const
+
 export const REJECT_REASON_MIN = 10
 export const rejectReasonSchema = z
   .string({ required_error: 'Schrijf waarom je de werkgever weigert. De werkgever krijgt deze uitleg in een e-mail.' })

@@ -82,7 +82,7 @@ export function requireUserWithPermission(request: Request, permission: Permissi
 export async function requireUserWithAnyPermission(request: Request, permissions: readonly Permission[]): Promise<SessionUser> {
   const user = await requireUser(request)
   if (!permissions.some((permission) => hasPermission(user, permission))) {
-    throw new Response('Je hebt geen toegang tot deze pagina.', { status: 403, statusText: 'Forbidden' })
+    throw new Response('U hebt geen toegang tot deze pagina.', { status: 403, statusText: 'Forbidden' })
   }
   return user
 }

@@ -34,8 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const PASSWORD_MESSAGES = {
-  invalid: 'Dit is niet je huidige wachtwoord.',
-  'rate-limited': 'Te veel mislukte pogingen met je wachtwoord. Probeer het later opnieuw, of log uit en kies "Wachtwoord vergeten".',
+  invalid: 'Dit is niet uw huidige wachtwoord.',
+  'rate-limited': 'Te veel mislukte pogingen met uw wachtwoord. Probeer het later opnieuw, of log uit en kies "Wachtwoord vergeten".',
 }
 
 // Every signed-in user manages their own password, sessions and API keys here; only roles that use the API make new keys.
@@ -56,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const changed = await changeOwnPassword(user, { ...value, clientIp: context.clientIp, keepSessionIdHash, baseUrl: publicBaseUrl() })
     if (!changed.ok && changed.reason === 'rate-limited') return passwordAnswer({ formErrors: [PASSWORD_MESSAGES['rate-limited']] }, 429)
     if (!changed.ok) return passwordAnswer({ fieldErrors: { currentPassword: [PASSWORD_MESSAGES.invalid] } }, 400)
-    throw redirect('/account', await withToast({ kind: 'success', message: 'Je wachtwoord is gewijzigd. Overal elders ben je uitgelogd.' }))
+    throw redirect('/account', await withToast({ kind: 'success', message: 'Uw wachtwoord is gewijzigd. Overal elders bent u uitgelogd.' }))
   }
   if (value.intent === 'sessions-revoke-others') {
     const current = await currentSession(request)
@@ -64,10 +64,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await deleteUserSessions(tx, user.id, current)
       await audit(tx, { actorUserId: user.id, action: 'session.revoke-others', subjectType: 'user', subjectId: user.id })
     })
-    throw redirect('/account', await withToast({ kind: 'success', message: 'Je bent overal elders uitgelogd.' }))
+    throw redirect('/account', await withToast({ kind: 'success', message: 'U bent overal elders uitgelogd.' }))
   }
   if (value.intent === 'token-create') {
-    if (!hasPermission(user, 'api:use')) throw new Response('Je rol gebruikt de API niet.', { status: 403 })
+    if (!hasPermission(user, 'api:use')) throw new Response('Uw rol gebruikt de API niet.', { status: 403 })
     const newToken = await db().transaction((tx) => createApiToken(tx, user.id, 'account'))
     // Shown once, in this answer only: no redirect (the token would have to travel in a URL or cookie), no caching.
     return json({ newToken }, { headers: { 'Cache-Control': 'no-store' } })
@@ -98,8 +98,8 @@ export default function AccountPage() {
         <dd>{user.organisation}</dd>
       </dl>
       <section className="mt-8 max-w-2xl" aria-labelledby="sessions-title">
-        <h2 id="sessions-title">Waar je bent ingelogd</h2>
-        <p className="mt-2 text-slate-700">Na 30 minuten zonder activiteit word je vanzelf uitgelogd.</p>
+        <h2 id="sessions-title">Waar u bent ingelogd</h2>
+        <p className="mt-2 text-slate-700">Na 30 minuten zonder activiteit wordt u vanzelf uitgelogd.</p>
         <ul className="mt-3 space-y-2">
           {sessions.map((s) => (
             <li key={s.createdAt} className="card">

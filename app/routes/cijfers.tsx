@@ -31,7 +31,7 @@ export default function OpenFiguresPage() {
       <h1>Open cijfers</h1>
       <p className="mt-2 max-w-3xl">
         Cijfers van Stapsteen per referentieregio en per afgesloten kwartaal. Om niemand herkenbaar te maken, tonen we geen cijfer onder 5 (ook geen 0):
-        dat staat er als "&lt; 5". Een "x" is een cijfer van 5 of meer dat verborgen blijft, zodat je een "&lt; 5" niet kunt terugrekenen uit de totalen
+        dat staat er als "&lt; 5". Een "x" is een cijfer van 5 of meer dat verborgen blijft, zodat u een "&lt; 5" niet kunt terugrekenen uit de totalen
         of uit een andere tabel. Een kwartaal verschijnt één keer; tel kwartalen zelf op. Licentie: <a href={LICENCE.url}>{LICENCE.name}</a>, met
         bronvermelding "Bron: Stapsteen, open cijfers, {quarter}".
       </p>

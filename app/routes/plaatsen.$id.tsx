@@ -85,7 +85,7 @@ export default function PublicPlacementPage() {
         {details.employer.name}, {details.location.municipality}
       </p>
       <p className="mt-4 max-w-3xl rounded-md border border-brand-700 bg-brand-50 px-4 py-3 font-medium">
-        Interesse? Vraag je trajectbegeleider of bemiddelaar om je voor te stellen.
+        Interesse? Vraag uw trajectbegeleider of bemiddelaar om u voor te stellen.
       </p>
       <PlacementDetails data={details} />
       <section className="mt-8 max-w-3xl">
@@ -93,7 +93,7 @@ export default function PublicPlacementPage() {
         <p className="mt-2 whitespace-pre-line">{description}</p>
       </section>
       <List title="Taken" items={tasks} />
-      <List title="Wat je hier leert" items={competences} />
+      <List title="Wat u hier leert" items={competences} />
       <section className="mt-8 max-w-4xl">
         <h2>Wat deze plaats de werkgever kost</h2>
         {compensation ? <PlacementCompensation data={compensation} /> : <p className="mt-2">Nog niet bekend.</p>}

@@ -35,8 +35,8 @@ export default function PublicPlacementsPage() {
     <>
       <h1>Werkervaringsplaatsen</h1>
       <p className="mt-2 max-w-3xl">
-        Plaatsen waar je werkervaring opdoet, bij werkgevers die Stapsteen heeft nagekeken. Interesse? Vraag je trajectbegeleider of
-        bemiddelaar om je voor te stellen.
+        Plaatsen waar u werkervaring opdoet, bij werkgevers die Stapsteen heeft nagekeken. Interesse? Vraag uw trajectbegeleider of
+        bemiddelaar om u voor te stellen.
       </p>
       <Form method="get" className="mt-6 flex flex-wrap items-end gap-4">
         <div>

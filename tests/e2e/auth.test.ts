@@ -96,7 +96,7 @@ describe.each(modes)('logging in and out, $mode', ({ javaScript }) => {
     if (javaScript) {
       // Checked in the browser: nothing is sent, the errors appear at the fields.
       await form.getByRole('button', { name: 'Inloggen' }).click()
-      await expect.poll(() => describedBy(email)).toBe('Vul je e-mailadres in.')
+      await expect.poll(() => describedBy(email)).toBe('Vul het e-mailadres in.')
       expect(posts()).toBe(0)
       await p.expectAccessible()
     } else {
@@ -105,8 +105,8 @@ describe.each(modes)('logging in and out, $mode', ({ javaScript }) => {
       expect(response.status()).toBe(400)
       expect(p.path).toBe('/inloggen')
     }
-    expect(await describedBy(email)).toBe('Vul je e-mailadres in.')
-    expect(await describedBy(password)).toBe('Vul je wachtwoord in.')
+    expect(await describedBy(email)).toBe('Vul het e-mailadres in.')
+    expect(await describedBy(password)).toBe('Vul uw wachtwoord in.')
     expect(await email.getAttribute('aria-invalid')).toBe('true')
     expect(await password.getAttribute('aria-invalid')).toBe('true')
   })

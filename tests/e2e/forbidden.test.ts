@@ -12,7 +12,7 @@ describe.each(modes)('pages a visitor may not see, $mode', ({ javaScript }) => {
       expect(response.status(), path).toBe(403)
       expect(p.path).toBe(path)
       expect(await main(p).getByRole('heading', { level: 1 }).textContent()).toBe('Geen toegang')
-      expect(await main(p).textContent()).toContain('Je hebt geen toegang tot deze pagina.')
+      expect(await main(p).textContent()).toContain('U hebt geen toegang tot deze pagina.')
       // Still the portal around it, still logged in: a refusal, not a crash.
       expect(await header(p).textContent()).toContain(`Ingelogd als ${user.name}`)
       expect(await main(p).getByRole('link', { name: 'Naar de startpagina' }).getAttribute('href')).toBe('/')

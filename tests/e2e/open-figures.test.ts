@@ -11,7 +11,12 @@ describe.each(modes)('the open figures, $mode', ({ javaScript }) => {
   test('on a phone, every quarter of /cijfers shows no figure under 5, and its CSV and JSON say the same', async () => {
     const p = await e2e.newPage({ javaScript })
     await p.page.setViewportSize({ width: 390, height: 844 })
+    // A browser that asks for Arabic finds the intake form in Arabic on the home page (issue 16).
+    await p.page.setExtraHTTPHeaders({ 'Accept-Language': 'ar-BE, ar;q=0.9, nl;q=0.5' })
     await p.visit('/')
+    const intake = main(p).getByRole('region', { name: 'Voor inwoners' }).getByRole('link')
+    expect(await intake.getAttribute('href')).toBe('/aanmelden?lng=ar')
+    expect([await intake.getAttribute('lang'), await intake.textContent()]).toEqual(['ar', 'مساعدة في إيجاد عمل أو تدريب'])
     await p.follow(p.page.getByRole('link', { name: 'Open cijfers' }).first())
     expect(p.path).toBe('/cijfers')
     const quarters = await main(p).getByRole('navigation', { name: 'Kwartalen' }).getByRole('listitem').allTextContents()

@@ -43,7 +43,7 @@ describe.each(modes)('forgotten password, $mode', ({ javaScript }) => {
     await p.submit(main(p).getByRole('button', { name: 'Stuur me een link' }))
     expect(p.path).toBe('/inloggen')
     expect(await p.page.getByRole('status').textContent()).toBe(
-      `Als ${user.email} bij een account hoort, krijg je binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen.`,
+      `Als ${user.email} bij een account hoort, krijgt u binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen.`,
     )
 
     // 2. The platform admin finds the mail in the dev outbox, once the job worker has sent it.
@@ -77,7 +77,7 @@ describe.each(modes)('forgotten password, $mode', ({ javaScript }) => {
         expect((await p.submit(button)).status()).toBe(400)
       }
       expect(await describedBy(main(p).getByLabel('Nieuw wachtwoord'))).toBe(
-        'Minstens 12 tekens. Je wachtwoord moet minstens 12 tekens lang zijn.',
+        'Minstens 12 tekens. Het wachtwoord moet minstens 12 tekens lang zijn.',
       )
       expect(await main(p).getByLabel('Nieuw wachtwoord').getAttribute('aria-invalid')).toBe('true')
     }
@@ -102,7 +102,7 @@ describe.each(modes)('forgotten password, $mode', ({ javaScript }) => {
       const { button } = await fillNewPassword(p, newPassword, newPassword)
       await p.submit(button)
       expect(p.path).toBe('/inloggen')
-      expect(await p.page.getByRole('status').textContent()).toBe('Je nieuwe wachtwoord is opgeslagen. Log in om verder te gaan.')
+      expect(await p.page.getByRole('status').textContent()).toBe('Uw nieuwe wachtwoord is opgeslagen. Log in om verder te gaan.')
     }
 
     // 4. The old password no longer works; the new one does.

@@ -102,7 +102,7 @@ describe.each(modes)('placements, $mode', ({ javaScript }) => {
     expect(await main(p).getByLabel('Regio', { exact: true }).locator('option:checked').textContent()).toMatch(/^Regio Gent \(\d+\)$/)
     await p.follow(main(p).getByRole('link', { name: title }))
     expect(p.path).toBe(`/plaatsen/${id}`)
-    expect(await main(p).textContent()).toContain('Interesse? Vraag je trajectbegeleider of bemiddelaar om je voor te stellen.')
+    expect(await main(p).textContent()).toContain('Interesse? Vraag uw trajectbegeleider of bemiddelaar om u voor te stellen.')
     const html = await p.page.content()
     expect(html).not.toContain('@demo.stapsteen.be')
     const posting = JSON.parse((await p.page.locator('script[type="application/ld+json"]').textContent()) ?? '') as JobPosting

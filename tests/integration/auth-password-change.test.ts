@@ -55,7 +55,7 @@ describe('changing your own password on /account', () => {
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/account')
     const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-    expect((await takeToast(new Request(BASE_URL, { headers: { Cookie: cookies } }))).toast?.message).toBe('Je wachtwoord is gewijzigd. Overal elders ben je uitgelogd.')
+    expect((await takeToast(new Request(BASE_URL, { headers: { Cookie: cookies } }))).toast?.message).toBe('Uw wachtwoord is gewijzigd. Overal elders bent u uitgelogd.')
 
     expect(await signsInWith(user, NEW_PASSWORD)).toBe(true)
     expect(await signsInWith(user, PASSWORD)).toBe(false)
@@ -82,7 +82,7 @@ describe('changing your own password on /account', () => {
     const ip = freshIp()
     const wrong = await changePassword(here, { currentPassword: 'niet mijn wachtwoord', password: NEW_PASSWORD }, ip)
     expect(wrong.status).toBe(400)
-    expect((await errorsOf(wrong)).currentPassword).toEqual(['Dit is niet je huidige wachtwoord.'])
+    expect((await errorsOf(wrong)).currentPassword).toEqual(['Dit is niet uw huidige wachtwoord.'])
     for (let attempt = 2; attempt <= ACCOUNT_THROTTLE.free; attempt++) {
       expect((await changePassword(here, { currentPassword: `gok nummer ${attempt}`, password: NEW_PASSWORD }, ip)).status).toBe(400)
     }
@@ -119,7 +119,7 @@ describe('changing your own password on /account', () => {
     const response = await changePassword(await requestAs(user, '/account'), { currentPassword: PASSWORD, password: 'kort', confirm: 'anders' })
     expect(response.status).toBe(400)
     const answer = ((await response.clone().json()) as Answer).passwordChange
-    expect(answer?.error).toMatchObject({ password: ['Je wachtwoord moet minstens 12 tekens lang zijn.'], confirm: ['De twee wachtwoorden zijn niet gelijk.'] })
+    expect(answer?.error).toMatchObject({ password: ['Het wachtwoord moet minstens 12 tekens lang zijn.'], confirm: ['De twee wachtwoorden zijn niet gelijk.'] })
     expect(await response.text()).not.toContain(PASSWORD)
   })
 })

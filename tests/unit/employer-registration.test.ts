@@ -54,11 +54,11 @@ describe('registration schema', () => {
 
   it('applies the password policy and wants the confirmation to match', () => {
     expect(errorsOf({ ...valid, password: 'te kort', passwordConfirm: 'te kort' }).password).toEqual([
-      'Je wachtwoord moet minstens 12 tekens lang zijn.',
+      'Het wachtwoord moet minstens 12 tekens lang zijn.',
     ])
     expect(errorsOf({ ...valid, passwordConfirm: 'een andere lange zin' }).passwordConfirm).toEqual(['De twee wachtwoorden zijn niet gelijk.'])
     expect(errorsOf({ ...valid, password: 'x'.repeat(129), passwordConfirm: 'x'.repeat(129) }).password).toEqual([
-      'Je wachtwoord mag hoogstens 128 tekens lang zijn.',
+      'Het wachtwoord mag hoogstens 128 tekens lang zijn.',
     ])
   })
 

@@ -36,7 +36,7 @@ describe('the password policy (server half)', () => {
     const result = schema.safeParse({ intent: 'password-change', currentPassword: 'x', password: 'Welkom123!', confirm: 'Welkom123!' })
     expect(result.success).toBe(false)
     expect(result.error?.flatten().fieldErrors).toEqual({
-      password: ['Je wachtwoord moet minstens 12 tekens lang zijn.', passwordMessages.breached],
+      password: ['Het wachtwoord moet minstens 12 tekens lang zijn.', passwordMessages.breached],
     })
     expect(schema.safeParse({ intent: 'token-create' }).success).toBe(true)
     expect(schema.safeParse({ intent: 'password-change', currentPassword: 'x', password: 'drie koffie bij de rivier', confirm: 'drie koffie bij de rivier' }).success).toBe(true)

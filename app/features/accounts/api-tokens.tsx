@@ -13,12 +13,12 @@ export function AccountApiTokens({ tokens, newToken, mayCreate }: { tokens: Toke
     <section className="mt-8 max-w-2xl" aria-labelledby="tokens-title">
       <h2 id="tokens-title">API-sleutels</h2>
       <p className="mt-2 text-slate-700">
-        Met een API-sleutel zoekt een programma van je organisatie plaatsen via de Stapsteen-API, in jouw naam. Wie de sleutel heeft, kan dat ook: bewaar hem
-        zoals een wachtwoord en trek hem in als je hem niet meer gebruikt.
+        Met een API-sleutel zoekt een programma van uw organisatie plaatsen via de Stapsteen-API, in uw naam. Wie de sleutel heeft, kan dat ook: bewaar hem
+        zoals een wachtwoord en trek hem in als u hem niet meer gebruikt.
       </p>
       {newToken ? (
         <div role="status" className="mt-4 rounded-md border border-brand-700 bg-brand-50 p-4">
-          <p className="font-semibold">Je nieuwe API-sleutel. Kopieer hem nu: je ziet hem hierna nooit meer.</p>
+          <p className="font-semibold">Uw nieuwe API-sleutel. Kopieer hem nu: u ziet hem hierna nooit meer.</p>
           <label htmlFor="new-token" className="mt-2 block">
             Sleutel
           </label>
@@ -42,7 +42,7 @@ export function AccountApiTokens({ tokens, newToken, mayCreate }: { tokens: Toke
           ))}
         </ul>
       ) : (
-        <p className="mt-4">Je hebt geen actieve API-sleutels.</p>
+        <p className="mt-4">U hebt geen actieve API-sleutels.</p>
       )}
       {mayCreate ? (
         <Form method="post" className="mt-4">
@@ -51,7 +51,7 @@ export function AccountApiTokens({ tokens, newToken, mayCreate }: { tokens: Toke
           </button>
         </Form>
       ) : (
-        <p className="mt-4 text-slate-700">Je rol gebruikt de API niet, dus je kunt hier geen nieuwe sleutel maken.</p>
+        <p className="mt-4 text-slate-700">Uw rol gebruikt de API niet, dus u kunt hier geen nieuwe sleutel maken.</p>
       )}
     </section>
   )

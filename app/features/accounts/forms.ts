@@ -10,9 +10,9 @@ export const accountActionSchema = z
     z.object({ intent: z.literal('token-revoke'), tokenId: z.string({ required_error: 'Kies een sleutel.' }).uuid('Kies een sleutel uit de lijst.') }),
     z.object({
       intent: z.literal('password-change'),
-      currentPassword: z.string({ required_error: 'Vul je huidige wachtwoord in.' }),
+      currentPassword: z.string({ required_error: 'Vul uw huidige wachtwoord in.' }),
       password: passwordSchema,
-      confirm: z.string({ required_error: 'Herhaal je nieuwe wachtwoord.' }),
+      confirm: z.string({ required_error: 'Herhaal uw nieuwe wachtwoord.' }),
     }),
   ])
   // A union cannot hold a refined member, so the repeat is compared here.

@@ -20,7 +20,7 @@ export function AccountPasswordForm({ lastResult }: { lastResult: SubmissionResu
   return (
     <section className="mt-8 max-w-2xl" aria-labelledby="password-title">
       <h2 id="password-title">Wachtwoord wijzigen</h2>
-      <p className="mt-2 mb-4 text-slate-700">{passwordAdvice} Daarna word je overal elders uitgelogd; hier blijf je ingelogd.</p>
+      <p className="mt-2 mb-4 text-slate-700">{passwordAdvice} Daarna wordt u overal elders uitgelogd; hier blijft u ingelogd.</p>
       <Form method="post" {...getFormProps(form)} className="card">
         <FormErrors id={form.errorId} errors={form.errors} />
         {/* In the form, not on the button: typing validates without a submitter, and the schema needs the intent. */}

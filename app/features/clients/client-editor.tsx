@@ -3,8 +3,8 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { Field, FormErrors } from '#app/components/forms'
-import { type ClientForm, type ClientFormFields, clientDutchLevelLabels, clientFormSchema, type clientFormDefaults } from '#domain/client-form'
-import { genericCompetences, instrumentLabels } from '#domain/placement-values'
+import { type ClientForm, type ClientFormFields, clientDutchLevelLabels, clientFormSchema, type clientFormDefaults, clientInstrumentLabels } from '#domain/client-form'
+import { genericCompetences } from '#domain/placement-values'
 import { ClientJobTargets } from './client-job-targets'
 import type { OccupationOption } from '#app/components/occupation-picker'
 import { ChoiceGroup, inputProps, SelectField, TextAreaField } from '#app/components/conform-fields'
@@ -128,7 +128,7 @@ export function ClientEditor({ defaultValue, occupations, homeChoices, actionDat
         type="checkbox"
         legend="Via welke maatregelen kan de cliënt starten? (niet verplicht)"
         help="Vink alleen aan wat al vaststaat: dan tonen we alleen plaatsen die minstens één ervan aanvaarden. Niets aangevinkt sluit niets uit."
-        choices={choices(instrumentLabels)}
+        choices={choices(clientInstrumentLabels)}
       />
 
       <h2 className="mt-8 mb-3">Notities</h2>

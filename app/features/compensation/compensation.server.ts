@@ -37,7 +37,7 @@ export async function adminRegionsOverview(user: SessionUser) {
 /** A region the signed-in admin manages; 404 for any other, so other regions do not even show they exist. */
 export async function requireAdminRegion(user: SessionUser, code: string) {
   const region = await findRegionInScope(db(), user.regionCodes, code)
-  if (!region) throw new Response('Deze regio bestaat niet of je beheert ze niet.', { status: 404 })
+  if (!region) throw new Response('Deze regio bestaat niet of valt niet onder dit account.', { status: 404 })
   return region
 }
 

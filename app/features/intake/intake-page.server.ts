@@ -2,10 +2,12 @@ import { redirect } from '@remix-run/node'
 import { hasPermission } from '#domain/permissions'
 import { getUser } from '#app/auth/session.server'
 import { i18next } from '#app/i18next.server'
+import { acceptedLanguage } from '#app/utils/accept-language.server'
 import { db } from '#app/utils/db.server'
 import { findChannelOrganisationName } from '#db/queries/intake'
 import { type IntakeDraft, readDraft } from './intake-draft.server'
 import { type IntakeLanguage, intakePath, isIntakeLanguage } from '#domain/intake-languages'
+import { intakeLanguages } from '#domain/values'
 
 /**
  * What every page of the public form needs: its language, the draft, the translations for texts made on the
@@ -27,9 +29,21 @@ export function requireLanguageParam(request: Request, language: IntakeLanguage)
   throw redirect(url.pathname + url.search)
 }
 
-/** The language of an intake page; an address without ?lng= is first sent to itself in the draft's language. */
+/** The language the browser asks for (Accept-Language), for a resident who has not chosen one yet; else Dutch. */
+const browserIntakeLanguage = (request: Request): IntakeLanguage => acceptedLanguage(request, intakeLanguages) ?? 'nl'
+
+/** The resident's language on a page outside the form (the home page): the page's own ?lng=, else the browser's. */
+export function residentLanguage(request: Request): IntakeLanguage {
+  const asked = new URL(request.url).searchParams.get('lng')
+  return isIntakeLanguage(asked) ? asked : browserIntakeLanguage(request)
+}
+
+/**
+ * The language of an intake page; an address without ?lng= is first sent to itself in the draft's language (the
+ * resident's choice so far), or, before there is a draft, in the browser's.
+ */
 export async function intakePageLanguage(request: Request): Promise<IntakeLanguage> {
-  requireLanguageParam(request, (await readDraft(request))?.language ?? 'nl')
+  requireLanguageParam(request, (await readDraft(request))?.language ?? browserIntakeLanguage(request))
   return intakeLanguage(request)
 }
 

@@ -39,3 +39,12 @@ export function contactWayText(t: Translate, view: ContactView) {
   if (view.contactMethod === 'email') return t('next.byEmail', { email: view.email ?? '' })
   return t('next.byOrganisation', { organisation: view.helperName ?? t('next.helperUnknown') })
 }
+
+/**
+ * That the confirmation mail went out, naming the address once: when the contact way already said it ("you will
+ * get an e-mail at …"), this sentence only adds that the confirmation went there. Null without an address.
+ */
+export function confirmationMailText(t: Translate, view: Pick<ContactView, 'contactMethod' | 'email'>) {
+  if (!view.email) return null
+  return view.contactMethod === 'email' ? t('done.mailSentSameAddress') : t('done.mailSent', { email: view.email })
+}

@@ -7,6 +7,6 @@ import { getOwnOrganisation } from '#db/queries/organisations'
 /** The signed-in user's own organisation, for the role home pages; a coordinator gets the way to its staff page. */
 export async function ownOrganisationOverview(user: SessionUser) {
   const overview = await getOwnOrganisation(db(), user.organisation.id)
-  if (!overview) throw new Response('Je organisatie bestaat niet meer.', { status: 404 })
+  if (!overview) throw new Response('Deze organisatie bestaat niet meer.', { status: 404 })
   return { ...overview, staffPage: hasPermission(user, 'staff:manage-own-org') ? staffAreas.organisation.path : null }
 }

@@ -17,7 +17,7 @@ import { loadSessionUser } from '#db/queries/users'
 
 const LoginSchema = z.object({
   email: emailSchema,
-  password: z.string({ required_error: 'Vul je wachtwoord in.' }),
+  password: z.string({ required_error: 'Vul uw wachtwoord in.' }),
   redirectTo: z.string().optional(),
 })
 

@@ -16,7 +16,7 @@ const NewPasswordSchema = z
   .object({
     token: z.string().min(20),
     password: passwordSchema,
-    confirm: z.string({ required_error: 'Herhaal je nieuwe wachtwoord.' }),
+    confirm: z.string({ required_error: 'Herhaal uw nieuwe wachtwoord.' }),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'De twee wachtwoorden zijn niet gelijk.' })
 
@@ -31,13 +31,13 @@ const wording = {
     title: 'Nieuw wachtwoord kiezen',
     password: 'Nieuw wachtwoord',
     confirm: 'Herhaal het nieuwe wachtwoord',
-    saved: 'Je nieuwe wachtwoord is opgeslagen. Log in om verder te gaan.',
+    saved: 'Uw nieuwe wachtwoord is opgeslagen. Log in om verder te gaan.',
   },
   first: {
     title: 'Kies een wachtwoord',
     password: 'Wachtwoord',
     confirm: 'Herhaal het wachtwoord',
-    saved: 'Je wachtwoord is opgeslagen. Log in met je e-mailadres en je wachtwoord.',
+    saved: 'Uw wachtwoord is opgeslagen. Log in met uw e-mailadres en uw wachtwoord.',
   },
 }
 

@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     '/inloggen',
     await withToast({
       kind: 'info',
-      message: `Als ${submission.value.email} bij een account hoort, krijg je binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen.`,
+      message: `Als ${submission.value.email} bij een account hoort, krijgt u binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen.`,
     }),
   )
 }
@@ -47,7 +47,7 @@ export default function ForgotPasswordPage() {
     <div className="mx-auto max-w-md">
       <h1>Wachtwoord vergeten</h1>
       <p className="mt-2 mb-6 text-slate-700">
-        Vul het e-mailadres van je account in. We sturen je een link waarmee je een nieuw wachtwoord kiest.
+        Vul het e-mailadres van uw account in. We sturen u een link waarmee u een nieuw wachtwoord kiest.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <HoneypotFields label="Laat dit veld leeg" />

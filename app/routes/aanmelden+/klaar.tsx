@@ -5,7 +5,7 @@ import { digest } from '#core/crypto.server'
 import { clearDraft, readDraft } from '#app/features/intake/intake-draft.server'
 import { intakePath } from '#domain/intake-languages'
 import { intakeLanguage, intakePageLanguage, intakeTranslations } from '#app/features/intake/intake-page.server'
-import { contactWayText, nextStepsText } from '#app/features/intake/intake-texts'
+import { confirmationMailText, contactWayText, nextStepsText } from '#app/features/intake/intake-texts'
 import { brusselsDate } from '#domain/intake-working-days'
 import { db } from '#app/utils/db.server'
 import { publicBaseUrl } from '#app/utils/public-url.server'
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t('done.title'),
     reference: intake.reference,
-    email: intake.email,
+    mailSent: confirmationMailText(t, intake),
     next: nextStepsText(t, intake, dates, language),
     contactWay: contactWayText(t, intake),
     statusPath: intakePath(`status/${draft.statusToken}`, language),
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function IntakeDonePage() {
-  const { reference, email, next, contactWay, statusPath, statusUrl } = useLoaderData<typeof loader>()
+  const { reference, mailSent, next, contactWay, statusPath, statusUrl } = useLoaderData<typeof loader>()
   const { t } = useTranslation('intake')
   return (
     <>
@@ -50,7 +50,7 @@ export default function IntakeDonePage() {
       <h2 className="mt-8">{t('done.nextTitle')}</h2>
       <p className="mt-2">{next}</p>
       <p className="mt-2">{contactWay}</p>
-      {email ? <p className="mt-2">{t('done.mailSent', { email })}</p> : null}
+      {mailSent ? <p className="mt-2">{mailSent}</p> : null}
       <h2 className="mt-8">{t('done.statusTitle')}</h2>
       <p className="mt-2">{t('done.statusIntro')}</p>
       <p className="mt-2 break-all" dir="ltr">

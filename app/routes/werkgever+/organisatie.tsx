@@ -7,7 +7,7 @@ import { EmployerProfileForm } from '#app/features/employers/employer-profile-fo
 import { EmployerSiteCard } from '#app/features/employers/employer-site-card'
 import { ErrorPage } from '#app/components/error-page'
 import { SiteForm } from '#app/features/employers/site-form'
-import { contactSchema, siteSchema, verificationStatusLabels } from '#domain/employer-registration'
+import { contactSchema, siteSchema, verificationStatusLabels, verificationStatusTexts } from '#domain/employer-registration'
 import { employerTypeLabels } from '#domain/placement-values'
 import { db } from '#app/utils/db.server'
 import { withToast } from '#app/utils/toast.server'
@@ -80,12 +80,6 @@ export async function action({ request }: ActionFunctionArgs) {
   throw new Response('Dit formulier kennen we niet.', { status: 400 })
 }
 
-const statusTexts = {
-  pending: 'Een regionale beheerder kijkt uw gegevens na. Tot dan zijn uw plaatsen niet zichtbaar.',
-  verified: 'Uw organisatie is geverifieerd. Uw gepubliceerde plaatsen zijn zichtbaar voor trajectbegeleiders van het OCMW en bemiddelaars van VDAB.',
-  rejected: 'Een regionale beheerder heeft uw organisatie niet goedgekeurd. Daarom blijven uw plaatsen onzichtbaar.',
-} as const
-
 export default function OwnOrganisationPage() {
   const { employer, sharedPostcodes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -97,7 +91,7 @@ export default function OwnOrganisationPage() {
       <h1>{organisation.name}</h1>
       <section className="card mt-6" aria-labelledby="status-title">
         <h2 id="status-title">Verificatie: {verificationStatusLabels[profile.verificationStatus]}</h2>
-        <p className="mt-2">{statusTexts[profile.verificationStatus]}</p>
+        <p className="mt-2">{verificationStatusTexts[profile.verificationStatus]}</p>
         {profile.verificationStatus === 'rejected' ? (
           <>
             <p className="mt-2">Reden: {profile.verificationReason}</p>
