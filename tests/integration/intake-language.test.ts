@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { loader as homeLoader } from '#app/routes/_index'
 import { action as startAction, loader as startLoader } from '#app/routes/aanmelden+/_index'
@@ -6,7 +7,7 @@ import { cookieHeader } from '#tests/support/cookie-jar'
 import { BASE_URL, IntakeBrowser, location } from './intake-browser'
 
 /** Issue 16: a browser that asks for Arabic gets the Arabic form, unless the resident chose another language. */
-type Loader = typeof startLoader
+type Loader = (args: LoaderFunctionArgs) => Promise<Response>
 async function get(loader: Loader, path: string, headers: Record<string, string>, params: Record<string, string> = {}) {
   try {
     return await loader({ request: new Request(BASE_URL + path, { headers }), params, context: { clientIp: '10.9.9.9', requestId: 'test' } })
@@ -53,7 +54,7 @@ describe('the language of /aanmelden', () => {
 
 describe('the home page’s link for residents', () => {
   const intakeLink = async (path: string, headers: Record<string, string>) => {
-    const response = await get(homeLoader as Loader, path, headers)
+    const response = await get(homeLoader, path, headers)
     expect(response.status).toBe(200)
     return ((await response.json()) as { intake: unknown }).intake
   }
