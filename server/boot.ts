@@ -7,6 +7,7 @@ import { countDemoAccounts } from '#db/demo/remove'
 import { type DemoLogin, seedDemoIfEmpty } from '#db/seed/demo'
 import { ConfigError, env, isPublicPortal, parseEnv, setEnv } from '#core/env'
 import { startJobQueue, stopJobQueue } from '#core/jobs'
+import { logger } from '#core/logger'
 import { openDatabase } from './runtime'
 
 /**
@@ -19,7 +20,15 @@ import { openDatabase } from './runtime'
  */
 export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: boolean; serves?: boolean }) {
   setEnv(parseEnv())
+  // Each step's milliseconds, logged once: where a slow start spends its time (npm run bench:start prints them).
+  const steps: Record<string, number> = {}
+  let since = performance.now()
+  const step = (name: string) => {
+    steps[name] = Math.round(performance.now() - since)
+    since = performance.now()
+  }
   const database = await openDatabase(kind)
+  step('database')
   let boss: Awaited<ReturnType<typeof startJobQueue>>
   try {
     await probe(database.db, database.url)
@@ -28,6 +37,7 @@ export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: b
     await database.close()
     throw error
   }
+  step('jobQueue')
   const close = async () => {
     await stopJobQueue()
     await database.close()
@@ -35,14 +45,18 @@ export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: b
   let demoLogins: DemoLogin[] | undefined
   try {
     await migrateDatabase(database.db, async (tx) => {
+      step('migrations')
       await loadReferenceData(tx)
+      step('referenceData')
       if (options.seed && env().SEED_DEMO) demoLogins = await seedDemoIfEmpty(tx)
     })
+    step('demoSeed')
     if (options.serves && isPublicPortal(env())) await refuseDemoData(database.db)
   } catch (error) {
     await close()
     throw error
   }
+  logger().info({ steps }, 'booted')
   return { ...database, boss, close, demoLogins }
 }
 
