@@ -24,6 +24,8 @@ type Start = { name: string; ms: number; booted?: Record<string, number>; ready?
 
 async function main() {
   const checkout = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-bench-start-'))
+  // mkdtemp makes it private; the embedded PostgreSQL runs as the OS user postgres when we are root.
+  fs.chmodSync(checkout, 0o755)
   const load = os.loadavg().map((n) => n.toFixed(1)).join(' ')
   try {
     process.stderr.write(`cloning into ${checkout}…\n`)

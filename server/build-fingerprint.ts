@@ -3,8 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 /**
- * What `remix build` reads: every folder the app bundle can import from (tsconfig's aliases minus the processes
- * and tests, which the bundle never reaches) and the files that configure the compiler, PostCSS/Tailwind and the
+ * What `remix build` reads: every folder the app bundle imports from (tsconfig's aliases minus the processes and
+ * tests, which the bundle never reaches; of docs/ only the JSON schemas a route serves) and the files that configure the compiler, PostCSS/Tailwind and the
  * installed packages. A change anywhere here means a new build; a change elsewhere (server/, cli/, tests/, docs/,
  * README.md) does not. Too wide costs a needless build after an unrelated edit in db/; too narrow would serve
  * yesterday's code, so in doubt a folder is in (docs/decisions/0017-start-build-cache.md).
@@ -16,6 +16,7 @@ export const BUILD_INPUTS = [
   'db',
   'search',
   'emails',
+  'docs/schemas',
   'remix.config.js',
   'postcss.config.js',
   'tsconfig.json',
