@@ -6,7 +6,6 @@ import { addReadinessCheck } from './health'
 import { ConfigError, env } from '#core/env'
 import { createHttpApp } from './http'
 import { logger } from '#core/logger'
-import { registerWorkers } from './worker-registry'
 import { startSearch } from '#search/readiness'
 
 /** `npm start`: the web server, by default with the job worker in the same process. */
@@ -18,10 +17,13 @@ async function main() {
   let buildMs = 0
   const building = appBuild({ cached: process.argv.includes('--build'), log: (message) => process.stdout.write(`${message}\n`) })
   building.then(() => (buildMs = Date.now() - started)).catch(() => {}) // awaited below, after boot: a failing boot must not also report this one
+  // The job handlers are most of the server's own modules: loaded while PostgreSQL starts, not before.
+  const workerRegistry = import('./worker-registry')
+  workerRegistry.catch(() => {})
   const { boss, close, demoLogins } = await booting
   const config = env()
   addReadinessCheck('search', await startSearch())
-  if (config.RUN_WORKER) await registerWorkers(boss)
+  if (config.RUN_WORKER) await (await workerRegistry).registerWorkers(boss)
 
   const { build, assetsDir, release } = await building.catch(async (error: unknown) => {
     await close()
