@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '#core/env'
+import { isAlive } from '#db/embedded'
 import { buildFingerprint } from './build-fingerprint'
 
 /**
@@ -62,15 +63,6 @@ const marker = (dir: string, pid: number) => path.join(dir, 'in-use', String(pid
 function markInUse(dir: string, pid: number) {
   fs.mkdirSync(path.join(dir, 'in-use'), { recursive: true })
   fs.writeFileSync(marker(dir, pid), '')
-}
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /** Removes the other builds no live process uses, and half-made ones whose builder died. */
