@@ -17,13 +17,9 @@ async function main() {
   let buildMs = 0
   const building = appBuild({ cached: process.argv.includes('--build'), log: (message) => process.stdout.write(`${message}\n`) })
   building.then(() => (buildMs = Date.now() - started)).catch(() => {}) // awaited below, after boot: a failing boot must not also report this one
-  // The job handlers are most of the server's own modules: loaded while PostgreSQL starts, not before.
-  const workerRegistry = import('./worker-registry')
-  workerRegistry.catch(() => {})
   const { boss, close, demoLogins } = await booting
   const config = env()
   addReadinessCheck('search', await startSearch())
-  if (config.RUN_WORKER) await (await workerRegistry).registerWorkers(boss)
 
   const { build, assetsDir, release } = await building.catch(async (error: unknown) => {
     await close()
@@ -52,6 +48,10 @@ async function main() {
   // Before saying ready: whoever stops the server as soon as it reads that line gets a clean stop.
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  // The job handlers are most of the server's own modules: loaded once pages are served, so the first answer
+  // does not wait for them (jobs wait in the queue meanwhile). "Stapsteen draait op" still means all is up.
+  if (config.RUN_WORKER) await (await import('./worker-registry')).registerWorkers(boss)
 
   const address = `http://localhost:${config.PORT}`
   // sinceProcessStart includes loading the server's modules, before main() ran.
