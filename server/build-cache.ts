@@ -76,7 +76,15 @@ function removeUnused(builds: string, current: string) {
   }
 }
 
-const readdirOrEmpty = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+/** A folder's entries; none when it is gone (or going: another start may be removing it right now). */
+function readdirOrEmpty(dir: string) {
+  try {
+    return fs.readdirSync(dir)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+}
 
 /**
  * `remix build` in a child process, its output kept for the error. The child stops with us: a start that fails
