@@ -25,6 +25,11 @@ async function main() {
     await close()
     throw error
   })
+  // The job handlers load after the server can answer (below); until then /readyz says so.
+  let workersRegistered = !config.RUN_WORKER
+  addReadinessCheck('jobWorker', async () => {
+    if (!workersRegistered) throw new Error('starting: the job handlers are loading')
+  })
   const app = createHttpApp(build, { trustProxy: config.TRUST_PROXY, assetsDir })
   const server = await listen(app, config.PORT).catch(async (error) => {
     release()
@@ -52,6 +57,7 @@ async function main() {
   // The job handlers are most of the server's own modules: loaded once pages are served, so the first answer
   // does not wait for them (jobs wait in the queue meanwhile). "Stapsteen draait op" still means all is up.
   if (config.RUN_WORKER) await (await import('./worker-registry')).registerWorkers(boss)
+  workersRegistered = true
 
   const address = `http://localhost:${config.PORT}`
   // sinceProcessStart includes loading the server's modules, before main() ran.
