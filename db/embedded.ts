@@ -24,7 +24,7 @@ export class DataDirBusyError extends Error {}
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void>; owned: boolean }
 
-const isAlive = (pid: number) => {
+export const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0)
     return true

@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import { DataDirBusyError, type OwnerKind } from '#db/embedded'
-import { migrateDatabase } from '#db/migrate'
-import { loadReferenceData } from '#db/reference/load'
-import { countDemoAccounts } from '#db/demo/remove'
-import { type DemoLogin, seedDemoIfEmpty } from '#db/seed/demo'
+import type { DemoLogin } from '#db/seed/demo'
 import { ConfigError, env, isPublicPortal, parseEnv, setEnv } from '#core/env'
 import { startJobQueue, stopJobQueue } from '#core/jobs'
+import { logger } from '#core/logger'
 import { openDatabase } from './runtime'
 
 /**
@@ -19,7 +17,19 @@ import { openDatabase } from './runtime'
  */
 export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: boolean; serves?: boolean }) {
   setEnv(parseEnv())
+  // Each step's milliseconds, logged once: where a slow start spends its time (npm run bench:start prints them).
+  const steps: Record<string, number> = {}
+  let since = performance.now()
+  const step = (name: string) => {
+    steps[name] = Math.round(performance.now() - since)
+    since = performance.now()
+  }
+  // Loaded while PostgreSQL starts (another process) rather than before it: the migrator, the reference loader and
+  // the demo seed with its factories are a good part of the server's own modules.
+  const modules = Promise.all([import('#db/migrate'), import('#db/reference/load'), import('#db/seed/demo'), import('#db/demo/remove')])
+  modules.catch(() => {}) // awaited below, once the database is up
   const database = await openDatabase(kind)
+  step('database')
   let boss: Awaited<ReturnType<typeof startJobQueue>>
   try {
     await probe(database.db, database.url)
@@ -28,27 +38,33 @@ export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: b
     await database.close()
     throw error
   }
+  step('jobQueue')
   const close = async () => {
     await stopJobQueue()
     await database.close()
   }
   let demoLogins: DemoLogin[] | undefined
   try {
+    const [{ migrateDatabase }, { loadReferenceData }, { seedDemoIfEmpty }, { countDemoAccounts }] = await modules
+    step('modules')
     await migrateDatabase(database.db, async (tx) => {
+      step('migrations')
       await loadReferenceData(tx)
+      step('referenceData')
       if (options.seed && env().SEED_DEMO) demoLogins = await seedDemoIfEmpty(tx)
     })
-    if (options.serves && isPublicPortal(env())) await refuseDemoData(database.db)
+    step('demoSeed')
+    if (options.serves && isPublicPortal(env())) await refuseDemoData(await countDemoAccounts(database.db))
   } catch (error) {
     await close()
     throw error
   }
+  logger().info({ steps }, 'booted')
   return { ...database, boss, close, demoLogins }
 }
 
 /** A public portal (web server or worker) never runs on a database with demo accounts; commands may (demo:remove). */
-async function refuseDemoData(database: Database) {
-  const accounts = await countDemoAccounts(database)
+function refuseDemoData(accounts: number) {
   if (accounts === 0) return
   throw new ConfigError(
     `This database holds ${accounts} demo account${accounts === 1 ? '' : 's'}, and a public portal (PUBLIC_URL=${env().PUBLIC_URL}) never starts with demo data: remove it with \`npm run demo:remove\` and start again.`,

@@ -24,7 +24,7 @@ declare module '@remix-run/node' {
  * The web process: only requests in normal form (one path for every check and for Remix), static files, health
  * checks, the CSRF guard, the size limit of bodies, then Remix.
  */
-export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustProxy }) {
+export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustProxy; assetsDir?: string }) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', options.trustProxy)
@@ -50,7 +50,8 @@ export function createHttpApp(build: ServerBuild, options: { trustProxy: TrustPr
 
   // Fingerprinted build assets never change; everything else in public/ may. public/ has no api/ folder: API
   // requests skip the file lookup (a stat per request).
-  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+  // (`npm start` serves its own build folder's assets: server/build-cache.ts.)
+  app.use('/build', express.static(options.assetsDir ?? 'public/build', { immutable: true, maxAge: '1y' }))
   const publicFiles = express.static('public', { maxAge: '1h' })
   app.use((req, res, next) => (isApiPath(req.path) ? next() : publicFiles(req, res, next)))
   app.use(healthRoutes())
