@@ -34,16 +34,19 @@ export type TriageIntake = {
   inEducation: boolean | null
 }
 
-/** Dutch names of the barriers, as the triage worker reads them in a reason. */
+/**
+ * The barriers as the resident ticked them, in the words a reason cites them with (issue 16, point 8: a reason
+ * says which answers decided it, so the triage worker can check it against the intake).
+ */
 export const barrierLabels: Record<Barrier, string> = {
-  dutch: 'Nederlands',
-  childcare: 'kinderopvang',
-  transport: 'vervoer',
-  health: 'gezondheid',
-  debts: 'schulden',
-  housing: 'huisvesting',
-  digital_skills: 'digitale vaardigheden',
-  foreign_diploma: 'buitenlands diploma',
+  dutch: 'spreekt nog niet goed Nederlands',
+  childcare: 'vindt geen kinderopvang',
+  transport: 'heeft geen vervoer',
+  health: 'problemen met gezondheid',
+  debts: 'heeft schulden',
+  housing: 'problemen met wonen',
+  digital_skills: 'werkt niet goed met computer of smartphone',
+  foreign_diploma: 'diploma uit het buitenland',
   other: 'iets anders',
 }
 
@@ -60,23 +63,29 @@ export const barrierDomains: Record<Barrier, string> = {
   other: 'ander',
 }
 
-const list = (items: string[]) => items.join(', ')
+const cite = (barriers: readonly Barrier[]) => barriers.map((barrier) => barrierLabels[barrier]).join('; ')
 
 export function suggestDestination(intake: TriageIntake, settings: TriageSettings, today: Date = new Date()): Suggestion {
   const reasons: Reason[] = []
   const welfare = intake.barriers.filter((barrier) => settings.welfareBarriers.includes(barrier))
   if (welfare.length > 0) {
-    reasons.push({ rule: `Welzijnsdrempel: ${list(welfare.map((b) => barrierLabels[b]))}`, destination: 'ocmw' })
+    reasons.push({ rule: `Welzijnsdrempel: ${cite(welfare)}`, destination: 'ocmw' })
   } else if (intake.wantsWork === 'yes') {
-    reasons.push({ rule: 'Wil nu werken en heeft geen grote drempels', destination: 'vdab' })
+    // Other barriers do not change the destination (VDAB helps with language and diplomas), but they are named:
+    // "no major barriers" to someone who ticked two was the contradiction of issue 16.
+    const others = intake.barriers.length ? `geen welzijnsdrempel aangeduid, wel: ${cite(intake.barriers)}` : 'duidde geen drempels aan'
+    reasons.push({ rule: `Wil nu werken; ${others}`, destination: 'vdab' })
   }
   const age = intake.birthYear === null ? undefined : today.getFullYear() - intake.birthYear
   if (age !== undefined && age < settings.youthAgeLimit && intake.inEducation !== true) {
-    reasons.push({ rule: `Jonger dan ${settings.youthAgeLimit} jaar en niet in opleiding`, destination: 'vdab' })
+    // Intakes from before the form asked about education count as not in education, but the reason does not claim it.
+    const education = intake.inEducation === false ? ', en niet in opleiding' : ' (of er een opleiding loopt, werd niet gevraagd)'
+    reasons.push({ rule: `Geboren in ${intake.birthYear}: jonger dan ${settings.youthAgeLimit} jaar${education}`, destination: 'vdab' })
   }
   const domains = [...new Set(intake.barriers.map((barrier) => barrierDomains[barrier]))]
   if (domains.length >= settings.jointDomainThreshold) {
-    reasons.push({ rule: `Drempels in ${domains.length} levensdomeinen: ${list(domains)}`, destination: 'joint' })
+    const perDomain = domains.map((domain) => `${domain} (${cite(intake.barriers.filter((barrier) => barrierDomains[barrier] === domain))})`)
+    reasons.push({ rule: `Drempels in ${domains.length} levensdomeinen: ${perDomain.join(', ')}`, destination: 'joint' })
   }
 
   const destinations = new Set(reasons.map((reason) => reason.destination))

@@ -112,7 +112,8 @@ export function ChoiceGroup(props: { meta: Meta; legend: ReactNode; help?: React
   const controls = getCollectionProps(meta, { type, options: choices.map((c) => c.value), ariaAttributes: false })
   const invalid = meta.errors?.length ? true : undefined
   return (
-    <fieldset className="mb-6" aria-describedby={describedBy(help ? meta.descriptionId : undefined, invalid && meta.errorId)}>
+    // The field's id on the fieldset: the error summary's link leads here (its inputs carry their own ids).
+    <fieldset id={meta.id} tabIndex={-1} className="mb-6" aria-describedby={describedBy(help ? meta.descriptionId : undefined, invalid && meta.errorId)}>
       <legend className="field-label">{legend}</legend>
       <Help id={meta.descriptionId}>{help}</Help>
       <Errors meta={meta} />

@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { passwordAdvice } from '#domain/password-policy'
 import { withPasswordPolicy } from '#app/auth/password-policy.server'
 import { ErrorPage } from '#app/components/error-page'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { HoneypotFields } from '#app/components/honeypot-fields'
 import { SiteFields } from '#app/features/employers/site-fields'
 import { employerTypeValues, MAX_SITES, registrationSchema } from '#domain/employer-registration'
@@ -71,7 +72,7 @@ export default function RegisterEmployerPage() {
         {/* Enter in a text field sends the form with the first submit button: this one, not "remove a site". */}
         <button type="submit" hidden tabIndex={-1} />
         <HoneypotFields label="Laat dit veld leeg" />
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <h2 className="mb-4">Uw organisatie</h2>
         <Field label="Naam van de organisatie" errors={fields.organisationName.errors} inputProps={{ ...getInputProps(fields.organisationName, { type: 'text' }), autoComplete: 'organization' }} />
         <Field

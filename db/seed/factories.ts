@@ -179,7 +179,7 @@ export async function createIntake(tx: Tx, input: IntakeInput = {}) {
       consentProcessing: true,
       consentSharing: true,
       suggestedDestination: 'vdab',
-      suggestionReasons: [{ rule: 'Wil nu werken en heeft geen grote drempels', destination: 'vdab' }],
+      suggestionReasons: [{ rule: 'Wil nu werken; duidde geen drempels aan', destination: 'vdab' }],
       firstContactDueOn: dueOn,
       ...input,
     })

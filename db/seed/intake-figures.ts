@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm'
 import { addWorkingDays, brusselsDate } from '#domain/intake-working-days'
 import { periodContaining } from '#domain/statistics-period'
+import { defaultTriageSettings, type Destination, suggestDestination, type TriageIntake } from '#domain/triage-rules'
 import type { Tx } from '#db/client'
 import { intakeReferrals, organisations } from '#db/schema'
 import { createIntake } from './factories'
@@ -33,12 +34,17 @@ export async function seedDemoIntakeFigures(tx: Tx) {
     createdAt: submitted,
     firstContactDueOn: addWorkingDays(brusselsDate(submitted), 5),
   }
-  const reasons = {
-    ocmw: 'Welzijnsdrempel: schulden, huisvesting',
-    vdab: 'Wil nu werken en heeft geen grote drempels',
-    joint: 'Drempels in 3 levensdomeinen: gezin, gezondheid, taal en vaardigheden',
-  } as const
-  const suggestion = (destination: keyof typeof reasons) => ({ suggestedDestination: destination, suggestionReasons: [{ rule: reasons[destination], destination }] })
+  // Answers that lead to each destination, and the rules' own reasons for them: a demo reason never contradicts
+  // the intake it stands on (issue 16, point 8).
+  const answers = {
+    ocmw: { wantsWork: 'maybe', barriers: ['debts', 'housing'] },
+    vdab: { wantsWork: 'yes', barriers: [] },
+    joint: { wantsWork: 'maybe', barriers: ['childcare', 'transport', 'foreign_diploma'] },
+  } satisfies Record<Destination, Pick<TriageIntake, 'wantsWork' | 'barriers'>>
+  const suggestion = (destination: Destination) => {
+    const { reasons } = suggestDestination({ birthYear: 1990, inEducation: false, ...answers[destination] }, defaultTriageSettings)
+    return { ...answers[destination], birthYear: 1990, inEducation: false, suggestedDestination: destination, suggestionReasons: reasons }
+  }
   const contacted = (fraction: number, handlingOrganisationId: string) => ({
     firstContactAt: moment(fraction),
     handlingOrganisationId,

@@ -30,8 +30,8 @@ export async function seedDemoTriage(tx: Tx) {
   const [channel] = await tx.select({ id: intakeChannels.id }).from(intakeChannels).where(eq(intakeChannels.code, 'debrug'))
   const [outreach] = await tx.select({ id: users.id }).from(users).where(eq(users.email, 'outreach@demo.stapsteen.be'))
   const base = { demo: true, ocmwOrganisationId: id('ocmw-gent'), vdabOrganisationId: id('vdab-regio-gent'), municipalityNis: '44021', postcode: '9000' }
-  const welfare = { suggestedDestination: 'ocmw' as const, suggestionReasons: [{ rule: 'Welzijnsdrempel: schulden, huisvesting', destination: 'ocmw' }] }
-  const ready = { suggestedDestination: 'vdab' as const, suggestionReasons: [{ rule: 'Wil nu werken en heeft geen grote drempels', destination: 'vdab' }] }
+  const welfare = { suggestedDestination: 'ocmw' as const, suggestionReasons: [{ rule: 'Welzijnsdrempel: heeft schulden; problemen met wonen', destination: 'ocmw' }] }
+  const ready = { suggestedDestination: 'vdab' as const, suggestionReasons: [{ rule: 'Wil nu werken; geen welzijnsdrempel aangeduid, wel: heeft geen vervoer', destination: 'vdab' }] }
 
   const { withJavaScript, withoutJavaScript } = DEMO_TRIAGE_INTAKES
   await createIntake(tx, {
@@ -72,7 +72,12 @@ export async function seedDemoTriage(tx: Tx) {
   await createIntake(tx, {
     ...base,
     suggestedDestination: 'joint',
-    suggestionReasons: [{ rule: 'Drempels in 3 levensdomeinen: gezin, gezondheid, taal en vaardigheden', destination: 'joint' }],
+    suggestionReasons: [
+      {
+        rule: 'Drempels in 3 levensdomeinen: gezin (vindt geen kinderopvang), gezondheid (problemen met gezondheid), taal en vaardigheden (diploma uit het buitenland)',
+        destination: 'joint',
+      },
+    ],
     firstName: 'Olena',
     lastName: 'Kovalenko',
     language: 'uk',

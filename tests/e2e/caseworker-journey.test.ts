@@ -47,6 +47,8 @@ describe.each(modes)('caseworker journey, $mode', ({ javaScript }) => {
     await p.follow(main(p).getByRole('link', { name: 'Zoek passende plaatsen' }))
     expect(p.path).toBe(`${clientPath}/passend`)
     expect(await main(p).getByRole('heading', { level: 1 }).textContent()).toBe(`Passende plaatsen voor ${name}`)
+    // The confirmation was said once, on the page it came with: a plain link click does not bring it back (issue 16).
+    expect(await p.page.getByText('De cliënt is opgeslagen.').count()).toBe(0)
     const bakery = matchResult(p, PLACEMENT)
     expect(await bakery.getByTestId('match-reasons').textContent()).toMatch(/zelfde beroep: bakkerijmedewerker.*op \d+(,\d)? km/)
     expect(await matchResult(p, 'Keukenhulp in het woonzorgcentrum').getByTestId('match-reasons').textContent()).toContain('zelfde beroep: keukenhulp')

@@ -35,6 +35,13 @@ describe.each(modes)('clients, $mode', ({ javaScript }) => {
     if (javaScript) await save.click()
     else expect((await p.submit(save)).status()).toBe(400)
     await expect.poll(() => describedBy(form.getByLabel('Uren per week beschikbaar'))).toContain('Hoogstens 60 uur per week.')
+    // The error summary (issue 16): focused, at the top of the form, its one link leading to the field.
+    const summary = form.getByRole('region', { name: 'Er is een probleem' })
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true)
+    const hoursId = await form.getByLabel('Uren per week beschikbaar').getAttribute('id')
+    expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.textContent]))).toEqual([
+      [`#${hoursId}`, 'Hoogstens 60 uur per week.'],
+    ])
     expect(await form.getByLabel('Naam of initialen').inputValue()).toBe(name)
     expect(await main(p).getByTestId('chosen-occupation').allTextContents()).toEqual([
       expect.stringContaining('Gekozen: magazijnmedewerker'),

@@ -46,6 +46,15 @@ async function expectFieldError(p: E2EPage, button: Locator, input: () => Locato
   expect(await describedBy(input())).toContain(message)
 }
 
+/** The error summary (issue 16): in the person's language, focused, its link leading to the field. */
+async function expectSummary(p: E2EPage, t: Texts, input: () => Locator, message: string) {
+  const summary = main(p).getByRole('region', { name: t.errorSummary })
+  await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true)
+  expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.textContent]))).toEqual([
+    [`#${await input().getAttribute('id')}`, message],
+  ])
+}
+
 describe('a resident registers without JavaScript', () => {
   test('in Arabic: right to left on every page, the language switch keeps the answers, and the status page works', async () => {
     const p = await e2e.newPage({ javaScript: false })
@@ -60,6 +69,7 @@ describe('a resident registers without JavaScript', () => {
 
     expect(await main(p).textContent()).toContain('الخطوة 1 من 11')
     await expectFieldError(p, main(p).getByRole('button', { name: t.nav.next }), () => field(p, t.steps.naam.firstName), t.errors.firstNameRequired)
+    await expectSummary(p, t, () => field(p, t.steps.naam.firstName), t.errors.firstNameRequired)
     await field(p, t.steps.naam.firstName).fill('أمينة')
     await field(p, t.steps.naam.lastName).fill('العلوي')
     await next(p, t)
@@ -195,6 +205,7 @@ describe('a resident registers with JavaScript', () => {
     await main(p).getByRole('button', { name: t.nav.next }).click()
     await expect.poll(() => describedBy(field(p, t.steps.naam.firstName))).toContain(t.errors.firstNameRequired)
     expect(posts()).toBe(0)
+    await expectSummary(p, t, () => field(p, t.steps.naam.firstName), t.errors.firstNameRequired)
     await p.expectAccessible()
     await field(p, t.steps.naam.firstName).fill('أمينة')
     await p.submit(main(p).getByRole('button', { name: t.nav.next }))

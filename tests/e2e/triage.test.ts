@@ -7,8 +7,8 @@ const e2e = useE2E()
 
 /** The demo intakes' suggestions (db/seed/intake-triage.ts): one per mode, so the two runs never share a file. */
 const suggestions = {
-  withJavaScript: { destination: 'OCMW', reason: 'Welzijnsdrempel: schulden, huisvesting' },
-  withoutJavaScript: { destination: 'VDAB', reason: 'Wil nu werken en heeft geen grote drempels' },
+  withJavaScript: { destination: 'OCMW', reason: 'Welzijnsdrempel: heeft schulden; problemen met wonen' },
+  withoutJavaScript: { destination: 'VDAB', reason: 'Wil nu werken; geen welzijnsdrempel aangeduid, wel: heeft geen vervoer' },
 } as const
 
 const queueRow = (p: E2EPage, name: string) =>

@@ -53,7 +53,7 @@ describe('the intake form', () => {
       ocmwOrganisationId: ocmw.id,
       vdabOrganisationId: vdab.id,
       suggestedDestination: 'ocmw',
-      suggestionReasons: [{ rule: 'Welzijnsdrempel: schulden', destination: 'ocmw' }],
+      suggestionReasons: [{ rule: 'Welzijnsdrempel: heeft schulden', destination: 'ocmw' }],
       firstContactDueOn: addWorkingDays(brusselsDate(), 5),
       consentProcessing: true,
       consentSharing: true,
@@ -184,7 +184,7 @@ describe('the intake form', () => {
       await submit(browser, key)
       return byKey(key)
     }
-    const youthRule = { rule: 'Jonger dan 25 jaar en niet in opleiding', destination: 'vdab' }
+    const youthRule = { rule: `Geboren in ${young.geboortejaar.birthYear}: jonger dan 25 jaar, en niet in opleiding`, destination: 'vdab' }
     const notInEducation = (await outcome('no'))!
     expect(notInEducation).toMatchObject({ inEducation: false, suggestedDestination: 'vdab' })
     expect(notInEducation.suggestionReasons).toContainEqual(youthRule)

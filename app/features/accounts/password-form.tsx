@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@co
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { passwordAdvice } from '#domain/password-policy'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { NewPasswordFields } from './new-password-fields'
 import { accountActionSchema } from './forms'
 import { parseWithZod } from '#app/utils/parse-form'
@@ -22,7 +23,7 @@ export function AccountPasswordForm({ lastResult }: { lastResult: SubmissionResu
       <h2 id="password-title">Wachtwoord wijzigen</h2>
       <p className="mt-2 mb-4 text-slate-700">{passwordAdvice} Daarna wordt u overal elders uitgelogd; hier blijft u ingelogd.</p>
       <Form method="post" {...getFormProps(form)} className="card">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         {/* In the form, not on the button: typing validates without a submitter, and the schema needs the intent. */}
         <input type="hidden" name="intent" value="password-change" />
         <Field

@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { type ClientForm, type ClientFormFields, clientDutchLevelLabels, clientFormSchema, type clientFormDefaults, clientInstrumentLabels } from '#domain/client-form'
 import { genericCompetences } from '#domain/placement-values'
 import { ClientJobTargets } from './client-job-targets'
@@ -49,7 +50,7 @@ export function ClientEditor({ defaultValue, occupations, homeChoices, actionDat
       <button type="submit" name="intent" value="save" hidden>
         {submitLabel}
       </button>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <p className="mb-6 text-slate-700">
         Vul alleen in wat nodig is om passende plaatsen te vinden. Bij elk veld staat waarom we het vragen. Alles wat hier staat, mag de
         cliënt inkijken.

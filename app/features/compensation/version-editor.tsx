@@ -10,7 +10,8 @@ import {
 import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { employerTypeLabels, instrumentLabels } from '#domain/placement-values'
 import { instruments } from '#domain/values'
 import { coveredItemLabels, payUnitLabels, wagePolicyLabels } from '#domain/compensation-labels'
@@ -126,7 +127,7 @@ export function VersionEditor({
   const regulated = getCollectionProps(fields.regulated, { type: 'checkbox', options: [...instruments] })
   return (
     <Form method="post" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input {...getInputProps(fields.ocmwOrganisationId, { type: 'hidden' })} />
       {/* Chosen above the form; only an outdated page (the OCMW stopped serving the region) gets an error here. */}
       <ErrorText id={fields.ocmwOrganisationId.errorId} errors={fields.ocmwOrganisationId.errors} />

@@ -3,7 +3,8 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { contactSchema } from '#domain/employer-registration'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 
 type Props = {
   defaultValue: { sector: string; contactName: string; contactEmail: string; contactPhone: string | null }
@@ -23,7 +24,7 @@ export function EmployerProfileForm({ defaultValue, lastResult }: Props) {
   return (
     <Form method="post" {...getFormProps(form)} className="mt-3 max-w-xl">
       <input type="hidden" name="intent" value="profile" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Field label="Sector" errors={fields.sector.errors} inputProps={getInputProps(fields.sector, { type: 'text' })} />
       <Field label="Naam van de contactpersoon" errors={fields.contactName.errors} inputProps={getInputProps(fields.contactName, { type: 'text' })} />
       <Field

@@ -3,7 +3,7 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { siteSchema, type SiteInput } from '#domain/employer-registration'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { type SharedPostcodes, SiteFields } from './site-fields'
 
 type Props = {
@@ -30,7 +30,7 @@ export function SiteForm({ id, intent, siteId, defaultValue, lastResult, sharedP
     <Form method="post" {...getFormProps(form)} className="mt-3">
       <input type="hidden" name="intent" value={intent} />
       {siteId ? <input type="hidden" name="siteId" value={siteId} /> : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <SiteFields fields={fields} sharedPostcodes={sharedPostcodes} />
       <button type="submit" className="btn-primary">
         {submitLabel}

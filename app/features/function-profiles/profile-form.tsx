@@ -3,6 +3,7 @@ import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { ChoiceGroup, inputProps, TextAreaField } from '#app/components/conform-fields'
 import { Field, FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { functionProfileSchema, MAX_PROFILE_PHASES } from '#domain/function-profile-form'
 
@@ -31,7 +32,7 @@ export function FunctionProfileForm({ occupations, defaults, submitLabel, lastRe
   const fixed = occupations.length === 1 && defaults.occupationUri
   return (
     <Form method="post" {...getFormProps(form)} className="mt-6 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <p className="mb-5 rounded-md border border-slate-300 bg-slate-50 px-4 py-3">
         Een functieprofiel bevat geen persoonsgegevens: alleen het beroep, titels, competenties en taken zoals je ze hier schrijft.
         Schrijf geen namen, gezondheid of andere gegevens over een cliënt of een collega.

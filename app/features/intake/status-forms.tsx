@@ -5,9 +5,8 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { contactSchema, erasureSchema } from './intake-steps'
-import { FormErrors } from '#app/components/forms'
 import { IntakeContactFields } from './contact-fields'
-import { ChoiceGroup } from './step-form'
+import { ChoiceGroup, IntakeErrorSummary } from './step-form'
 
 /** The resident's own changes on the status page: plain POST forms, each with its intent. */
 type Result = SubmissionResult<string[]> | undefined
@@ -29,7 +28,7 @@ export function ContactCorrectionForm(props: { lastResult: Result; contact: Cont
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="contact" />
-      <FormErrors id={form.errorId} errors={form.errors?.map((key) => t(key))} />
+      <IntakeErrorSummary form={form} schema={contactSchema} />
       <IntakeContactFields fields={fields} helperName={props.helperName} />
       <button type="submit" className="btn-primary">
         {t('status.contactSave')}

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { type IntakeStep, type StepSchemas, stepNumber, stepSchemas, TOTAL_STEPS } from './intake-steps'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { HoneypotFields } from '#app/components/honeypot-fields'
 
 /**
@@ -44,6 +44,13 @@ export function useErrors() {
   return (meta: { errors?: string[]; maxLength?: number }) => meta.errors?.map((key) => t(key, { max: meta.maxLength ?? '' }))
 }
 
+/** The error summary in the resident's language; "at most {{max}} characters" gets the field's own limit. */
+export function IntakeErrorSummary({ form, schema }: { form: FormMetadata<any, string[]>; schema: z.ZodTypeAny }) {
+  const { t } = useTranslation('intake')
+  const constraint = getZodConstraint(schema)
+  return <ErrorSummary form={form} title={t('errorSummary')} translate={(key, name) => t(key, { max: constraint[name]?.maxLength ?? '' })} />
+}
+
 export function IntakeProgress({ current }: { current: number }) {
   const { t } = useTranslation('intake')
   return (
@@ -69,7 +76,7 @@ export function IntakeStepForm<Schema extends Record<string, unknown>>(props: { 
       <p className="mt-2 text-lg">{t(`steps.${step}.intro`)}</p>
       <Form method="post" {...getFormProps(form)} className="mt-6">
         <HoneypotFields label={t('honeypot')} />
-        <FormErrors id={form.errorId} errors={form.errors?.map((key) => t(key))} />
+        <IntakeErrorSummary form={form} schema={stepSchemas[step]} />
         {props.children}
         <div className="mt-8 flex flex-wrap items-center justify-between gap-4">
           <Link to={props.backTo} className="btn-secondary">
@@ -94,7 +101,8 @@ export function ChoiceGroup(props: { meta: FieldMetadata<unknown>; type: 'radio'
   const describedBy = [helpId, errors ? meta.errorId : undefined].filter(Boolean).join(' ') || undefined
   const inputs = getCollectionProps(meta, { type, options: choices.map((choice) => choice.value) })
   return (
-    <fieldset className="mb-6" aria-describedby={describedBy}>
+    // The field's id on the fieldset: the error summary's link leads here (its inputs carry their own ids).
+    <fieldset id={meta.id} tabIndex={-1} className="mb-6" aria-describedby={describedBy}>
       <legend className="field-label text-lg">{props.legend}</legend>
       {props.help ? (
         <p id={helpId} className="text-slate-700">

@@ -4,7 +4,8 @@ import { Form } from '@remix-run/react'
 import { parseWithZod } from '#app/utils/parse-form'
 import { type ManagedOrganisationType, newOrganisationFormSchema, type OrganisationFormFields, organisationFormSchema } from './organisation-form-schema'
 import { organisationTypeLabels } from '#domain/organisation-labels'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { inputProps, SelectField } from '#app/components/conform-fields'
 
 type Municipality = { nis: string; name: string }
@@ -37,7 +38,7 @@ export function OrganisationForm({ creating, defaultValue, lastResult, types, gr
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="save" />
       {creating ? (
         <Field

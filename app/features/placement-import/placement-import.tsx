@@ -4,7 +4,8 @@ import { parseWithZod } from '#app/utils/parse-form'
 import { Form, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { dutchLevelLabels, employerTypeLabels, instrumentLabels, scheduleLabels, supportLabels } from '#domain/placement-values'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 
 /**
  * The pieces the employer's and the admin's import pages share: the upload form, what a file looks like, and
@@ -34,7 +35,7 @@ export function ImportUploadForm({ lastResult }: { lastResult?: SubmissionResult
   const busy = useNavigation().state === 'submitting'
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card mt-6 max-w-2xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Field
         label="Bestand met plaatsen"
         help={`JSON, NDJSON of CSV, hoogstens ${MAX_UPLOAD_MB} MB.`}

@@ -3,7 +3,8 @@ import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { useMemo } from 'react'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { type PlacementForm, type PlacementFormFields, type placementFormDefaults, placementFormSchema } from '#domain/placement-form'
 import { canTransition, type PlacementStatus, publishTarget } from '#domain/placement-lifecycle'
 import {
@@ -54,7 +55,7 @@ export function PlacementEditor({ defaultValue, sites, today, occupation, action
   const canPublish = target !== current && canTransition(current, target)
   return (
     <Form method="post" {...getFormProps(form)} className="max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <h2 className="mt-6 mb-3">Over de plaats</h2>
       <Field label="Titel" errors={fields.title.errors} inputProps={{ ...inputProps(fields.title, { type: 'text' }) }} />
       <OccupationPicker

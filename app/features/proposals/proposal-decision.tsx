@@ -4,6 +4,7 @@ import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import { declineReasonLabels, type DecisionFormFields, decisionFormSchema } from '#domain/proposal-form'
 import { ChoiceGroup, TextAreaField } from '#app/components/conform-fields'
+import { ErrorSummary } from '#app/components/error-summary'
 
 /**
  * The employer's two answers to an open proposal, each its own form (intent "accept" or "decline"): accepting
@@ -40,6 +41,7 @@ export function ProposalDecision({ places, lastResult }: { places: number; lastR
       <section aria-labelledby="decline-title" className="card mt-6 max-w-3xl">
         <h2 id="decline-title">Afwijzen</h2>
         <Form method="post" {...getFormProps(form)} className="mt-3">
+          <ErrorSummary form={form} />
           <ChoiceGroup
             meta={fields.reason}
             type="radio"

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { clientDutchLevelLabels } from '#domain/client-form'
 import { type ProposalFormFields, proposalFormSchema, type ShareField, shareLabels, type shareableValues } from '#domain/proposal-form'
 import { ChoiceGroup, inputProps, TextAreaField } from '#app/components/conform-fields'
@@ -38,7 +38,7 @@ export function ProposalForm({ placementId, values, lastResult }: Props) {
   const consent = inputProps(fields.consent, { type: 'checkbox' })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-6 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input {...inputProps(fields.placementId, { type: 'hidden' })} />
       <ChoiceGroup
         meta={fields.share}

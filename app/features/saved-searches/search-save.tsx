@@ -4,7 +4,8 @@ import { parseWithZod } from '#app/utils/parse-form'
 import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { inputProps } from '#app/components/conform-fields'
 
 export const SaveSearchSchema = z.object({
@@ -53,7 +54,7 @@ function SaveForm({ query, lastResult }: Props) {
     <details className="card mt-4" open={lastResult?.status === 'error' ? true : undefined}>
       <summary className="cursor-pointer font-semibold">Zoekopdracht bewaren</summary>
       <Form method="post" {...getFormProps(form)} className="mt-4">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="query" value={query} />
         <Field
           label="Naam"

@@ -3,7 +3,8 @@ import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { type OccupationOption, OccupationPicker } from '#app/components/occupation-picker'
 import { inputProps, SelectField, TextAreaField } from '#app/components/conform-fields'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { proposeMappingSchema, vocabularyKindLabels, vocabularyKinds } from '#domain/search-terms'
 
@@ -23,7 +24,7 @@ export function ProposeForm({ term, lastResult, occupation, hits }: Props) {
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Field
         label="Zoekwoord"
         help="Zoals mensen het typen, bijvoorbeeld een woord uit de lijst hierboven."

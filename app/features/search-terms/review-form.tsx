@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { TextAreaField } from '#app/components/conform-fields'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { reviewMappingSchema } from '#domain/search-terms'
 
@@ -18,7 +18,7 @@ export function ReviewForm({ mappingId, term, lastResult }: { mappingId: string;
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-2" aria-label={`Voorstel voor "${term}" beoordelen`}>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="review" />
       <input type="hidden" name="mappingId" value={mappingId} />
       <TextAreaField meta={fields.reason} label="Reden (nodig bij afwijzen)" rows={2} />

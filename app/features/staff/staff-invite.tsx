@@ -5,7 +5,8 @@ import { staffAreas } from './staff-areas'
 import { type InviteFields, inviteSchema, organisationLabel } from './staff-form'
 import { parseWithZod } from '#app/utils/parse-form'
 import type { staffInviteAction, staffInviteLoader } from './staff-pages.server'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { inputProps, SelectField } from '#app/components/conform-fields'
 import { StaffRoleFields } from './staff-role-fields'
 
@@ -50,7 +51,7 @@ export function StaffInvitePage() {
         </Form>
       )}
       <Form method="post" {...getFormProps(form)} className="mt-6 max-w-2xl">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <Field label="E-mailadres" errors={fields.email.errors} inputProps={{ ...inputProps(fields.email, { type: 'email' }), autoComplete: 'off' }} />
         <Field label="Naam" errors={fields.name.errors} inputProps={{ ...inputProps(fields.name, { type: 'text' }), autoComplete: 'off' }} />
         {fixedOrganisation ? (

@@ -9,7 +9,7 @@ import { formatDateTime } from '#app/utils/dates'
 import { parseWithZod } from '#app/utils/parse-form'
 import type { staffMemberAction, staffMemberLoader } from './staff-pages.server'
 import { FactList } from '#app/components/fact-list'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { StaffRoleFields } from './staff-role-fields'
 
 /** One person: who they are, and what the user may do with their account. */
@@ -46,7 +46,7 @@ export function StaffMemberPage() {
       <h1 className="mt-4">{m.name}</h1>
       <FactList facts={details} />
       <div className="mt-8 max-w-2xl">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
       </div>
       {self ? (
         <p className="mt-4 max-w-2xl">Dit is je eigen account. {SELF_REFUSED}</p>

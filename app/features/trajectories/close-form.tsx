@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { ChoiceGroup, inputProps, SelectField, TextAreaField } from '#app/components/conform-fields'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { finalReportSchema } from '#domain/final-report-form'
 import { icfCodes, icfQualifierLabels, icfQualifiers, icfTitle } from '#domain/icf'
@@ -31,7 +32,7 @@ export function CloseForm({ goals, today, lastResult }: Props) {
   const icfRows = fields.icf.getFieldList()
   return (
     <Form method="post" {...getFormProps(form)} className="mt-6 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <ChoiceGroup
         meta={fields.closing}
         type="radio"

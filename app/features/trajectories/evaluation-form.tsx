@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { ChoiceGroup, inputProps, SelectField, TextAreaField } from '#app/components/conform-fields'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { evaluationSchema, workFloorRequestSchema } from '#domain/evaluation-form'
 import { evaluationKindLabels, evaluationKinds } from '#domain/trajectory-values'
@@ -28,7 +29,7 @@ export function EvaluationForm({ goals, plan, phases, runningPhaseId, today, las
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
       <input type="hidden" name="intent" value="evaluate" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <ChoiceGroup meta={fields.kind} type="radio" legend="Soort evaluatie" choices={evaluationKinds.map((value) => ({ value, label: evaluationKindLabels[value] }))} />
       <Field label="Datum van het gesprek" errors={fields.heldOn.errors} inputProps={inputProps(fields.heldOn, { type: 'date' })} />
       <SelectField meta={fields.phaseId} label="Over welke fase (niet verplicht)" options={phases.map((p) => ({ value: p.id, label: p.label }))} />
@@ -66,7 +67,7 @@ export function WorkFloorRequestForm({ phases, defaultDueOn, lastResult }: { pha
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
       <input type="hidden" name="intent" value="work-floor" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <SelectField meta={fields.phaseId} label="Fase" options={atPlacements.map((p) => ({ value: p.id, label: p.label }))} />
       <Field label="Graag ingevuld tegen" errors={fields.dueOn.errors} inputProps={inputProps(fields.dueOn, { type: 'date' })} />
       <button type="submit" className="btn-secondary">

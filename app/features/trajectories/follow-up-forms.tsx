@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { ChoiceGroup, SelectField, TextAreaField } from '#app/components/conform-fields'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { begeleiderChangeSchema, outflowSchema } from '#domain/trajectory-follow-up'
 import { endOutcomeLabels, endOutcomes } from '#domain/trajectory-values'
@@ -20,7 +20,7 @@ export function BegeleiderChangeForm({ colleagues, lastResult }: { colleagues: {
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <SelectField meta={fields.toUserId} label="Nieuwe trajectbegeleider" options={colleagues.map(({ id, name }) => ({ value: id, label: name }))} />
       <HandOverNoteField meta={fields.note} reader="je collega" />
       <button type="submit" className="btn-primary">
@@ -47,7 +47,7 @@ export function OutflowForm({ lastResult }: { lastResult: Result }) {
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <ChoiceGroup meta={fields.outflowStatus} type="radio" legend="Waar staat de persoon nu?" choices={endOutcomes.map((value) => ({ value, label: endOutcomeLabels[value] }))} />
       <button type="submit" className="btn-primary">
         Uitstroom opslaan

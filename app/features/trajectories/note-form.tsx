@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { ChoiceGroup, TextAreaField } from '#app/components/conform-fields'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { formatDate } from '#domain/compensation-labels'
 import { noteSchema } from '#domain/trajectory-sharing-forms'
@@ -38,7 +38,7 @@ export function NoteForm({ lastResult }: { lastResult?: SubmissionResult<string[
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <TextAreaField meta={fields.body} label="Notitie" rows={5} />
       <ChoiceGroup
         meta={fields.confidential}

@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { ChoiceGroup, inputProps, TextAreaField } from '#app/components/conform-fields'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { extendPhaseSchema, newPhaseSchema } from '#domain/phase-form'
 import type { AcceptedProposal } from './start-form'
@@ -22,7 +23,7 @@ export function NewPhaseForm({ proposals, competences, today, lastResult }: { pr
   const choices = [...proposals.map((p) => ({ value: p.id, label: `${p.title} bij ${p.employer}` })), { value: 'extern', label: 'Een werkplek buiten Stapsteen' }]
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="add" />
       <ChoiceGroup meta={fields.workplace} type="radio" legend="Nieuwe werkplek" choices={choices} />
       <Field label="Werkplek buiten Stapsteen" help="Alleen bij een werkplek buiten Stapsteen: de werkgever en de job." errors={fields.externalWorkplace.errors} inputProps={inputProps(fields.externalWorkplace, { type: 'text' })} />
@@ -55,7 +56,7 @@ export function ExtendPhaseForm({ lastResult }: { lastResult: Result }) {
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="extend" />
       <Field label="Nieuw einde van de fase" errors={fields.plannedEndOn.errors} inputProps={inputProps(fields.plannedEndOn, { type: 'date' })} />
       <TextAreaField meta={fields.motivation} label="Waarom duurt de fase langer?" help="Komt als toelichting in een nieuwe versie van het POP." rows={3} />

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { ChoiceGroup, TextAreaField } from '#app/components/conform-fields'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { popSchema } from '#domain/trajectory-form'
 
@@ -28,7 +28,7 @@ export function PopForm({ jobTargets, defaults, nextVersion, lastResult }: Props
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-6 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <ChoiceGroup
         meta={fields.jobTargets}
         type="checkbox"

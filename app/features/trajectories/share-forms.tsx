@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { inputProps, SelectField } from '#app/components/conform-fields'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { formatDate } from '#domain/compensation-labels'
 import { consentSchema } from '#domain/trajectory-sharing-forms'
@@ -49,7 +50,7 @@ export function ConsentForm({ teams, today, lastResult }: { teams: { id: string;
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="consent" />
       <SelectField meta={fields.organisationId} label="VDAB-team" options={teams.map((t) => ({ value: t.id, label: t.name }))} />
       <Field label="De cliënt gaf toestemming op" errors={fields.consentOn.errors} inputProps={inputProps(fields.consentOn, { type: 'date' })} />

@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { ChoiceGroup, inputProps, TextAreaField } from '#app/components/conform-fields'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { EXTERNAL_WORKPLACE, NO_WORKPLACE, trajectoryKindHelp, trajectoryStartSchema } from '#domain/trajectory-form'
 import { trajectoryKindLabels, trajectoryKinds } from '#domain/trajectory-values'
@@ -32,7 +33,7 @@ export function TrajectoryStartForm({ proposals, today, lastResult }: Props) {
   ]
   return (
     <Form method="post" {...getFormProps(form)} className="mt-6 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="start" />
       <ChoiceGroup
         meta={fields.kind}

@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { inputProps, SelectField } from '#app/components/conform-fields'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { resumeSchema, suspendSchema } from '#domain/suspension-form'
 import { suspensionReasonLabels, suspensionReasons } from '#domain/trajectory-values'
@@ -21,7 +22,7 @@ export function SuspendForm({ today, lastResult }: Props) {
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="suspend" />
       <Field label="Geschorst vanaf" errors={fields.fromOn.errors} inputProps={inputProps(fields.fromOn, { type: 'date' })} />
       <SelectField meta={fields.reason} label="Reden" options={suspensionReasons.map((value) => ({ value, label: suspensionReasonLabels[value] }))} />
@@ -44,7 +45,7 @@ export function ResumeForm({ today, lastResult }: Props) {
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="resume" />
       <Field label="Begeleiding hervat op" errors={fields.toOn.errors} inputProps={inputProps(fields.toOn, { type: 'date' })} />
       <button type="submit" className="btn-primary">

@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { inputProps, SelectField, TextAreaField } from '#app/components/conform-fields'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { trainingOutcomeSchema, trainingRequestSchema } from '#domain/training-form'
 import { trainingOutcomeLabels, trainingOutcomes, trainingRefusalReasonLabels, trainingRefusalReasons } from '#domain/trajectory-values'
@@ -22,7 +23,7 @@ export function TrainingRequestForm({ today, lastResult }: { today: string; last
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="request" />
       <Field label="Opleiding" errors={fields.course.errors} inputProps={inputProps(fields.course, { type: 'text' })} />
       <Field label="Opleidingsverstrekker" help="Bijvoorbeeld een CVO, VDAB of een sectorfonds." errors={fields.provider.errors} inputProps={inputProps(fields.provider, { type: 'text' })} />
@@ -48,7 +49,7 @@ export function TrainingOutcomeForm({ training, lastResult }: { training: Traini
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-2">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="outcome" />
       <input type="hidden" name="trainingId" value={training.id} />
       <SelectField meta={fields.outcome} label="Uitkomst" options={trainingOutcomes.map((value) => ({ value, label: trainingOutcomeLabels[value] }))} />

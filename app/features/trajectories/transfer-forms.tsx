@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { SelectField, TextAreaField } from '#app/components/conform-fields'
-import { Field, FormErrors, SelectField as PlainSelectField } from '#app/components/forms'
+import { Field, SelectField as PlainSelectField } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { HandOverNoteField } from './follow-up-forms'
 import { formatDate } from '#domain/compensation-labels'
@@ -42,7 +43,7 @@ export function TransferRequestForm(props: { municipality: { nis: string; name: 
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="request" />
       <input type="hidden" name="municipalityNis" value={municipality.nis} />
       <SelectField meta={fields.organisationId} label={`Wie neemt over in ${municipality.name}`} options={targets.map((t) => ({ value: t.id, label: t.name }))} />
@@ -99,7 +100,7 @@ export function TransferDecisionForms({ lastResult }: { lastResult: Result }) {
         </button>
       </Form>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="intent" value="decline" />
         <TextAreaField meta={fields.reason} label="Waarom neem je het traject niet over?" help="De begeleider van de cliënt leest dit in Stapsteen. Hoogstens 1000 tekens." rows={4} />
         <button type="submit" className="btn-secondary">

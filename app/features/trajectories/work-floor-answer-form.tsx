@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { TextAreaField } from '#app/components/conform-fields'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { parseWithZod } from '#app/utils/parse-form'
 import { workFloorAnswerSchema } from '#domain/evaluation-form'
 import { GoalScoreRows } from './goal-score-rows'
@@ -19,7 +19,7 @@ export function WorkFloorAnswerForm({ goals, lastResult }: { goals: string[]; la
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <fieldset className="mb-6">
         <legend className="field-label">Hoe ver staat de persoon per doel?</legend>
         <GoalScoreRows rows={fields.answers.getFieldList()} goals={goals} commentLabel={(goal) => `Toelichting bij ${goal} (niet verplicht)`} />

@@ -5,7 +5,8 @@ import { Form } from '@remix-run/react'
 import { barrierLabels, type IntakeBarrier } from '#domain/triage-labels'
 import type { TriageSettings } from '#domain/triage-rules'
 import { lifeDomains, type TriageSettingsFields, triageSettingsSchema } from '#domain/triage-settings-form'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { ChoiceGroup, inputProps } from '#app/components/conform-fields'
 
 const barrierChoices = (Object.keys(barrierLabels) as IntakeBarrier[]).map((value) => ({ value, label: barrierLabels[value] }))
@@ -24,7 +25,7 @@ export function TriageSettingsForm({ defaultValue, lastResult, regionName }: Pro
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-6 max-w-3xl">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input {...inputProps(fields.regionCode, { type: 'hidden' })} />
       <Field
         label="Eerste contact binnen (werkdagen)"

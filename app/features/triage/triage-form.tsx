@@ -4,7 +4,7 @@ import { parseWithZod } from '#app/utils/parse-form'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { z } from 'zod'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 
 export type TriageResult = SubmissionResult<string[]> | undefined
 /** Who works on the file: the triage actions show what fits their organisation. */
@@ -27,7 +27,7 @@ type TriageForm = ReturnType<typeof useTriageForm>[0]
 export function TriageActionForm({ form, intent, submit, children }: { form: TriageForm; intent: string; submit: string; children?: ReactNode }) {
   return (
     <Form method="post" {...getFormProps(form)} className="mt-3">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       {children}
       <button type="submit" name="intent" value={intent} className="btn-secondary">
         {submit}

@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { emailSchema } from '#domain/password-policy'
 import { ErrorPage } from '#app/components/error-page'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { HoneypotFields } from '#app/components/honeypot-fields'
 import { confirmationLinkIsUsable, confirmEmail, resendConfirmation } from '#app/features/employers/employer-registration.server'
 import { checkHoneypot } from '#app/utils/honeypot.server'
@@ -91,7 +92,7 @@ function ResendForm() {
       <p className="mt-2 mb-6 text-slate-700">Vul het e-mailadres in waarmee u uw organisatie registreerde. We sturen u een nieuwe link.</p>
       <Form method="post" {...getFormProps(form)}>
         <HoneypotFields label="Laat dit veld leeg" />
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <Field label="E-mailadres" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} />
         <button type="submit" name="intent" value="resend" className="btn-primary w-full">
           Stuur een nieuwe link

@@ -10,7 +10,8 @@ import { verifyLogin } from '#app/auth/password.server'
 import { homeByRole } from '#domain/permissions'
 import { getUser, signIn } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { safeRedirect } from '#app/utils/redirect'
 import { db } from '#app/utils/db.server'
 import { loadSessionUser } from '#db/queries/users'
@@ -68,7 +69,7 @@ export default function LoginPage() {
       <h1>Inloggen</h1>
       <p className="mt-2 mb-6 text-slate-700">Voor medewerkers van werkgevers, OCMW's, VDAB en partnerorganisaties.</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field
           label="E-mailadres"

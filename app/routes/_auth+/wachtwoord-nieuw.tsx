@@ -8,7 +8,7 @@ import { passwordAdvice, passwordSchema } from '#domain/password-policy'
 import { withPasswordPolicy } from '#app/auth/password-policy.server'
 import { passwordLink, resetPassword } from '#app/auth/password.server'
 import { ErrorPage } from '#app/components/error-page'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { NewPasswordFields } from '#app/features/accounts/new-password-fields'
 import { withToast } from '#app/utils/toast.server'
 
@@ -95,7 +95,7 @@ export default function NewPasswordPage() {
       <h1>{words.title}</h1>
       <p className="mt-2 mb-6 text-slate-700">{passwordAdvice}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="token" value={token} />
         <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={words} />
         <button type="submit" className="btn-primary w-full">

@@ -7,7 +7,8 @@ import { z } from 'zod'
 import { emailSchema } from '#domain/password-policy'
 import { requestPasswordReset } from '#app/auth/password.server'
 import { ErrorPage } from '#app/components/error-page'
-import { Field, FormErrors } from '#app/components/forms'
+import { Field } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { HoneypotFields } from '#app/components/honeypot-fields'
 import { checkHoneypot } from '#app/utils/honeypot.server'
 import { publicBaseUrl } from '#app/utils/public-url.server'
@@ -51,7 +52,7 @@ export default function ForgotPasswordPage() {
       </p>
       <Form method="post" {...getFormProps(form)}>
         <HoneypotFields label="Laat dit veld leeg" />
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <Field
           label="E-mailadres"
           errors={fields.email.errors}

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { DetailList } from '#app/components/detail-list'
 import { ErrorPage } from '#app/components/error-page'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { OrganisationForm } from '#app/features/organisations/organisation-form'
 import { areaSummary, DemoBadge } from '#app/features/organisations/organisation-list'
 import { typesFor } from '#app/features/organisations/organisation-admin'
@@ -170,7 +170,7 @@ function ActiveSection({ organisation: o }: { organisation: Organisation }) {
         <li>Er wordt niets gewist: je kan de organisatie later opnieuw activeren.</li>
       </ul>
       <Form method="post" {...getFormProps(form)} className="mt-3">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <div className="flex items-start gap-2">
           <input
             type="checkbox"

@@ -9,7 +9,7 @@ import { requireUserWithPermission } from '#app/auth/session.server'
 import { DetailList } from '#app/components/detail-list'
 import { EmployerSiteList, KboLink } from '#app/features/employers/employer-details'
 import { ErrorPage } from '#app/components/error-page'
-import { FormErrors } from '#app/components/forms'
+import { ErrorSummary } from '#app/components/error-summary'
 import { rejectReasonSchema, verificationStatusLabels } from '#domain/employer-registration'
 import { employerTypeLabels } from '#domain/placement-values'
 import { formatDateTime } from '#app/utils/dates'
@@ -112,7 +112,7 @@ function Decision({ canReject, waiting }: { canReject: boolean; waiting: number 
   return (
     <section className="mt-8" aria-labelledby="decision-title">
       <h2 id="decision-title">Beslissing</h2>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" className="card mt-3">
         <h3 className="font-semibold">Goedkeuren</h3>
         <p className="mt-1 mb-3">

@@ -15,6 +15,7 @@ import { publicBaseUrl } from '#app/utils/public-url.server'
 import { withToast } from '#app/utils/toast.server'
 import { createOwnChannel, listOwnChannels, RECENT_DAYS, renameOwnChannel } from '#db/queries/intake-channels'
 import { intakeLanguages } from '#domain/values'
+import { ErrorSummary } from '#app/components/error-summary'
 
 /** /partner/kanalen — the organisation's intake links with their counts; make a new one or rename one. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -95,6 +96,7 @@ function NewChannelForm({ lastResult }: { lastResult: SubmissionResult<string[]>
     <section className="card mt-10 max-w-2xl" aria-labelledby="new-channel-title">
       <h2 id="new-channel-title">Nieuwe aanmeldlink</h2>
       <Form method="post" className="mt-4" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
         <Field
           label="Naam"
           help="Voor jezelf en je collega's, bijvoorbeeld de plek waar het affiche hangt. Inwoners zien deze naam niet."
