@@ -6,7 +6,7 @@ import { isAlive } from '#db/embedded'
 import { buildFingerprint } from './build-fingerprint'
 
 /**
- * `npm start`'s Remix build, made only when the sources changed (issue 16, point 12; ADR 0017). Each build lives
+ * `npm start`'s Remix build, made only when the sources changed (issue 16, point 12; ADR 0019). Each build lives
  * in a folder named by the fingerprint of its inputs, `.cache/builds/<fingerprint>/` (server bundle `index.js`,
  * browser assets `assets/`), and a server serves the folder it started with. A start after a change builds a new
  * folder next to the old ones, so a server still running never loses its CSS and JS; a folder goes once no live

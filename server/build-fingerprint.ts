@@ -7,7 +7,7 @@ import path from 'node:path'
  * tests, which the bundle never reaches; of docs/ only the JSON schemas a route serves) and the files that configure the compiler, PostCSS/Tailwind and the
  * installed packages. A change anywhere here means a new build; a change elsewhere (server/, cli/, tests/, docs/,
  * README.md) does not. Too wide costs a needless build after an unrelated edit in db/; too narrow would serve
- * yesterday's code, so in doubt a folder is in (docs/decisions/0017-start-build-cache.md).
+ * yesterday's code, so in doubt a folder is in (docs/decisions/0019-start-build-cache.md).
  */
 export const BUILD_INPUTS = [
   'app',
