@@ -27,7 +27,9 @@ export function ScrollTable({
   children: ReactNode
 }) {
   return (
-    <div className={`${className} overflow-x-auto`} role="region" aria-labelledby={id} tabIndex={0}>
+    // relative: the containing block of the .sr-only texts in the cells, which would else escape the scroll area
+    // (absolutely positioned) and widen the whole page on a phone.
+    <div className={`${className} relative overflow-x-auto`} role="region" aria-labelledby={id} tabIndex={0}>
       <table className={`w-full text-left ${tableClass}`}>
         <caption id={id} className={captionClass}>
           {caption}
