@@ -12,6 +12,7 @@ export function ScrollTable({
   headingClass = 'py-2 pr-4',
   className = 'mt-2',
   tableClass = '',
+  captionClass = 'sr-only',
   children,
 }: {
   id: string
@@ -21,12 +22,16 @@ export function ScrollTable({
   className?: string
   /** Added to the table's own classes (e.g. align-top, text-sm). */
   tableClass?: string
+  /** A caption that sighted readers need too (e.g. the hours an estimate assumes) is shown with these classes. */
+  captionClass?: string
   children: ReactNode
 }) {
   return (
-    <div className={`${className} overflow-x-auto`} role="region" aria-labelledby={id} tabIndex={0}>
+    // relative: the containing block of the .sr-only texts in the cells, which would else escape the scroll area
+    // (absolutely positioned) and widen the whole page on a phone.
+    <div className={`${className} relative overflow-x-auto`} role="region" aria-labelledby={id} tabIndex={0}>
       <table className={`w-full text-left ${tableClass}`}>
-        <caption id={id} className="sr-only">
+        <caption id={id} className={captionClass}>
           {caption}
         </caption>
         <thead>

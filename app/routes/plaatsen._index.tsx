@@ -33,7 +33,8 @@ export default function PublicPlacementsPage() {
   const link = (params: Record<string, string | number>) => `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]).filter(([, v]) => v !== ''))}`
   return (
     <>
-      <h1>Werkervaringsplaatsen</h1>
+      {/* A soft hyphen: Dutch breaks the compound there on a phone, with a hyphen, even without hyphenation data. */}
+      <h1>{'Werkervarings\u00ADplaatsen'}</h1>
       <p className="mt-2 max-w-3xl">
         Plaatsen waar u werkervaring opdoet, bij werkgevers die Stapsteen heeft nagekeken. Interesse? Vraag uw trajectbegeleider of
         bemiddelaar om u voor te stellen.

@@ -72,6 +72,8 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
     { email: 'werkgever.publiek@demo.stapsteen.be', name: 'Tom De Smet', role: 'employer', organisation: employerOrgs[2]! },
     { email: 'begeleider.ocmw@demo.stapsteen.be', name: 'Sara Peeters', role: 'caseworker', organisation: ocmwGent },
     { email: 'begeleider.cluster@demo.stapsteen.be', name: 'Jonas Claes', role: 'caseworker', organisation: cluster },
+    // The cluster's coordinator: manages its staff (/organisatie/medewerkers), so a demo shows that role too.
+    { email: 'coordinator.cluster@demo.stapsteen.be', name: 'Hilde Claeys', role: 'caseworker', organisation: cluster, coordinator: true },
     { email: 'bemiddelaar.vdab@demo.stapsteen.be', name: 'Nadia El Amrani', role: 'caseworker', organisation: vdab },
     { email: 'triage.ocmw@demo.stapsteen.be', name: 'Lotte Maes', role: 'triage_worker', organisation: ocmwGent },
     { email: 'triage.vdab@demo.stapsteen.be', name: 'Pieter Wouters', role: 'triage_worker', organisation: vdab },
@@ -82,7 +84,8 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
   const logins: DemoLogin[] = []
   for (const p of people) {
     const regions = 'regions' in p ? [...p.regions] : []
-    await createUser(tx, { email: p.email, name: p.name, role: p.role, organisationId: p.organisation.id, password: DEMO_PASSWORD, regions })
+    const coordinator = 'coordinator' in p && p.coordinator
+    await createUser(tx, { email: p.email, name: p.name, role: p.role, organisationId: p.organisation.id, password: DEMO_PASSWORD, regions, coordinator })
     logins.push({ email: p.email, role: p.role, organisation: p.organisation.name })
   }
   await seedDemoClients(tx)

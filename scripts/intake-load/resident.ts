@@ -98,12 +98,17 @@ const answers = (lastName: string): [string, Record<string, string>][] => [
 
 const hidden = (html: string, name: string) => html.match(new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`))?.[1]?.replace(/&amp;/g, '&')
 
-/** Fills in every step (the last name marks the run); answers the summary page's submission key. */
-export async function fillIn(resident: Resident, lastName: string) {
-  const start = await resident.request('/aanmelden?lng=nl')
-  for (const name of ['name__confirm', 'from__confirm']) resident.honeypot[name] = hidden(start.body, name) ?? ''
+/** Loads a page with a form and keeps its honeypot fields; returns when a person could have filled it in. */
+export async function openForm(resident: Resident, path: string) {
+  const page = await resident.request(path)
+  for (const name of ['name__confirm', 'from__confirm']) resident.honeypot[name] = hidden(page.body, name) ?? ''
   // A person reads the page before sending it; the honeypot refuses a form posted sooner than that.
   await sleep(MIN_FILL_MS)
+}
+
+/** Fills in every step (the last name marks the run); answers the summary page's submission key. */
+export async function fillIn(resident: Resident, lastName: string) {
+  await openForm(resident, '/aanmelden?lng=nl')
   // The start page is an index route: its form posts to ?index, as Remix renders it.
   await resident.post('/aanmelden?index&lng=nl', {}, '/aanmelden/naam?lng=nl')
   const steps = answers(lastName)

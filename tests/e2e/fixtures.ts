@@ -66,6 +66,13 @@ export const demoUsers = {
     role: 'caseworker',
   },
   triageWorker: { email: 'triage.ocmw@demo.stapsteen.be', name: 'Lotte Maes', organisation: 'OCMW Gent', role: 'triage_worker' },
+  // The OCMW cluster's coordinator (manages its staff): only page-sweep.test.ts logs in with it.
+  coordinator: {
+    email: 'coordinator.cluster@demo.stapsteen.be',
+    name: 'Hilde Claeys',
+    organisation: 'OCMW-cluster Kanaalzone (Zelzate, Lochristi, Destelbergen)',
+    role: 'caseworker',
+  },
   triageWorkerVdab: triageVdab,
   wrongPasswordTarget: triageVdab,
   outreachWorker: {

@@ -20,8 +20,8 @@ import { searchEngine } from '#search/engine'
 import { type SearchEngine, SearchUnavailableError } from '#search/port'
 import { applyIndexUpdate } from '#search/sync'
 import { logger } from '#core/logger'
-import config from '../../remix.config.js'
 import { insertPlacement, OCCUPATIONS } from '#tests/support/search-conformance'
+import { routePaths } from '#tests/support/route-paths'
 
 /**
  * docs/openapi.yaml and docs/schemas/match-request.schema.json are the API's contract: the routes sit at the
@@ -108,25 +108,6 @@ function resolve(ref: string, base: Base): [Schema, Base] {
 }
 const inDocs: Base = { root: openapi, dir: DOCS }
 const problems = (schema: Schema, value: unknown) => validate(schema, value, '$', inDocs)
-
-/** What remix-flat-routes makes of app/routes (remix.config.js), recorded with a minimal defineRoutes. */
-async function routePaths() {
-  const paths = new Map<string, string>()
-  const parents: string[] = []
-  type Children = () => void
-  const route = (routePath: string | undefined, file: string, options?: object | Children, children?: Children) => {
-    paths.set(file, [...parents, routePath ?? ''].filter(Boolean).join('/'))
-    const nested = typeof options === 'function' ? options : children
-    if (nested) {
-      parents.push(routePath ?? '')
-      nested()
-      parents.pop()
-    }
-  }
-  const defineRoutes = (define: (r: typeof route) => void) => (define(route), {})
-  await (config as unknown as { routes: (d: typeof defineRoutes) => Promise<unknown> }).routes(defineRoutes)
-  return paths
-}
 
 const SEARCH = '/api/v1/placements/search'
 const MATCH = '/api/v1/match'

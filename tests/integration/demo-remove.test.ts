@@ -64,7 +64,7 @@ let demoUserIds: string[]
 beforeAll(async () => {
   await db().transaction(async (tx) => {
     const logins = await seedDemoIfEmpty(tx)
-    expect(logins).toHaveLength(10)
+    expect(logins).toHaveLength(11)
   })
   demoOrganisationIds = (await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.demo, true))).map((o) => o.id)
   demoUserIds = (await db().select({ id: users.id }).from(users).where(inArray(users.organisationId, demoOrganisationIds))).map((u) => u.id)
@@ -155,7 +155,7 @@ describe('a public portal and the demo', () => {
     expect(code).toBe(1)
     expect(output).toBe(worker.output)
     expect(output.trim()).toBe(
-      'This database holds 11 demo accounts, and a public portal (PUBLIC_URL=https://stapsteen.example) never starts with demo data: remove it with `npm run demo:remove` and start again.',
+      'This database holds 12 demo accounts, and a public portal (PUBLIC_URL=https://stapsteen.example) never starts with demo data: remove it with `npm run demo:remove` and start again.',
     )
   })
 })
@@ -176,11 +176,11 @@ describe('npm run demo:remove', () => {
     const [intakeBefore] = await db().select().from(intakes).where(eq(intakes.id, real.intakeInRealQueue))
     const auditBefore = (await db().select({ n: count() }).from(auditLog))[0]!.n
     expect(demoOrganisationIds.length).toBe(12)
-    expect(demoUserIds.length).toBe(11)
+    expect(demoUserIds.length).toBe(12)
 
     const result = await removeDemo()
     expect(result.code, result.stderr).toBe(0)
-    expect(result.stdout).toMatch(/^removed 12 demo organisations, 11 accounts, \d+ placements, 6 clients, 11 intakes, \d+ mails and \d+ compensation versions; 1 real intakes in demo queues went to their municipality's OCMW and VDAB team\n$/)
+    expect(result.stdout).toMatch(/^removed 12 demo organisations, 12 accounts, \d+ placements, 6 clients, 11 intakes, \d+ mails and \d+ compensation versions; 1 real intakes in demo queues went to their municipality's OCMW and VDAB team\n$/)
 
     // Nothing demo is left: no organisation, account, intake, compensation value or mail, no row that points to one.
     expect(await db().select().from(organisations).where(eq(organisations.demo, true))).toEqual([])
@@ -210,7 +210,7 @@ describe('npm run demo:remove', () => {
 
     // The audit log keeps everything and says what happened.
     const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, 'demo.remove'))
-    expect(entry).toMatchObject({ subjectType: 'installation', details: expect.objectContaining({ organisations: 12, accounts: 11, intakes: 11 }) })
+    expect(entry).toMatchObject({ subjectType: 'installation', details: expect.objectContaining({ organisations: 12, accounts: 12, intakes: 11 }) })
     expect((await db().select({ n: count() }).from(auditLog))[0]!.n).toBe(auditBefore + 1)
     // Placement and compensation history are append-only again.
     await expect(db().delete(compensationVersions).where(eq(compensationVersions.id, real.versionId))).rejects.toMatchObject({

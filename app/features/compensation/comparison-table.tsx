@@ -3,7 +3,8 @@ import { employerTypeLabels, instrumentLabels } from '#domain/placement-values'
 import type { Comparison, ScheduleLine } from './comparison'
 import { describeDeviation, describeEstimate, formatDate } from '#domain/compensation-labels'
 import { formatEuro } from '#domain/compensation-rules'
-import { ColumnHeads, RuleCells } from './rules-table'
+import { RuleCells } from './rules-table'
+import { ScrollTable } from '#app/components/scroll-table'
 
 const cell = 'py-2 pr-3'
 
@@ -52,49 +53,46 @@ function LineCells({ line }: { line: ScheduleLine | null }) {
 /** All regions side by side for one instrument and employer type; OCMW deviations under their region. */
 export function ComparisonTable({ comparison: c }: { comparison: Comparison }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="mb-2 text-left font-semibold">
-          {instrumentLabels[c.instrument].label}, {employerTypeLabels[c.employerType].label.toLowerCase()}: wat de werkgever betaalt per
-          referentieregio, op {formatDate(c.on)}
-        </caption>
-        <ColumnHeads
-          cell={cell}
-          className="align-bottom"
-          columns={[
-            'Referentieregio',
-            'Werkgever betaalt',
-            `Geschatte kost bij ${c.hours} uur per week`,
-            'Deelnemer krijgt',
-            'Gedekt',
-            'Geldt vanaf',
-            'Verschil met de Vlaamse mediaan',
-          ]}
-        />
-        <tbody>
-          {c.rows.flatMap((row) => [
-            <tr key={row.region.code} className="border-t border-slate-300 align-top">
-              <th scope="row" className={`${cell} font-semibold`}>
-                {row.region.name}
+    <>
+      <ScrollTable
+        id={`comparison-${c.instrument}-${c.employerType}`}
+        caption={`${instrumentLabels[c.instrument].label}, ${employerTypeLabels[c.employerType].label.toLowerCase()}: wat de werkgever betaalt per referentieregio, op ${formatDate(c.on)}`}
+        captionClass="mb-2 text-left font-semibold"
+        headings={[
+          'Referentieregio',
+          'Werkgever betaalt',
+          `Geschatte kost bij ${c.hours} uur per week`,
+          'Deelnemer krijgt',
+          'Gedekt',
+          'Geldt vanaf',
+          'Verschil met de Vlaamse mediaan',
+        ]}
+        headingClass={`${cell} align-bottom`}
+        className=""
+        tableClass="text-sm"
+      >
+        {c.rows.flatMap((row) => [
+          <tr key={row.region.code} className="border-t border-slate-300 align-top">
+            <th scope="row" className={`${cell} font-semibold`}>
+              {row.region.name}
+            </th>
+            <LineCells line={row.own} />
+          </tr>,
+          ...row.deviations.map((line) => (
+            <tr key={`${row.region.code}-${line.ocmw!.id}`} className="align-top">
+              <th scope="row" className={`${cell} pl-6 font-normal`}>
+                Afwijking van {line.ocmw!.name} <span className="block text-slate-700">binnen {row.region.name}</span>
               </th>
-              <LineCells line={row.own} />
-            </tr>,
-            ...row.deviations.map((line) => (
-              <tr key={`${row.region.code}-${line.ocmw!.id}`} className="align-top">
-                <th scope="row" className={`${cell} pl-6 font-normal`}>
-                  Afwijking van {line.ocmw!.name} <span className="block text-slate-700">binnen {row.region.name}</span>
-                </th>
-                <LineCells line={line} />
-              </tr>
-            )),
-          ])}
-        </tbody>
-      </table>
+              <LineCells line={line} />
+            </tr>
+          )),
+        ])}
+      </ScrollTable>
       <p className="mt-2">
         {c.medianMonthlyCents === null
           ? 'Geen enkele regio heeft hier een regeling, dus er is nog geen Vlaamse mediaan.'
           : `Vlaamse mediaan: ${formatEuro(Math.round(c.medianMonthlyCents))} per maand bij ${c.hours} uur per week, over de regio's met een regeling (zonder OCMW-afwijkingen). Eenmalige bedragen tellen niet mee.`}
       </p>
-    </div>
+    </>
   )
 }

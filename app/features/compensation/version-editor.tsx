@@ -154,14 +154,15 @@ export function VersionEditor({
         const instrumentRows = rows
           .map((row, index) => ({ row, index }))
           .filter(({ row }) => row.getFieldset().instrument.initialValue === instrument)
+        // min-w-0: a fieldset is as wide as its content by default; the rules table must scroll inside it on a phone.
         return (
-          <fieldset key={instrument} id={`instrument-${instrument}`} className="card mb-6">
+          <fieldset key={instrument} id={`instrument-${instrument}`} className="card mb-6 min-w-0">
             <legend className="px-1 text-lg font-semibold">{instrumentLabels[instrument].label}</legend>
             <label key={key} className="flex items-center gap-2 font-semibold">
               <input {...tick} className="size-6" />
               {scheduleName} regelt {instrumentLabels[instrument].label} in deze versie
             </label>
-            <div className="mt-3 overflow-x-auto">
+            <div className="relative mt-3 overflow-x-auto">
               <table className="w-full text-sm">
                 <caption className="sr-only">Regels voor {instrumentLabels[instrument].label}, per soort werkgever</caption>
                 <thead>

@@ -1,28 +1,13 @@
 import type { ReactNode } from 'react'
 import { type GeoPoint, KM_PER_DEGREE, projectionFor } from '#app/components/map-projection'
+import { groupMarkers, type MarkerGroup, numberRanges } from './marker-groups'
 
 export type MatchMapData = { home: GeoPoint & { name: string }; radiusKm: number; towns: GeoPoint[] }
 type Marked = GeoPoint & { id: string }
 
-const MARKER = 14
-
-/** Placements in one town share its point: they are spread on a small ring, so every number shows. */
-function spread(items: Marked[], x: (lon: number) => number, y: (lat: number) => number) {
-  const groups = new Map<string, number[]>()
-  items.forEach((item, i) => {
-    const point = `${item.lat},${item.lon}`
-    groups.set(point, [...(groups.get(point) ?? []), i])
-  })
-  const positions: { x: number; y: number }[] = []
-  for (const members of groups.values()) {
-    members.forEach((index, k) => {
-      const angle = (2 * Math.PI * k) / members.length
-      const ring = members.length === 1 ? 0 : MARKER * 1.3
-      positions[index] = { x: x(items[index]!.lon) + ring * Math.sin(angle), y: y(items[index]!.lat) - ring * Math.cos(angle) }
-    })
-  }
-  return positions
-}
+// Drawn 600 units wide, the map shows at about 0.6 on a 390 px phone: these sizes keep the numbers readable there.
+const MARKER = 16
+const FONT = 18
 
 /**
  * Where the fitting placements lie: the client's home, the circle of their maximum distance and each placement
@@ -39,28 +24,27 @@ export function MatchMap({ map, items }: { map: MatchMapData; items: Marked[] })
     { lat: home.lat + dLat, lon: home.lon + dLon },
   ]
   const { width, height, x, y, km } = projectionFor(corners, { width: 600, pad: 12 })
-  const positions = spread(items, x, y)
   const homeX = x(home.lon)
   const homeY = y(home.lat)
+  const groups = groupMarkers(
+    items.map((item) => ({ x: x(item.lon), y: y(item.lat) })),
+    { near: MARKER * 2, avoid: { x: homeX, y: homeY }, shift: MARKER * 2 },
+  )
   return (
     <figure className="mt-4 max-w-md">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="match-map-title match-map-desc" className="h-auto w-full rounded-md border border-slate-300 bg-white">
-        <title id="match-map-title">Kaart van de passende plaatsen rond {home.name}</title>
+        {/* One text node: React warns about (and the browser shows markup for) a title of several children. */}
+        <title id="match-map-title">{`Kaart van de passende plaatsen rond ${home.name}`}</title>
         <desc id="match-map-desc">
-          De woonplaats van de cliënt, de cirkel van {radiusKm} km en elke plaats met haar nummer uit de lijst. De lijst geeft dezelfde plaatsen met
-          hun afstand in km.
+          De woonplaats van de cliënt, de cirkel van {radiusKm} km en elke plaats met haar nummer uit de lijst; plaatsen op hetzelfde punt staan
+          samen, met hun aantal en hun nummers. De lijst geeft dezelfde plaatsen met hun afstand in km.
         </desc>
         {map.towns.map((town) => (
           <circle key={`${town.lat},${town.lon}`} cx={x(town.lon)} cy={y(town.lat)} r={3} fill="#64748b" />
         ))}
         <circle cx={homeX} cy={homeY} r={km(radiusKm)} fill="none" stroke="#475569" strokeWidth={2} strokeDasharray="8 5" />
-        {items.map((item, i) => (
-          <g key={item.id}>
-            <circle cx={positions[i]!.x} cy={positions[i]!.y} r={MARKER} fill="#1e40af" stroke="#ffffff" strokeWidth={1.5} />
-            <text x={positions[i]!.x} y={positions[i]!.y} fill="#ffffff" fontSize={15} fontWeight={700} textAnchor="middle" dominantBaseline="central">
-              {i + 1}
-            </text>
-          </g>
+        {groups.map((group) => (
+          <Marker key={group.members[0]} group={group} flip={group.x > width - 140} />
         ))}
         <rect x={homeX - 9} y={homeY - 9} width={18} height={18} fill="#0f172a" stroke="#ffffff" strokeWidth={2} />
         <text x={homeX + 14} y={homeY} fill="#0f172a" stroke="#ffffff" strokeWidth={4} paintOrder="stroke" fontSize={16} fontWeight={700} dominantBaseline="central">
@@ -89,6 +73,12 @@ export function MatchMap({ map, items }: { map: MatchMapData; items: Marked[] })
           </li>
           <li className="flex items-center gap-2">
             <Swatch>
+              <rect x={1.5} y={3.5} width={13} height={9} rx={4.5} fill="#ffffff" stroke="#1e40af" strokeWidth={2} />
+            </Swatch>
+            Meer plaatsen op één punt: hun aantal, met hun nummers ernaast
+          </li>
+          <li className="flex items-center gap-2">
+            <Swatch>
               <circle cx={8} cy={8} r={2} fill="#64748b" />
             </Swatch>
             Gemeente
@@ -96,6 +86,46 @@ export function MatchMap({ map, items }: { map: MatchMapData; items: Marked[] })
         </ul>
       </figcaption>
     </figure>
+  )
+}
+
+/** One placement: its number in a circle. Several at one point: their count in a pill, their numbers beside it. */
+function Marker({ group, flip }: { group: MarkerGroup; flip: boolean }) {
+  const { x, y, members } = group
+  if (members.length === 1) {
+    return (
+      <g>
+        <circle cx={x} cy={y} r={MARKER} fill="#1e40af" stroke="#ffffff" strokeWidth={1.5} />
+        <text x={x} y={y} fill="#ffffff" fontSize={FONT} fontWeight={700} textAnchor="middle" dominantBaseline="central">
+          {members[0]! + 1}
+        </text>
+      </g>
+    )
+  }
+  const count = `${members.length}×`
+  const half = MARKER * 0.5 + count.length * FONT * 0.35
+  const side = flip ? -1 : 1
+  return (
+    <g>
+      <rect x={x - half} y={y - MARKER} width={2 * half} height={2 * MARKER} rx={MARKER} fill="#ffffff" stroke="#1e40af" strokeWidth={3} />
+      <text x={x} y={y} fill="#1e40af" fontSize={FONT} fontWeight={700} textAnchor="middle" dominantBaseline="central">
+        {count}
+      </text>
+      <text
+        x={x + side * (half + 6)}
+        y={y}
+        fill="#1e40af"
+        stroke="#ffffff"
+        strokeWidth={4}
+        paintOrder="stroke"
+        fontSize={FONT}
+        fontWeight={700}
+        textAnchor={flip ? 'end' : 'start'}
+        dominantBaseline="central"
+      >
+        {numberRanges(members)}
+      </text>
+    </g>
   )
 }
 

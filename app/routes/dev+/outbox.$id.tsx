@@ -26,7 +26,7 @@ export default function OutboxMessagePage() {
       <h1 className="mt-4">{message.subject}</h1>
       <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         <dt className="font-semibold">Aan</dt>
-        <dd>{message.to}</dd>
+        <dd className="break-all">{message.to}</dd>
         <dt className="font-semibold">Aangemaakt</dt>
         <dd>{formatDateTime(message.createdAt)}</dd>
         <dt className="font-semibold">Sjabloon</dt>
@@ -54,7 +54,7 @@ export default function OutboxMessagePage() {
           {/* sandbox without permissions: the mail's HTML can neither run scripts nor reach this page. */}
           <iframe title={`Inhoud van de e-mail: ${message.subject}`} sandbox="" src={`/dev/outbox/${message.id}/inhoud`} className="mt-3 h-[32rem] w-full border border-slate-300" />
           <h2 className="mt-8">Tekstversie</h2>
-          <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-md border border-slate-300 bg-slate-50 p-4">{message.text}</pre>
+          <pre className="mt-3 wrap-break-word whitespace-pre-wrap rounded-md border border-slate-300 bg-slate-50 p-4">{message.text}</pre>
         </>
       )}
     </>

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
+import { ScrollTable } from '#app/components/scroll-table'
 import { formatDateTime } from '#app/utils/dates'
 import { db } from '#app/utils/db.server'
 import { listOutbox, requireDevOutbox } from '#emails/outbox.server'
@@ -29,29 +30,18 @@ export default function OutboxPage() {
       {messages.length === 0 ? (
         <p className="mt-6">Nog geen e-mails.</p>
       ) : (
-        <table className="mt-6 w-full text-left">
-          <caption className="sr-only">E-mails, nieuwste eerst</caption>
-          <thead>
-            <tr className="border-b border-slate-400">
-              <th scope="col" className="py-2 pr-4">Aangemaakt</th>
-              <th scope="col" className="py-2 pr-4">Aan</th>
-              <th scope="col" className="py-2 pr-4">Onderwerp</th>
-              <th scope="col" className="py-2">Status</th>
+        <ScrollTable id="outbox-caption" caption="E-mails, nieuwste eerst" headings={['Aangemaakt', 'Aan', 'Onderwerp', 'Status']} className="mt-6">
+          {messages.map((m) => (
+            <tr key={m.id} className="border-b border-slate-200">
+              <td className="py-2 pr-4">{formatDateTime(m.createdAt)}</td>
+              <td className="py-2 pr-4">{m.to}</td>
+              <td className="py-2 pr-4">
+                <Link to={m.id}>{m.subject}</Link>
+              </td>
+              <td className="py-2">{statusLabels[m.status]}</td>
             </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id} className="border-b border-slate-200">
-                <td className="py-2 pr-4">{formatDateTime(m.createdAt)}</td>
-                <td className="py-2 pr-4">{m.to}</td>
-                <td className="py-2 pr-4">
-                  <Link to={m.id}>{m.subject}</Link>
-                </td>
-                <td className="py-2">{statusLabels[m.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ScrollTable>
       )}
     </>
   )

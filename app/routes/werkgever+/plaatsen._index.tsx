@@ -19,7 +19,8 @@ export default function OwnPlacementsPage() {
   const { status, placements } = useLoaderData<typeof loader>()
   return (
     <>
-      <h1>Werkervaringsplaatsen</h1>
+      {/* A soft hyphen: Dutch breaks the compound there on a phone, with a hyphen, even without hyphenation data. */}
+      <h1>{'Werkervarings\u00ADplaatsen'}</h1>
       <p className="mt-2 max-w-3xl">
         De plaatsen van uw organisatie. Gepubliceerde plaatsen zien trajectbegeleiders en bemiddelaars, en iedereen op de{' '}
         <Link to="/plaatsen">openbare lijst</Link>.
