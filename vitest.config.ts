@@ -16,8 +16,8 @@ export default defineConfig({
     reporters: ['default', './tests/support/summary-reporter.ts'],
     // Two files at a time whatever the core count (Vitest's default leaves one core free: on a 2-core machine every
     // file ran alone). `npm test` runs the e2e project in a second Vitest process next to unit + integration
-    // (`test:lanes`): within one process Vitest runs a project without file parallelism only after all the others,
-    // which left one core idle for the whole browser run.
+    // (`test:lanes`, the page sweep after the latter): within one process Vitest runs a project without file
+    // parallelism only after all the others, which left one core idle for the whole browser run.
     maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], setupFiles: ['tests/support/no-console-error.ts'] } },

@@ -14,7 +14,8 @@ import { municipalityInSlice } from './dashboard-slice'
 const dayInSlice = (column: AnyColumn | SQL, slice: StatSlice) => sql`(${column} >= ${slice.from}::date and ${column} < ${slice.until}::date)`
 
 // The follow-up and the evaluation deadlines are only decided once their day has passed (domain/trajectory-deadlines.ts).
-const today = sql`(now() at time zone 'Europe/Brussels')::date`
+// A subquery, so PostgreSQL converts the clock to Brussels time once per query instead of once per row.
+const today = sql`(select (now() at time zone 'Europe/Brussels')::date)`
 
 const clientInSlice = (slice: StatSlice) => municipalityInSlice(clients.homeMunicipalityNis, slice)
 

@@ -44,6 +44,8 @@ export const clients = pgTable(
   },
   (t) => [
     index('clients_organisation_idx').on(t.organisationId, t.updatedAt),
+    // A region's clients by id: the dashboard's trajectory figures (db/queries/dashboard-trajectories.ts) filter on them.
+    index('clients_municipality_idx').on(t.homeMunicipalityNis, t.id),
     check('clients_job_targets_count', sql`cardinality(${t.jobTargets}) between 1 and 5`),
     check('clients_max_distance', sql`${t.maxDistanceKm} between 0 and 300`),
     check('clients_hours', sql`${t.hoursAvailable} > 0 and ${t.hoursAvailable} <= 60`),
