@@ -1,15 +1,19 @@
 import type { dutchLevels, instruments, placementStatuses, schedules, supportKinds } from './values'
 import type { employerTypes } from './values'
 
-/** Dutch words for the value lists of a placement, each with a plain explanation where people need one. */
+/**
+ * Dutch words for the value lists of a placement, each with a plain explanation where people need one. The
+ * explanations name "de werkgever" rather than "u": the same words show on the employer's form, on the public
+ * placement page and to caseworkers.
+ */
 type Labelled<T extends string> = Record<T, { label: string; help?: string }>
 
 export const instrumentLabels: Labelled<(typeof instruments)[number]> = {
-  TWE_ART60: { label: 'TWE met artikel 60§7-contract', help: 'Het OCMW neemt de persoon in dienst en stelt hem of haar bij u tewerk.' },
-  IBO: { label: 'IBO', help: 'Individuele beroepsopleiding: VDAB-opleiding op de werkvloer, waarna u de persoon in dienst neemt.' },
+  TWE_ART60: { label: 'TWE met artikel 60§7-contract', help: 'Het OCMW neemt de persoon in dienst en stelt hem of haar tewerk bij de werkgever.' },
+  IBO: { label: 'IBO', help: 'Individuele beroepsopleiding: VDAB-opleiding op de werkvloer, waarna de werkgever de persoon in dienst neemt.' },
   BVS: { label: 'BVS', help: 'Beroepsverkennende stage: een korte stage om een beroep te leren kennen.' },
-  WES: { label: 'WES', help: 'Werkervaringsstage: werkervaring opdoen onder begeleiding, zonder arbeidscontract bij u.' },
-  BIS: { label: 'BIS', help: 'Beroepsinlevingsstage: een stage met een stagevergoeding die u betaalt.' },
+  WES: { label: 'WES', help: 'Werkervaringsstage: werkervaring opdoen onder begeleiding, zonder arbeidscontract bij de werkgever.' },
+  BIS: { label: 'BIS', help: 'Beroepsinlevingsstage: een stage met een stagevergoeding die de werkgever betaalt.' },
   OS: { label: 'OS', help: 'Opleidingsstage: het praktijkgedeelte van een VDAB-opleiding.' },
   WIJK_WERKEN: { label: 'Wijk-werken', help: 'Een paar uur per week klussen in de buurt, met een kleine vergoeding per uur.' },
 }

@@ -59,7 +59,8 @@ export async function boot(kind: OwnerKind, options: { seed: boolean; worker?: b
     await close()
     throw error
   }
-  logger().info({ steps }, 'booted')
+  // A command's output is for its operator (a usage error must be its first line): the steps only at debug level there.
+  logger()[kind === 'command' ? 'debug' : 'info']({ steps }, 'booted')
   return { ...database, boss, close, demoLogins }
 }
 

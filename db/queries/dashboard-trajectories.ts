@@ -17,7 +17,14 @@ const dayInSlice = (column: AnyColumn | SQL, slice: StatSlice) => sql`(${column}
 // A subquery, so PostgreSQL converts the clock to Brussels time once per query instead of once per row.
 const today = sql`(select (now() at time zone 'Europe/Brussels')::date)`
 
-const clientInSlice = (slice: StatSlice) => municipalityInSlice(clients.homeMunicipalityNis, slice)
+/**
+ * A trajectory of a client in the slice's regions: the region's clients as a list of ids (clients_municipality_idx),
+ * and no look-up at all for Flanders (every trajectory has its client).
+ */
+const trajectoryInSlice = (slice: StatSlice) =>
+  slice.regionCodes === null
+    ? sql`true`
+    : sql`${trajectories.clientId} in (select ${clients.id} from ${clients} where ${municipalityInSlice(clients.homeMunicipalityNis, slice)})`
 
 type CountedBy = typeof trajectories.kind | typeof trajectories.stopReason | typeof trajectories.outflowStatus
 
@@ -26,8 +33,7 @@ const countTrajectories = (tx: Tx, slice: StatSlice, by: CountedBy, condition: S
   tx
     .select({ key: by, count: count() })
     .from(trajectories)
-    .innerJoin(clients, eq(clients.id, trajectories.clientId))
-    .where(and(condition, clientInSlice(slice)))
+    .where(and(condition, trajectoryInSlice(slice)))
     .groupBy(by)
 
 /**
@@ -43,8 +49,7 @@ export function suspensionsByReason(tx: Tx, slice: StatSlice) {
     .select({ reason: trajectorySuspensions.reason, count: count() })
     .from(trajectorySuspensions)
     .innerJoin(trajectories, eq(trajectories.id, trajectorySuspensions.trajectoryId))
-    .innerJoin(clients, eq(clients.id, trajectories.clientId))
-    .where(and(dayInSlice(trajectorySuspensions.fromOn, slice), clientInSlice(slice)))
+    .where(and(dayInSlice(trajectorySuspensions.fromOn, slice), trajectoryInSlice(slice)))
     .groupBy(trajectorySuspensions.reason)
 }
 
@@ -58,8 +63,7 @@ export function trainingRequests(tx: Tx, slice: StatSlice) {
     .select({ outcome: trajectoryTrainings.outcome, refusalReason: trajectoryTrainings.refusalReason, count: count() })
     .from(trajectoryTrainings)
     .innerJoin(trajectories, eq(trajectories.id, trajectoryTrainings.trajectoryId))
-    .innerJoin(clients, eq(clients.id, trajectories.clientId))
-    .where(and(dayInSlice(trajectoryTrainings.requestedOn, slice), clientInSlice(slice)))
+    .where(and(dayInSlice(trajectoryTrainings.requestedOn, slice), trajectoryInSlice(slice)))
     .groupBy(trajectoryTrainings.outcome, trajectoryTrainings.refusalReason)
 }
 
@@ -94,8 +98,7 @@ export async function evaluationsDue(tx: Tx, slice: StatSlice) {
   const phaseEnd = sql`coalesce(p.ended_on, p.planned_end_on)`
   // A due day lies after its anchor and at most 6 months later: only anchors from 6 months (and a few days, for
   // months of unequal length) before the period can have one in it. The exact test is on the due day below.
-  // The region's clients as a list of ids, and no look-up at all for Flanders (every trajectory has its client).
-  const inRegion = slice.regionCodes === null ? sql`true` : sql`trajectories.client_id in (select ${clients.id} from ${clients} where ${clientInSlice(slice)})`
+  const inRegion = trajectoryInSlice(slice)
   const anchorMayFall = (anchor: SQL) => sql`(${anchor} < ${slice.until}::date and ${anchor} >= (${slice.from}::date - interval '6 months 3 days')::date)`
   const rows = await tx.execute<{ kind: TrajectoryKind; on_time: string; late: string; not_held: string }>(sql`
     with anchors as (

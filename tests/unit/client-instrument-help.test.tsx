@@ -30,9 +30,11 @@ describe('the instruments on the client form', () => {
     expect(html).not.toContain(instrumentLabels.TWE_ART60.help)
   })
 
-  it('keep the same instruments and names as the employer’s placement form, which still speaks to the employer', () => {
+  it('keep the same instruments and names as the placement’s, whose explanations name the employer and the person', () => {
     expect(Object.keys(clientInstrumentLabels)).toEqual(Object.keys(instrumentLabels))
     for (const [instrument, { label }] of Object.entries(instrumentLabels)) expect(clientInstrumentLabels[instrument as keyof typeof instrumentLabels].label).toBe(label)
-    expect(instrumentLabels.TWE_ART60.help).toBe('Het OCMW neemt de persoon in dienst en stelt hem of haar bij u tewerk.')
+    expect(instrumentLabels.TWE_ART60.help).toBe('Het OCMW neemt de persoon in dienst en stelt hem of haar tewerk bij de werkgever.')
+    // Shown on the public placement page too (placement-details.tsx), where "u" would be the reader, not the employer.
+    for (const { help } of Object.values(instrumentLabels)) expect(help ?? '').not.toMatch(ADDRESSES_READER_AS_U)
   })
 })
