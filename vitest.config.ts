@@ -15,9 +15,8 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
     // Two files at a time whatever the core count (Vitest's default leaves one core free: on a 2-core machine every
-    // file ran alone). `npm test` runs the e2e project in a second Vitest process next to unit + integration
-    // (`test:lanes`, the page sweep after the latter): within one process Vitest runs a project without file
-    // parallelism only after all the others, which left one core idle for the whole browser run.
+    // file ran alone). The e2e files run one after another (fileParallelism below), after the others: running them
+    // beside unit + integration in a second process (tried in session 9) was no faster, the two cores being full.
     maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], setupFiles: ['tests/support/no-console-error.ts'] } },
