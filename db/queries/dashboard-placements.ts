@@ -13,20 +13,18 @@ const inRegion = (slice: StatSlice) => municipalityInSlice(placements.municipali
 const publishedInSlice = (slice: StatSlice) => and(isNotNull(placements.publishedAt), momentInSlice(placements.publishedAt, slice), inRegion(slice))
 
 /**
- * Placements first published, filled (the last place taken or set full by the employer) and closed in the period.
- * A placement filled twice in one period (republished in between) counts once.
+ * Placements filled (the last place taken or set full by the employer) and closed in the period. A placement filled
+ * twice in one period (republished in between) counts once. (Those first published are the sum of
+ * publishedByEmployerType's rows: every placement has its organisation.)
  */
-export async function placementFlow(tx: Tx, slice: StatSlice) {
+export async function placementEndings(tx: Tx, slice: StatSlice) {
   const reached = (status: 'filled' | 'closed') =>
     sql<number>`count(distinct ${placementEvents.placementId}) filter (where ${placementEvents.toStatus} = ${status})::int`
-  const [[published], [ended]] = await Promise.all([
-    tx.select({ n: count() }).from(placements).where(publishedInSlice(slice)),
-    tx
-      .select({ filled: reached('filled'), closed: reached('closed') })
-      .from(placementEvents)
-      .where(and(inArray(placementEvents.toStatus, ['filled', 'closed']), momentInSlice(placementEvents.at, slice), placementInSlice(placementEvents.placementId, slice))),
-  ])
-  return { published: published?.n ?? 0, filled: ended?.filled ?? 0, closed: ended?.closed ?? 0 }
+  const [ended] = await tx
+    .select({ filled: reached('filled'), closed: reached('closed') })
+    .from(placementEvents)
+    .where(and(inArray(placementEvents.toStatus, ['filled', 'closed']), momentInSlice(placementEvents.at, slice), placementInSlice(placementEvents.placementId, slice)))
+  return { filled: ended?.filled ?? 0, closed: ended?.closed ?? 0 }
 }
 
 /** Placements first published in the period per ISCO-08 major group (the first digit of the occupation's code). */

@@ -4,7 +4,7 @@ import type { employerTypes } from '#domain/values'
 import {
   daysToFirstAcceptance,
   freePlacesNow,
-  placementFlow,
+  placementEndings,
   publishedByEmployerType,
   publishedByIscoMajorGroup,
 } from '#db/queries/dashboard-placements'
@@ -17,7 +17,8 @@ export const TWE_PRIVATE_BASELINE_PERCENT = 8
 
 const where = 'Een plaats hoort bij de regio van de gemeente waar het werk is (de vestiging van de werkgever).'
 const firstPublished = `Werkervaringsplaatsen die in de periode voor het eerst gepubliceerd werden. ${where}`
-// "Per soort werkgever" and "aandeel privéwerkgevers" count the same placements: one query per slice (per-slice.ts).
+// "Gepubliceerd", "per soort werkgever" and "aandeel privéwerkgevers" count the same placements: one query per slice
+// (per-slice.ts).
 const byEmployerType = sharedPerSlice(publishedByEmployerType)
 const typeLabel = (type: string | null) => (type ? employerTypeLabels[type as (typeof employerTypes)[number]].label : 'Soort werkgever niet ingevuld')
 
@@ -33,11 +34,11 @@ export const placementsSection: Section = {
       description: `Werkervaringsplaatsen die in de periode voor het eerst gepubliceerd werden, volzet raakten (de laatste plaats ingevuld of door de werkgever op volzet gezet) of afgesloten werden. ${where}`,
       unit: 'aantal',
       compute: async (tx, slice) => {
-        const flow = await placementFlow(tx, slice)
+        const [byType, ended] = await Promise.all([byEmployerType(tx, slice), placementEndings(tx, slice)])
         return [
-          { key: 'gepubliceerd', label: 'Gepubliceerd', value: flow.published },
-          { key: 'volzet', label: 'Volzet', value: flow.filled },
-          { key: 'afgesloten', label: 'Afgesloten', value: flow.closed },
+          { key: 'gepubliceerd', label: 'Gepubliceerd', value: byType.reduce((sum, row) => sum + row.count, 0) },
+          { key: 'volzet', label: 'Volzet', value: ended.filled },
+          { key: 'afgesloten', label: 'Afgesloten', value: ended.closed },
         ]
       },
     },
