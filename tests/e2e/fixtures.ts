@@ -7,6 +7,7 @@ import { type BrowserContext, chromium, type Locator, type Page, type Response }
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
 import { homeByRole, type Role } from '#domain/permissions'
 import { DEMO_PASSWORD } from '#db/seed/demo'
+import { ScanCache } from './scan-cache'
 
 /**
  * Shared helpers for the end-to-end tests: a real Chromium against the real server (global-setup.ts).
@@ -18,6 +19,8 @@ import { DEMO_PASSWORD } from '#db/seed/demo'
  */
 
 export const baseUrl = inject('baseUrl')
+// The page states already scanned in this run (scan-cache.ts).
+const scanned = new ScanCache(inject('scanCacheDir'))
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
@@ -273,12 +276,18 @@ async function frameDocuments(page: Page): Promise<Record<string, string>> {
  * The scanner page lives at an address of the portal that the browser never asks the server for, so the
  * snapshot's stylesheets and links resolve as on the real page.
  */
+type Snapshot = Awaited<ReturnType<typeof snapshotDocument>>
+
 class Scanner {
   private page: Page | undefined
   constructor(private readonly context: () => BrowserContext) {}
 
-  async analyze(source: Page): Promise<AxeResults> {
-    const { html, frames } = await snapshotDocument(source, await frameDocuments(source))
+  /** The page as its visitor gets it without scripts, with its frames inline. */
+  async snapshot(source: Page) {
+    return snapshotDocument(source, await frameDocuments(source))
+  }
+
+  async analyze(source: Page, { html, frames }: Snapshot): Promise<AxeResults> {
     const page = await this.scannerPage()
     const viewport = source.viewportSize()
     if (viewport) await page.setViewportSize(viewport)
@@ -495,10 +504,15 @@ export class E2EPage {
   /** Runs axe on the page as it is now and fails with every violation (rule, impact, target selectors). */
   async expectAccessible() {
     const live = this.javaScript && (await this.page.locator('iframe').count()) === 0
-    const results = live ? await runAxe(this.page) : await this.scanner.analyze(this.page)
-    // The scanner's tabs may have put this one in the background, where Chromium throttles animation frames
-    // (Playwright's checks before a click wait for them).
-    if (!live) await this.page.bringToFront()
+    const snapshot = live ? undefined : await this.scanner.snapshot(this.page)
+    const key = scanned.key(snapshot?.html ?? (await this.page.content()), this.page.viewportSize(), live ? 'live' : 'snapshot')
+    let violations: AxeResults['violations'] = []
+    if (!scanned.has(key)) {
+      violations = (snapshot ? await this.scanner.analyze(this.page, snapshot) : await runAxe(this.page)).violations
+      // The scanner's tabs may have put this one in the background, where Chromium throttles animation frames
+      // (Playwright's checks before a click wait for them).
+      if (snapshot) await this.page.bringToFront()
+    }
     // One scan covers one page: what led to it (a submission, its redirect) and the page itself. Two pages
     // since the last scan mean one of them was never scanned.
     const pages = this.entries.filter((e) => !e.scanned && e.what.startsWith('page '))
@@ -511,7 +525,8 @@ export class E2EPage {
       )
     }
     for (const entry of this.entries) entry.scanned = true
-    if (results.violations.length > 0) throw new Error(formatViolations(this.page.url(), results.violations))
+    if (violations.length > 0) throw new Error(formatViolations(this.page.url(), violations))
+    scanned.add(key)
   }
 }
 

@@ -89,7 +89,10 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide('baseUrl', baseUrl)
+  const scanCacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-e2e-scanned-'))
+  project.provide('scanCacheDir', scanCacheDir)
   return async () => {
+    fs.rmSync(scanCacheDir, { recursive: true, force: true })
     await stop()
     // A server that fails while the tests run says so here, instead of only through confusing test failures.
     if (server.exitCode !== 0 && server.exitCode !== null) {
@@ -122,5 +125,6 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    scanCacheDir: string
   }
 }

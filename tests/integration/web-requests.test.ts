@@ -49,7 +49,7 @@ const resetMails = () =>
     .orderBy(asc(emailMessages.createdAt))
 
 const attack = (path: string, headers: Record<string, string | number> = {}) =>
-  send(portal.port, { method: 'POST', path, headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, stream: ATTACK_BYTES })
+  send(portal.port, { method: 'POST', path, headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, stream: ATTACK_BYTES, pauseAfter: EARLY / 2 })
 
 /** The resident set size of the server process, from /proc. */
 const rssBytes = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024

@@ -14,21 +14,29 @@ type Options = {
   body?: string
   /** A chunked body of this many bytes, sent 64 KiB at a time as the socket takes them, until the answer comes. */
   stream?: number
+  /**
+   * With `stream`: once this many bytes are sent, wait up to 10 s for the answer before sending on. A server that
+   * answers without reading the body is then told apart from one that reads it by what was sent, not by how fast
+   * each process got the CPU (on a busy machine the client could outrun a server that answers at once).
+   */
+  pauseAfter?: number
 }
 
 /**
  * One HTTP request exactly as given (Host included), for attacks a browser would never send; resolves with the
  * answer and how many body bytes had been sent by the time it came.
  */
-export function send(port: number, { method = 'GET', path, headers = {}, body, stream }: Options) {
+export function send(port: number, { method = 'GET', path, headers = {}, body, stream, pauseAfter = Infinity }: Options) {
   return new Promise<Answer>((resolve, reject) => {
     let sent = 0
     let answered = false
+    let onAnswer = () => {}
     // A connection of its own, kept alive as browsers and curl do: a client that says `Connection: close` is
     // closed on once answered, and would lose the answer to a reset while it is still sending.
     const agent = new http.Agent({ keepAlive: true })
     const request = http.request({ host: '127.0.0.1', port, method, path, headers, agent, setHost: !Object.keys(headers).some((name) => name.toLowerCase() === 'host') }, (response) => {
       answered = true
+      onAnswer()
       let text = ''
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => (text += chunk))
@@ -42,8 +50,14 @@ export function send(port: number, { method = 'GET', path, headers = {}, body, s
     if (stream === undefined) return void request.end(body)
     const chunk = Buffer.alloc(64 * 1024, 'a')
     // Between chunks the client looks for an answer, so `sent` says how far it got before the server answered.
+    let paused = false
     const pump = async () => {
       while (!answered && sent < stream) {
+        if (!paused && sent >= pauseAfter) {
+          paused = true
+          await Promise.race([new Promise<void>((resolve) => (onAnswer = resolve)), sleep(10_000)])
+          if (answered) break
+        }
         const piece = chunk.subarray(0, Math.min(chunk.length, stream - sent))
         sent += piece.length
         if (request.write(piece)) await new Promise(setImmediate)
