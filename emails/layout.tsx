@@ -10,7 +10,7 @@ export function EmailLayout({
   children,
   lang = 'nl',
   dir = 'ltr',
-  footer = 'Je krijgt deze e-mail van Stapsteen, het portaal voor werkervaring in Vlaanderen.',
+  footer = 'Deze e-mail komt van Stapsteen, het portaal voor werkervaring in Vlaanderen.',
 }: {
   preview: string
   children: ReactNode
@@ -66,9 +66,10 @@ export const emailStyles = {
 
 /**
  * A button to the portal with the same address under it as a plain link: some mail clients block buttons, the
- * plain link always works. `formal` says "uw" instead of "je" (mails to employers and residents).
+ * plain link always works. Its words, like the footer's, address nobody: staff read "je", employers "u"
+ * (docs/schrijfwijzer.md), and the frame is the same for both.
  */
-export function ButtonWithLink({ href, formal = false, children }: { href: string; formal?: boolean; children: ReactNode }) {
+export function ButtonWithLink({ href, children }: { href: string; children: ReactNode }) {
   return (
     <>
       <Section style={{ margin: '0 0 16px' }}>
@@ -77,7 +78,7 @@ export function ButtonWithLink({ href, formal = false, children }: { href: strin
         </Button>
       </Section>
       <Text style={emailStyles.text}>
-        {`Werkt de knop niet? Kopieer dan deze link in ${formal ? 'uw' : 'je'} browser:`}
+        Werkt de knop niet? Kopieer dan deze link in de adresbalk van de browser:
         <br />
         <Link href={href} style={emailStyles.link}>
           {href}

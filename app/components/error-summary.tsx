@@ -1,5 +1,5 @@
 import type { FormMetadata } from '@conform-to/react'
-import { type MouseEvent, useEffect, useId, useRef, useState } from 'react'
+import { type MouseEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { FormErrors } from './forms'
 
 type Props = {
@@ -11,6 +11,8 @@ type Props = {
   translate?: (message: string, field: string) => string
 }
 
+const TITLE = 'Er is een probleem'
+
 /**
  * The GOV.UK error summary (issue 16, point 7): after a failed submit, "Er is een probleem" at the top of the form
  * with every message as a link to its field, and focus on it, so a screen-reader user hears what went wrong and
@@ -18,29 +20,15 @@ type Props = {
  * an effect does, after each failed submission. Before any submit (errors shown on blur) only the form's own
  * errors show, as `FormErrors` always did.
  */
-export function ErrorSummary({ form, title = 'Er is een probleem', translate = (message) => message }: Props) {
-  const headingId = useId()
-  const ref = useRef<HTMLElement>(null)
+export function ErrorSummary({ form, title = TITLE, translate = (message) => message }: Props) {
   const submitted = useAfterFailedSubmit(form.status)
   const errors = form.allErrors
-  // A new error object comes with every validation; focus follows a failed submission only, not typing.
-  useEffect(() => {
-    if (form.status === 'error') ref.current?.focus()
-  }, [form.status, errors])
-
   const formErrors = form.errors?.map((message) => translate(message, ''))
   const fields = Object.entries(errors).filter(([name, messages]) => name !== '' && messages.length > 0)
   if (!submitted || (!formErrors?.length && fields.length === 0)) return <FormErrors id={form.errorId} errors={formErrors} />
   return (
-    <section ref={ref} tabIndex={-1} autoFocus aria-labelledby={headingId} className="mb-6 rounded-md border-2 border-red-700 bg-white px-4 py-3 focus:outline-4 focus:outline-offset-2 focus:outline-red-700">
-      <h2 id={headingId} className="text-xl text-red-800">
-        {title}
-      </h2>
-      {formErrors?.length ? (
-        <p id={form.errorId} role="alert" className="mt-2 font-medium text-red-800">
-          {formErrors.join(' ')}
-        </p>
-      ) : null}
+    // A new error object comes with every validation; focus follows a failed submission only, not typing.
+    <SummaryBox title={title} messages={formErrors} messagesId={form.errorId} focus={form.status === 'error'} focusKey={errors}>
       {fields.length ? (
         <ul className="mt-2 list-disc space-y-1 ps-5">
           {fields.map(([name, messages]) => (
@@ -52,6 +40,52 @@ export function ErrorSummary({ form, title = 'Er is een probleem', translate = (
           ))}
         </ul>
       ) : null}
+    </SummaryBox>
+  )
+}
+
+/**
+ * The same summary for errors that belong to the page rather than to a field or to a form still on it: a stale
+ * page ("the employer decided meanwhile"), where the button that was pressed is gone once the page shows the new
+ * state, or a button-only form. `answer` is the action's data (`useActionData()`): every new answer with errors
+ * takes the focus, also one with the same message as the last, while re-renders of the same answer do not.
+ */
+export function PageErrorSummary({ errors, answer, title = TITLE }: { errors: string[] | undefined; answer: unknown; title?: string }) {
+  if (!errors?.length) return null
+  // Pages put it between their back link and their h1 (GOV.UK: at the top of the main content).
+  return <SummaryBox title={title} messages={errors} focus focusKey={answer} className="mt-4 max-w-3xl" />
+}
+
+type BoxProps = {
+  title: string
+  messages: string[] | undefined
+  messagesId?: string
+  focus: boolean
+  focusKey: unknown
+  className?: string
+  children?: ReactNode
+}
+
+const boxClass = 'mb-6 rounded-md border-2 border-red-700 bg-white px-4 py-3 focus:outline-4 focus:outline-offset-2 focus:outline-red-700'
+
+/** The focusable box both summaries show: heading, the messages about the whole form or page, then any links. */
+function SummaryBox({ title, messages, messagesId, focus, focusKey, className, children }: BoxProps) {
+  const headingId = useId()
+  const ref = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (focus) ref.current?.focus()
+  }, [focus, focusKey])
+  return (
+    <section ref={ref} tabIndex={-1} autoFocus aria-labelledby={headingId} className={className ? `${className} ${boxClass}` : boxClass}>
+      <h2 id={headingId} className="text-xl text-red-800">
+        {title}
+      </h2>
+      {messages?.length ? (
+        <p id={messagesId} role="alert" className="mt-2 font-medium text-red-800">
+          {messages.join(' ')}
+        </p>
+      ) : null}
+      {children}
     </section>
   )
 }

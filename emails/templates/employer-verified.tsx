@@ -28,7 +28,7 @@ export function EmployerVerifiedEmail({ name, organisationName, publishedPlaceme
       ) : (
         <Text style={s.text}>U hebt nog geen plaatsen gepubliceerd. Dat kan nu op elk moment.</Text>
       )}
-      <ButtonWithLink href={organisationUrl} formal>Naar uw organisatie</ButtonWithLink>
+      <ButtonWithLink href={organisationUrl}>Naar uw organisatie</ButtonWithLink>
     </EmailLayout>
   )
 }

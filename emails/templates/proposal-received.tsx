@@ -20,7 +20,7 @@ export function ProposalReceivedEmail({ name, placementTitle, proposerOrganisati
         {`Een trajectbegeleider van ${proposerOrganisation} stelt een kandidaat voor voor uw werkervaringsplaats "${placementTitle}". Op Stapsteen ziet u wat de kandidaat met u wil delen.`}
       </Text>
       <Text style={s.text}>Laat weten of u het voorstel aanvaardt. Wijst u het af, kies dan de reden: zo kan de begeleider verder zoeken.</Text>
-      <ButtonWithLink href={proposalUrl} formal>Bekijk het voorstel</ButtonWithLink>
+      <ButtonWithLink href={proposalUrl}>Bekijk het voorstel</ButtonWithLink>
       <Text style={s.text}>Om de kandidaat te beschermen staan er geen persoonsgegevens in deze e-mail.</Text>
     </EmailLayout>
   )

@@ -22,11 +22,11 @@ export function RegistrationAttemptEmail({ name, loginUrl, resetUrl }: Registrat
         een account, dus er is niets nieuws gemaakt.
       </Text>
       <Text style={s.text}>Was u het zelf? Log dan in met uw account.</Text>
-      <ButtonWithLink href={loginUrl} formal>
+      <ButtonWithLink href={loginUrl}>
         Inloggen
       </ButtonWithLink>
       <Text style={s.text}>Weet u uw wachtwoord niet meer? Vraag dan een nieuw wachtwoord aan.</Text>
-      <ButtonWithLink href={resetUrl} formal>
+      <ButtonWithLink href={resetUrl}>
         Nieuw wachtwoord aanvragen
       </ButtonWithLink>
       <Text style={s.text}>Was u het niet? Dan hoeft u niets te doen. Uw account en uw wachtwoord blijven zoals ze zijn.</Text>

@@ -45,7 +45,7 @@ export function ScheduleChangedEmail({
         {`Vanaf ${from} geldt in ${scheduleName} een nieuwe regeling voor wat een werkgever betaalt voor een werkervaringsplaats. ${organisationName} heeft daar gepubliceerde plaatsen, daarom laten we het u weten.`}
       </Text>
       {note ? <Text style={s.text}>{`Toelichting: ${note}`}</Text> : null}
-      <ButtonWithLink href={costsUrl} formal>Bekijk wat uw plaatsen kosten</ButtonWithLink>
+      <ButtonWithLink href={costsUrl}>Bekijk wat uw plaatsen kosten</ButtonWithLink>
       <Text style={s.text}>
         Alle regio's naast elkaar, met de vorige bedragen:{' '}
         <Link href={comparisonUrl} style={s.link}>

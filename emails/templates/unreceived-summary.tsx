@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles as s } from '#emails/layout'
+import { Heading, Text } from '@react-email/components'
+import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 /**
  * Every weekday morning to each regional admin (their regions) and platform admin (all of Flanders) while intakes
@@ -28,18 +28,7 @@ export function UnreceivedSummaryEmail({ name, area, waiting, overdue, listUrl }
       <Text style={s.text}>
         {`${intakes(waiting)} ${waiting === 1 ? 'wacht' : 'wachten'} bij een organisatie zonder actieve triagemedewerker${overdue > 0 ? `; ${overdue} ${overdue === 1 ? 'is' : 'zijn'} te laat voor een eerste contact` : ''}. Nodig een triagemedewerker uit bij die organisatie, of wijs de aanmeldingen opnieuw toe.`}
       </Text>
-      <Section style={{ margin: '0 0 16px' }}>
-        <Button href={listUrl} style={s.button}>
-          Open de lijst
-        </Button>
-      </Section>
-      <Text style={s.text}>
-        Werkt de knop niet? Kopieer dan deze link in je browser:
-        <br />
-        <Link href={listUrl} style={s.link}>
-          {listUrl}
-        </Link>
-      </Text>
+      <ButtonWithLink href={listUrl}>Open de lijst</ButtonWithLink>
       <Text style={s.text}>Om de inwoners te beschermen staan er geen namen of andere persoonsgegevens in deze e-mail.</Text>
     </EmailLayout>
   )

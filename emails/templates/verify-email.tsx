@@ -16,7 +16,7 @@ export function VerifyEmail({ name, organisationName, confirmUrl, validHours }: 
       <Text style={s.text}>
         {`U registreerde ${organisationName} als werkgever op Stapsteen. Klik op de knop om te bevestigen dat dit uw e-mailadres is. Daarna kan u inloggen.`}
       </Text>
-      <ButtonWithLink href={confirmUrl} formal>Bevestig mijn e-mailadres</ButtonWithLink>
+      <ButtonWithLink href={confirmUrl}>Bevestig mijn e-mailadres</ButtonWithLink>
       <Text style={s.text}>{`Deze link werkt ${validHours} uur en maar één keer.`}</Text>
       <Text style={s.text}>
         Wat gebeurt er daarna? Een regionale beheerder kijkt de gegevens van uw organisatie na. Tot dan zijn uw

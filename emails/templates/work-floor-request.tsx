@@ -20,7 +20,7 @@ export function WorkFloorRequestEmail({ name, placementTitle, guidedBy, dueOn, f
         {`De trajectbegeleider van ${guidedBy} vraagt hoe de persoon op uw werkervaringsplaats "${placementTitle}" het doet. Per doel kiest u: nog niet, groeiend of bereikt; een opmerking mag erbij. Dat duurt een paar minuten.`}
       </Text>
       <Text style={s.text}>{`Graag tegen ${dueOn}.`}</Text>
-      <ButtonWithLink href={formUrl} formal>
+      <ButtonWithLink href={formUrl}>
         Vul de evaluatie in
       </ButtonWithLink>
       <Text style={s.text}>Om de persoon te beschermen staan er geen persoonsgegevens in deze e-mail.</Text>

@@ -56,7 +56,7 @@ async function signIn(p: E2EPage, email: string, password: string, home: string)
 
 /** The set-password link in the newest invitation mail to `email`, as the mail provider got it. */
 async function invitationLink(email: string) {
-  const mail = await portal.mailTo(email, 'Je account op Stapsteen voor OCMW Gent')
+  const mail = await portal.mailTo(email, 'Uw account op Stapsteen voor OCMW Gent')
   const [link = ''] = mail.text.match(/https:\/\/stapsteen\.example\/wachtwoord-nieuw\?token=[\w-]+/g) ?? []
   expect(link).toMatch(/^https:\/\/stapsteen\.example\/wachtwoord-nieuw\?token=[\w-]{40,}$/)
   expect(mail.html).toContain(link)

@@ -69,7 +69,7 @@ describe('changing your own password on /account', () => {
     const mails = await db().select().from(emailMessages).where(and(eq(emailMessages.to, user.email), eq(emailMessages.template, 'password-changed')))
     expect(mails).toHaveLength(1)
     const mail = await deliveredMail(mails[0]!.id)
-    expect(mail.subject).toBe('Je wachtwoord voor Stapsteen is gewijzigd')
+    expect(mail.subject).toBe('Uw wachtwoord voor Stapsteen is gewijzigd')
     expect(mail.text).toContain('Dag Jana Claes,')
     expect(mail.text).toContain(`${BASE_URL}/wachtwoord-vergeten`)
     const stored = JSON.stringify(mail)

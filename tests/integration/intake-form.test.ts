@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
 import { and, count, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '#app/auth/session.server'
@@ -9,7 +10,9 @@ import { REFERENCE_PATTERN } from '#domain/intake-reference'
 import { action as startAction } from '#app/routes/aanmelden+/_index'
 import { loader as channelLoader } from '#app/routes/aanmelden+/k.$code'
 import { action as stepAction, loader as stepLoader } from '#app/routes/aanmelden+/$step'
+import * as summaryRoute from '#app/routes/aanmelden+/controle'
 import { loader as summaryLoader } from '#app/routes/aanmelden+/controle'
+import { i18nConfig } from '#app/i18n'
 import { action as assistedStart } from '#app/routes/partner+/aanmelden'
 import { INTAKE_LIMIT, limitKey } from '#app/utils/rate-limit.server'
 import { db } from '#db/client'
@@ -19,6 +22,9 @@ import { auditLog, emailMessages, intakeChannels, intakeEvents, intakes, organis
 import { createOrganisation, createUser } from '#db/seed/factories'
 import { BASE_URL, confirmation, fillIn, freshIp, IntakeBrowser, location, submit } from './intake-browser'
 import { deliveredMail } from '#tests/support/mail'
+import { cookieHeader } from '#tests/support/cookie-jar'
+import { errorSummaryIn, renderAfterPost } from '#tests/support/render-page'
+import { personsHoneypot } from './public-forms-support'
 
 // Gent (44021) lies in REFREG13, like Destelbergen (44013). The test's OCMW and VDAB team have a triage worker,
 // so the form routes to them rather than to the reference OCMW Gent and VDAB-team Regio Gent, which have no staff.
@@ -264,7 +270,7 @@ describe('the rate limit of the intake form', () => {
     const key = await fillIn(browser)
     const refused = await submit(browser, key)
     expect(refused.status).toBe(429)
-    expect(await refused.json()).toEqual({ formErrors: ['errors.rateLimited'] })
+    expect(((await refused.json()) as { result: { error: Record<string, string[]> } }).result.error).toEqual({ '': ['errors.rateLimited'] })
     expect(await byKey(key)).toBeUndefined()
 
     // Another address is not affected; this one may again once its window is over.
@@ -273,6 +279,30 @@ describe('the rate limit of the intake form', () => {
     await db().update(rateLimits).set({ windowEndsAt: sql`now() - interval '1 minute'` }).where(eq(rateLimits.key, ipKey))
     expect(location(await submit(browser, key))).toBe('/aanmelden/klaar?lng=nl')
     expect(await byKey(key)).toBeDefined()
+  })
+
+  // React escapes these in text; the Ukrainian message has an apostrophe.
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#x27;')
+
+  it.each(i18nConfig.supportedLngs)('shows the refusal as the focused error summary of the summary page, in %s (issue 16, point 7)', async (language) => {
+    const browser = new IntakeBrowser()
+    const ipKey = await limitKey(INTAKE_LIMIT, browser.ip)
+    for (let i = 0; i < INTAKE_LIMIT.max; i++) await countAttempt(db(), ipKey, INTAKE_LIMIT.windowMinutes)
+    const key = await fillIn(browser, language)
+    const body = new URLSearchParams({ ...(await personsHoneypot()), submissionKey: key })
+    const request = new Request(`${BASE_URL}/aanmelden/controle?lng=${language}`, { method: 'POST', body, headers: { Cookie: cookieHeader(browser.cookies) } })
+    const { status, html } = await renderAfterPost(summaryRoute, '/aanmelden/controle', request, { locale: language, clientIp: browser.ip })
+    expect(status).toBe(429)
+    const texts = JSON.parse(fs.readFileSync(`public/locales/${language}/intake.json`, 'utf8')) as { errorSummary: string; errors: { rateLimited: string } }
+    const summary = errorSummaryIn(html)!
+    expect(summary).toMatch(/^<section tabindex="-1" autofocus=""/)
+    expect(summary).toContain(`>${escape(texts.errorSummary)}</h2>`)
+    expect(summary).toContain(`<p id="intake-submit-error" role="alert" class="mt-2 font-medium text-red-800">${escape(texts.errors.rateLimited)}</p>`)
+    // The form names the message as its description, and the page still offers to send it.
+    expect(html).toMatch(/<form [^>]*id="intake-submit"[^>]*aria-describedby="intake-submit-error"/)
+    expect(html).toContain(`name="submissionKey" value="${key}"`)
+    expect(html.match(/autofocus/g)).toHaveLength(1)
+    expect(await byKey(key)).toBeUndefined()
   })
 
   it('stores a keyed hash of the address, never the address, and forgets it after the window', async () => {

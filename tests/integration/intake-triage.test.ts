@@ -12,7 +12,9 @@ import { getTriageSettings, saveTriageSettings } from '#db/queries/triage-settin
 import type { SessionUser } from '#domain/session-user'
 import { auditLog, intakeEvents, intakeNotes, intakes } from '#db/schema'
 import { createOrganisation, createUser } from '#db/seed/factories'
+import * as intakeRoute from '#app/routes/triage+/$intakeId'
 import { action as intakeAction } from '#app/routes/triage+/$intakeId'
+import { errorSummaryIn, renderAfterPost, summaryLinks } from '#tests/support/render-page'
 import { dayFromToday, requestAs, sessionUser, triageWorker, triageWorld } from './intake-triage-support'
 
 const tx = <T>(work: (t: Tx) => Promise<T>) => db().transaction(work)
@@ -248,5 +250,33 @@ describe('the intake page’s actions', () => {
     expect((await body(stale)).result.error['']).toEqual([expect.stringContaining('Dit kan niet (meer) bij deze aanmelding')])
     expect((await post(w.otherUser, intake.id, { intent: 'contact' })).status).toBe(404)
     expect((await post(w.ocmwUser, 'geen-uuid', { intent: 'contact' })).status).toBe(404)
+  })
+
+  it('shows the page after a mistake with the error summary at its top, focused, linking to the field (issue 16, point 7)', async () => {
+    const w = await triageWorld()
+    const intake = await w.intake()
+    const page = async (fields: Record<string, string>) => {
+      const { headers } = await requestAs(w.ocmwUser, `/triage/${intake.id}`)
+      const request = new Request(`http://localhost:3000/triage/${intake.id}`, { method: 'POST', headers, body: new URLSearchParams(fields) })
+      return renderAfterPost(intakeRoute, '/triage/:intakeId', request)
+    }
+    const empty = await page({ intent: 'note', body: '  ' })
+    expect(empty.status).toBe(400)
+    expect(summaryLinks(errorSummaryIn(empty.html)!)).toEqual([{ target: 'note-body', text: 'Schrijf een notitie.' }])
+    expect(empty.html).toMatch(/<textarea[^>]*id="note-body"/)
+
+    // A button whose action no longer applies (the intake was closed meanwhile): the page's own summary, above the h1.
+    expect(await tx((t) => closeIntake(t, w.ocmwColleague, intake.id, 'moved_away'))).toEqual({ kind: 'done' })
+    const stale = await page({ intent: 'contact' })
+    expect(stale.status).toBe(409)
+    const summary = errorSummaryIn(stale.html)!
+    expect(summary).toMatch(/^<section tabindex="-1" autofocus="" aria-labelledby="[^"]+" class="mt-4 max-w-3xl mb-6[^"]*"><h2 [^>]*>Er is een probleem<\/h2><p role="alert"[^>]*>Dit kan niet \(meer\) bij deze aanmelding/)
+    expect(summaryLinks(summary)).toEqual([])
+    expect(stale.html.indexOf(summary)).toBeLessThan(stale.html.indexOf('<h1'))
+    expect(stale.html.match(/autofocus/g)).toHaveLength(1)
+    // A tampered form: its message at the top too.
+    const tampered = await page({ intent: 'fly' })
+    expect(tampered.status).toBe(400)
+    expect(errorSummaryIn(tampered.html)).toContain('>Deze actie kennen we niet. Laad de pagina opnieuw en probeer nog eens.</p>')
   })
 })

@@ -3,8 +3,10 @@ import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '#app/auth/session.server'
 import { declineReasonLabels, MAX_OPEN_PROPOSALS, type ShareField } from '#domain/proposal-form'
+import * as clientProposalsRoute from '#app/routes/begeleider+/clienten.$clientId.voorstellen._index'
 import { action as withdrawAction } from '#app/routes/begeleider+/clienten.$clientId.voorstellen._index'
 import { action as proposeAction } from '#app/routes/begeleider+/clienten.$clientId.voorstellen.nieuw'
+import * as employerProposalRoute from '#app/routes/werkgever+/voorstellen.$id'
 import { action as decideAction, loader as proposalLoader } from '#app/routes/werkgever+/voorstellen.$id'
 import { loader as proposalsLoader } from '#app/routes/werkgever+/voorstellen._index'
 import { db } from '#db/client'
@@ -15,6 +17,7 @@ import { type SessionUser } from '#domain/session-user'
 import { auditLog, clients, emailMessages, proposals } from '#db/schema'
 import { createClient, createEmployer, createUser } from '#db/seed/factories'
 import { BASE_URL, bakerUri, caseworker, publishBakeryPlacement, sessionUser, withJobQueue } from '#tests/support/caseworker-fixtures'
+import { errorSummaryIn, renderAfterPost, summaryLinks } from '#tests/support/render-page'
 
 let baker: string
 
@@ -305,6 +308,41 @@ describe('the routes', () => {
     const stale = await post(decideAction, emp.user, path, { id }, [['intent', 'decline'], ['reason', 'no_capacity']])
     expect(stale.status).toBe(409)
     expect(await stale.json()).toEqual({ error: 'Over dit voorstel is intussen beslist: het is aanvaard.' })
+  })
+
+  it('show a mistake or a stale page with the error summary, focused, a missing reason linked to its field (issue 16, point 7)', async () => {
+    const cw = await caseworker()
+    const emp = await employer()
+    const person = await client(cw)
+    const id = proposedId(await propose(cw, person.id, await emp.placement()))
+    const request = async (user: SessionUser, path: string, fields: [string, string][]) =>
+      new Request(`${BASE_URL}${path}`, { method: 'POST', headers: { Cookie: await cookieFor(user) }, body: new URLSearchParams(fields) })
+    const decision = async (fields: [string, string][]) =>
+      renderAfterPost(employerProposalRoute, '/werkgever/voorstellen/:id', await request(emp.user, `/werkgever/voorstellen/${id}`, fields))
+
+    const noReason = await decision([['intent', 'decline']])
+    expect(noReason.status).toBe(400)
+    expect(summaryLinks(errorSummaryIn(noReason.html)!)).toEqual([{ target: 'decline-reason', text: 'Kies waarom u het voorstel afwijst.' }])
+    expect(noReason.html).toMatch(/<fieldset id="decline-reason"/)
+
+    // The caseworker withdrew it meanwhile: the employer's page says so above its heading, and the buttons are gone.
+    expect(await db().transaction((tx) => withdrawProposal(tx, cw, id))).toEqual({ kind: 'withdrawn' })
+    const stale = await decision([['intent', 'accept']])
+    expect(stale.status).toBe(409)
+    const summary = errorSummaryIn(stale.html)!
+    expect(summary).toMatch(/^<section tabindex="-1" autofocus=""[^>]*><h2 [^>]*>Er is een probleem<\/h2><p role="alert"[^>]*>Over dit voorstel is intussen beslist: het is ingetrokken.<\/p><\/section>$/)
+    expect(stale.html.indexOf(summary)).toBeLessThan(stale.html.indexOf('<h1'))
+    expect(stale.html.match(/autofocus/g)).toHaveLength(1)
+    expect(stale.html).not.toContain('Voorstel aanvaarden')
+
+    const again = await renderAfterPost(
+      clientProposalsRoute,
+      '/begeleider/clienten/:clientId/voorstellen',
+      await request(cw, `/begeleider/clienten/${person.id}/voorstellen`, [['intent', 'withdraw'], ['proposalId', id]]),
+    )
+    expect(again.status).toBe(409)
+    expect(errorSummaryIn(again.html)).toMatch(/^<section tabindex="-1" autofocus=""[^>]*>.*<p role="alert"[^>]*>Dit voorstel is al ingetrokken.<\/p><\/section>$/)
+    expect(again.html.indexOf(errorSummaryIn(again.html)!)).toBeLessThan(again.html.indexOf('<h1'))
   })
 
   it('audit every employer read of proposal snapshots with ids only, and no read of a proposal not theirs (issue 11, finding 10)', async () => {

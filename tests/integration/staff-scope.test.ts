@@ -139,8 +139,8 @@ describe('inviting', () => {
     const [entry] = await auditOf(user!.id)
     expect(entry).toMatchObject({ action: 'user.invite', actorUserId: platform.id, organisationId: gentId, details: { role: 'caseworker', coordinator: true, regions: [] } })
     const { token, mails } = await invitationToken(email)
-    expect(mails[0]!.subject).toBe('Je account op Stapsteen voor OCMW Gent')
-    expect(mails[0]!.text).toContain(`${platform.name} heeft een account voor je gemaakt op Stapsteen, voor OCMW Gent. Je rol: Trajectbegeleider / bemiddelaar, coördinator.`)
+    expect(mails[0]!.subject).toBe('Uw account op Stapsteen voor OCMW Gent')
+    expect(mails[0]!.text).toContain(`${platform.name} heeft een account voor u gemaakt op Stapsteen, voor OCMW Gent. Uw rol: Trajectbegeleider / bemiddelaar, coördinator.`)
     expect(await resetLinkIsUsable(token)).toBe(true)
     const [link] = await db().execute<{ hours: number }>(
       sql`select round(extract(epoch from expires_at - now()) / 3600)::int as hours from password_reset_tokens where user_id = ${user!.id}`,

@@ -11,8 +11,8 @@ describe('password-reset email', () => {
     expect(html).toMatch(/<html[^>]*\blang="nl"/)
     expect(html).toContain('Dag Amina,')
     expect(html).toContain('Deze link werkt 1 uur en maar één keer.')
-    expect(html).toContain('Heb je dit niet gevraagd? Dan hoef je niets te doen.')
-    expect(html).toContain('Je krijgt deze e-mail van Stapsteen, het portaal voor werkervaring in Vlaanderen.')
+    expect(html).toContain('Hebt u dit niet gevraagd? Dan hoeft u niets te doen.')
+    expect(html).toContain('Deze e-mail komt van Stapsteen, het portaal voor werkervaring in Vlaanderen.')
     // Once for the button, once for the visible plain link.
     expect(html.match(/href="https:\/\/stapsteen\.example\.be\/wachtwoord\/nieuw\?token=abc123"/g)).toHaveLength(2)
     expect(html).toContain(`>${resetUrl}</a>`)
@@ -24,7 +24,7 @@ describe('password-reset email', () => {
     expect(text).toContain('Dag Amina,')
     expect(text).toContain(resetUrl)
     expect(text).toContain('Deze link werkt 1 uur en maar één keer.')
-    expect(text).toContain('Heb je dit niet gevraagd? Dan hoef je niets te doen.')
+    expect(text).toContain('Hebt u dit niet gevraagd? Dan hoeft u niets te doen.')
     expect(text).not.toMatch(/<[a-z]/i)
   })
 
@@ -67,10 +67,10 @@ describe('user-invitation email', () => {
 
   it('says who invited whom, for which organisation and role, what Stapsteen is, and how long the link works', async () => {
     const { subject, html, text } = await renderEmail('user-invitation', props)
-    expect(subject).toBe('Je account op Stapsteen voor OCMW Gent')
+    expect(subject).toBe('Uw account op Stapsteen voor OCMW Gent')
     expect(html).toMatch(/<html[^>]*\blang="nl"/)
     expect(text).toContain('Dag Amina,')
-    expect(text).toContain('Bart Jacobs heeft een account voor je gemaakt op Stapsteen, voor OCMW Gent. Je rol: Triagemedewerker, coördinator.')
+    expect(text).toContain('Bart Jacobs heeft een account voor u gemaakt op Stapsteen, voor OCMW Gent. Uw rol: Triagemedewerker, coördinator.')
     expect(text).toContain('Stapsteen is het portaal waar')
     expect(text).toContain('Deze link werkt 7 dagen en maar één keer.')
     expect(html.match(/href="https:\/\/stapsteen\.example\.be\/wachtwoord-nieuw\?token=abc123"/g)).toHaveLength(2)

@@ -1,12 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { type TemplateId, templates } from '#emails/templates'
 
 /**
  * docs/schrijfwijzer.md: residents and employers read "u", staff read "je". This scans the Dutch texts of every
  * page a resident or employer can open (the route files, the feature modules they import directly, the shared
  * password rules and the Dutch message catalogues) for the je-forms, and the other languages' catalogues for
- * their informal forms. Comment lines are skipped: they are English, written for developers.
+ * their informal forms; and every mail by who reads it. Comment lines are skipped: they are English, written for
+ * developers.
  */
 const routeFiles = fs.readdirSync('app/routes', { recursive: true, encoding: 'utf8' }).map((file) => `app/routes/${file}`)
 const PUBLIC_OR_EMPLOYER = /^app\/routes\/(_index\.tsx|plaatsen[.[]|vergoedingen|cijfers|werkgever-worden|werkgever\+\/|aanmelden\+\/|_auth\+\/|account\.tsx)/
@@ -76,5 +78,60 @@ describe('u or je (docs/schrijfwijzer.md)', () => {
     const staffPages = routeFiles.filter((file) => STAFF_ONLY.test(file) && /\.tsx?$/.test(file))
     expect(staffPages.length).toBeGreaterThan(40)
     expect(offending(staffPages.flatMap(textLines), DUTCH_U)).toEqual([])
+  })
+})
+
+/**
+ * Who reads each mail (emails/templates). A mail that staff and employers alike receive (a password, an invitation
+ * a regional admin sends to an employer's user) is "everyone": "u". The residents' mails are laid out here but
+ * their words come from the message catalogues, which the tests above scan in every language.
+ */
+const mailReaders: Record<TemplateId, 'residents' | 'employers' | 'everyone' | 'staff'> = {
+  'intake-received': 'residents',
+  'triage-handover': 'residents',
+  'employer-verified': 'employers',
+  'employer-rejected': 'employers',
+  'verify-email': 'employers',
+  'proposal-received': 'employers',
+  'schedule-changed': 'employers',
+  'work-floor-request': 'employers',
+  'password-reset': 'everyone',
+  'password-changed': 'everyone',
+  'user-invitation': 'everyone',
+  'registration-attempt': 'everyone',
+  'employer-awaiting-verification': 'staff',
+  'evaluation-reminder': 'staff',
+  'proposal-decided': 'staff',
+  'saved-search-alert': 'staff',
+  'trajectory-handed-over': 'staff',
+  'trajectory-transfer-requested': 'staff',
+  'trajectory-transfer-decided': 'staff',
+  'triage-daily-summary': 'staff',
+  'unreceived-summary': 'staff',
+}
+const mailSources = (staff: boolean) =>
+  Object.entries(mailReaders)
+    .filter(([, readers]) => (readers === 'staff') === staff)
+    .map(([id]) => `emails/templates/${id}.tsx`)
+
+describe('u or je in the mails (docs/schrijfwijzer.md)', () => {
+  it('knows who reads every mail, and finds each one’s file', () => {
+    expect(Object.keys(mailReaders).sort()).toEqual(Object.keys(templates).sort())
+    for (const file of [...mailSources(true), ...mailSources(false)]) expect(fs.existsSync(file), file).toBe(true)
+  })
+
+  it('says "u", never "je", in mails to residents and employers and in those everyone gets', () => {
+    expect(mailSources(false)).toHaveLength(12)
+    expect(offending(mailSources(false).flatMap(textLines), DUTCH_JE)).toEqual([])
+  })
+
+  it('says "je", never "u", in mails only staff get', () => {
+    expect(mailSources(true)).toHaveLength(9)
+    expect(offending(mailSources(true).flatMap(textLines), DUTCH_U)).toEqual([])
+  })
+
+  it('addresses nobody in the frame every mail shares (the footer, "the button does not work")', () => {
+    expect(offending(textLines('emails/layout.tsx'), DUTCH_JE)).toEqual([])
+    expect(offending(textLines('emails/layout.tsx'), DUTCH_U)).toEqual([])
   })
 })

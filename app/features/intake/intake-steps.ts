@@ -116,6 +116,9 @@ export const erasureSchema = z.object({
   confirm: z.boolean(messages('erasureConfirmRequired')).refine((given) => given, error('erasureConfirmRequired')),
 })
 
+/** The summary page's form: the key of the answers it showed, so a second send of the same page is recognised. */
+export const submitSchema = z.object({ submissionKey: z.string() })
+
 export type StepSchemas = typeof stepSchemas
 export type StepValues<S extends IntakeStep> = z.output<StepSchemas[S]>
 /** The answers so far, per step: only valid answers of whole steps are ever kept. */

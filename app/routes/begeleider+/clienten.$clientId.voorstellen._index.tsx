@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { requireClient } from '#app/features/clients/client-editor.server'
 import { ErrorPage } from '#app/components/error-page'
-import { FormErrors } from '#app/components/forms'
+import { PageErrorSummary } from '#app/components/error-summary'
 import { ProposalSnapshot } from '#app/features/proposals/proposal-snapshot'
 import { declineReasonLabels, MAX_OPEN_PROPOSALS, proposalStatusLabels } from '#domain/proposal-form'
 import { formatDateTime } from '#app/utils/dates'
@@ -85,6 +85,7 @@ export default function ClientProposalsPage() {
       <p>
         <Link to={`/begeleider/clienten/${client.id}`}>← Terug naar {client.displayName}</Link>
       </p>
+      <PageErrorSummary errors={actionData ? [actionData.error] : undefined} answer={actionData} />
       <h1 className="mt-2">Voorstellen voor {client.displayName}</h1>
       <p className="mt-2 max-w-3xl">
         {`${open.length} van de ${MAX_OPEN_PROPOSALS} openstaande voorstellen. `}
@@ -94,9 +95,6 @@ export default function ClientProposalsPage() {
           'Wacht op een antwoord of trek een voorstel in voor je een nieuw voorstel doet.'
         )}
       </p>
-      <div className="mt-4">
-        <FormErrors errors={actionData ? [actionData.error] : undefined} />
-      </div>
       <section aria-labelledby="open-title" className="mt-6">
         <h2 id="open-title">Openstaand</h2>
         {open.length === 0 ? <p className="mt-2">Geen openstaande voorstellen.</p> : open.map((p) => <ProposalCard key={p.id} proposal={p} />)}

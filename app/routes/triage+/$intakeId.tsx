@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
-import { FormErrors } from '#app/components/forms'
+import { PageErrorSummary } from '#app/components/error-summary'
 import { TriageAnswers } from '#app/features/triage/triage-answers'
 import { TriageDuplicates } from '#app/features/triage/triage-duplicates'
 import { TriageHistory } from '#app/features/triage/triage-history'
@@ -45,16 +45,17 @@ export default function IntakePage() {
   const { page, viewer } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const resultFor = (intent: IntakeIntent) => (actionData?.intent === intent ? actionData.result : undefined)
-  const withoutForm: (IntakeIntent | null)[] = ['claim', 'release', 'contact', 'accept', 'merge', null]
-  // Actions without fields of their own (and tampered forms) report every error at the top of the page.
+  // The forms with fields show their own summary. Actions without fields of their own, and tampered forms (no
+  // intent or one we do not know), report every error at the top of the page.
+  const withFields: (IntakeIntent | null)[] = ['assign', 'close', 'note', 'refer', 'decline']
   const pageError =
-    actionData && withoutForm.includes(actionData.intent) ? Object.values(actionData.result.error ?? {}).flatMap((errors) => errors ?? []) : undefined
+    actionData && !withFields.includes(actionData.intent) ? Object.values(actionData.result.error ?? {}).flatMap((errors) => errors ?? []) : undefined
   return (
     <>
       <p>
         <Link to="/triage">← Terug naar de wachtrij</Link>
       </p>
-      <FormErrors errors={pageError} />
+      <PageErrorSummary errors={pageError} answer={actionData} />
       {page.access === 'status' ? (
         <TriageStatusOnly page={page} organisation={viewer.organisation} />
       ) : (

@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUserWithPermission } from '#app/auth/session.server'
 import { ErrorPage } from '#app/components/error-page'
-import { FormErrors } from '#app/components/forms'
+import { PageErrorSummary } from '#app/components/error-summary'
 import { ProposalDecision } from '#app/features/proposals/proposal-decision'
 import { ProposalSnapshot } from '#app/features/proposals/proposal-snapshot'
 import { canTransition } from '#domain/placement-lifecycle'
@@ -64,6 +64,7 @@ export default function EmployerProposalPage() {
       <p>
         <Link to="/werkgever/voorstellen">← Alle voorstellen</Link>
       </p>
+      <PageErrorSummary errors={actionData && 'error' in actionData ? [actionData.error] : undefined} answer={actionData} />
       <h1 className="mt-2">Kandidaat voor {p.placement.title}</h1>
       <p className="mt-2">
         <strong>Status: {proposalStatusLabels[p.status]}</strong>
@@ -91,9 +92,6 @@ export default function EmployerProposalPage() {
         <ProposalSnapshot snapshot={p} />
         {p.message ? <p className="mt-3 max-w-3xl whitespace-pre-line">Bericht van de begeleider: {p.message}</p> : null}
       </section>
-      <div className="mt-6 max-w-3xl">
-        <FormErrors errors={actionData && 'error' in actionData ? [actionData.error] : undefined} />
-      </div>
       {p.status === 'open' ? <ProposalDecision places={free} lastResult={actionData && 'result' in actionData ? actionData.result : undefined} /> : null}
     </>
   )
