@@ -4,7 +4,8 @@ import { occupations, users } from '#db/schema'
 import { createClient } from './factories'
 
 /**
- * Demo clients for the OCMW Gent caseworker and the VDAB bemiddelaar, with jobdoelwitten the demo placements
+ * Demo clients for the OCMW Gent caseworker, the VDAB bemiddelaar and one of the OCMW cluster (whose trajectory
+ * goes to OCMW Gent after a move, db/seed/trajectory-records.ts), with jobdoelwitten the demo placements
  * (db/seed/placements.ts) fit, so "Zoek passende plaatsen" shows something on a first start. Initials and
  * first names are invented; no contact details.
  */
@@ -26,6 +27,7 @@ type Demo = {
 
 const OCMW = 'begeleider.ocmw@demo.stapsteen.be'
 const VDAB = 'bemiddelaar.vdab@demo.stapsteen.be'
+const CLUSTER = 'begeleider.cluster@demo.stapsteen.be'
 
 const demos: Demo[] = [
   {
@@ -46,6 +48,19 @@ const demos: Demo[] = [
     competences: ['Op tijd komen', 'Hygiënisch werken'], dutchLevel: 'B1', maxDistanceKm: 10, hoursAvailable: 25, notes: 'Kan niet in het weekend werken.',
   },
   {
+    caseworker: OCMW, displayName: 'L.V.', firstName: 'Lina', nis: '44021', postcode: '9000', targets: ['bakkerijmedewerker'],
+    competences: ['Op tijd komen', 'Hygiënisch werken met voeding'], dutchLevel: 'A2', maxDistanceKm: 10, hoursAvailable: 19, instruments: ['TWE_ART60'],
+  },
+  {
+    caseworker: OCMW, displayName: 'Y.B.', firstName: 'Youssef', nis: '44021', postcode: '9040', targets: ['keukenhulp'],
+    competences: ['Samenwerken in een team'], dutchLevel: 'A2', maxDistanceKm: 15, hoursAvailable: 38, instruments: ['TWE_ART60'],
+  },
+  {
+    caseworker: CLUSTER, displayName: 'T.W.', firstName: 'Thijs', nis: '44087', postcode: '9080', targets: ['orderpicker', 'magazijnmedewerker'],
+    competences: ['Instructies opvolgen', 'Werken met een handscanner'], dutchLevel: 'B1', maxDistanceKm: 20, hoursAvailable: 38, instruments: ['TWE_ART60'],
+    notes: 'Verhuist naar Gent, bij zijn zus.',
+  },
+  {
     caseworker: VDAB, displayName: 'A.Y.', firstName: 'Aylin', nis: '43018', postcode: '9060', targets: ['orderpicker', 'magazijnmedewerker'],
     competences: ['Werken met een handscanner'], dutchLevel: 'none', maxDistanceKm: 30, hoursAvailable: 38, instruments: ['IBO', 'WES'],
   },
@@ -57,7 +72,7 @@ const demos: Demo[] = [
 
 /** Called by seedDemoIfEmpty after the demo caseworkers exist. */
 export async function seedDemoClients(tx: Tx) {
-  const caseworkers = await tx.select({ id: users.id, email: users.email, organisationId: users.organisationId }).from(users).where(inArray(users.email, [OCMW, VDAB]))
+  const caseworkers = await tx.select({ id: users.id, email: users.email, organisationId: users.organisationId }).from(users).where(inArray(users.email, [OCMW, VDAB, CLUSTER]))
   for (const { caseworker, targets, nis, ...demo } of demos) {
     const user = caseworkers.find((c) => c.email === caseworker)
     if (!user) throw new Error(`demo client ${demo.displayName}: unknown caseworker ${caseworker}`)

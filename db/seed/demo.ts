@@ -4,12 +4,14 @@ import { appSettings, users } from '#db/schema'
 import { seedDemoClients } from './clients'
 import { seedDemoCompensation } from './compensation'
 import { seedDemoPendingEmployer } from './employers'
+import { seedDemoImportRuns } from './import-runs'
 import { seedDemoIntake } from './intake'
 import { seedDemoIntakeFigures } from './intake-figures'
 import { seedDemoTriage } from './intake-triage'
 import { createEmployer, createOrganisation, createUser, enterpriseNumberFrom } from './factories'
 import { seedDemoPlacements } from './placements'
 import { seedDemoPlacementOutcomes } from './placement-outcomes'
+import { seedDemoTrajectoryRecords } from './trajectory-records'
 import { seedDemoTrajectories } from './trajectories'
 
 /**
@@ -91,6 +93,8 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
   await seedDemoClients(tx)
   await seedDemoPlacementOutcomes(tx)
   await seedDemoTrajectories(tx)
+  await seedDemoTrajectoryRecords(tx)
+  await seedDemoImportRuns(tx)
   await seedDemoIntake(tx)
   await seedDemoTriage(tx)
   await seedDemoIntakeFigures(tx)

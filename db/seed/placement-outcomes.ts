@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import type { DeclineReason, ProposalStatus } from '#domain/proposal-form'
+import { type DeclineReason, type ProposalStatus, sharedSnapshot } from '#domain/proposal-form'
 import type { Tx } from '#db/client'
 import { changePlacementStatus, fillPlace } from '#db/queries/placement-lifecycle'
 import { createPlacement } from '#db/queries/placements'
@@ -7,9 +7,11 @@ import { clients, employerSites, occupations, organisations, placements, proposa
 
 /**
  * Demo outcomes in Regio Gent, so the dashboard's placement and proposal figures (issue 14) are not empty on a first
- * start: one placement whose two places are taken by accepted proposals (filled) and one that gets declined and
- * withdrawn proposals and is then closed. Both are extra placements of employers and clients that no other demo or
- * end-to-end journey relies on, and neither stays public, so the search and matching demos are unchanged.
+ * start: placements whose places are all taken by accepted proposals (filled) and one that gets declined and
+ * withdrawn proposals and is then closed. They are extra placements that no end-to-end journey relies on, and none
+ * stays public, so the search and matching demos are unchanged. The bakery's one is where L.V.'s trajectory runs
+ * (db/seed/trajectories.ts), so the demo employer has a proposal to read and a work-floor form to fill in.
+ * Each proposal shares what the client's record holds, as a client who agrees to everything would.
  */
 const OUTCOMES: { employer: string; site: string; occupation: string; title: string; places: number; close: boolean; proposals: [string, ProposalStatus, DeclineReason?][] }[] = [
   {
@@ -20,7 +22,13 @@ const OUTCOMES: { employer: string; site: string; occupation: string; title: str
     employer: 'woonzorgcentrum-ter-linde', site: 'Ter Linde', occupation: 'keukenhulp', title: 'Hulp bij de maaltijden (vervanging)', places: 1, close: true,
     proposals: [['M.S.', 'declined', 'availability'], ['F.E.', 'declined', 'dutch_level'], ['R.M.', 'withdrawn']],
   },
+  {
+    employer: 'bakkerij-van-damme', site: 'Bakkerij Gent centrum', occupation: 'bakkerijmedewerker', title: 'Hulp in het bakhuis (vroege ploeg)', places: 1, close: false,
+    proposals: [['L.V.', 'accepted']],
+  },
 ]
+
+const EVERYTHING = ['firstName', 'competences', 'dutchLevel', 'availability'] as const
 
 // A few days back, but never before the running quarter: the demo's figures land in the dashboard's default period.
 const daysAgo = (days: number) =>
@@ -36,7 +44,7 @@ export async function seedDemoPlacementOutcomes(tx: Tx) {
       .where(and(eq(organisations.slug, outcome.employer), eq(employerSites.name, outcome.site)))
     const [occupation] = await tx.select({ uri: occupations.uri }).from(occupations).where(eq(occupations.label, outcome.occupation))
     const names = outcome.proposals.map(([name]) => name)
-    const people = await tx.select({ id: clients.id, name: clients.displayName, organisationId: clients.organisationId }).from(clients).where(inArray(clients.displayName, names))
+    const people = await tx.select().from(clients).where(inArray(clients.displayName, names))
     if (!site || !occupation || people.length !== names.length) throw new Error(`demo outcome "${outcome.title}": unknown site, occupation or client`)
     const actor = { organisationId: site.organisationId, actorUserId: null }
     const placementId = await createPlacement(tx, actor, {
@@ -47,9 +55,10 @@ export async function seedDemoPlacementOutcomes(tx: Tx) {
     await changePlacementStatus(tx, { ...actor, placementId, to: 'published', note: 'Demo-gegevens' })
     await tx.update(placements).set({ publishedAt: daysAgo(6) }).where(eq(placements.id, placementId))
     for (const [name, status, declineReason] of outcome.proposals) {
-      const client = people.find((person) => person.name === name)!
+      const client = people.find((person) => person.displayName === name)!
       await tx.insert(proposals).values({
-        clientId: client.id, placementId, organisationId: client.organisationId, clientConsented: true, status,
+        clientId: client.id, placementId, organisationId: client.organisationId, proposedByUserId: client.caseworkerUserId, clientConsented: true, status,
+        ...sharedSnapshot(client, EVERYTHING),
         declineReason: declineReason ?? null, createdAt: daysAgo(4), decidedAt: sql`now()`,
       })
       if (status === 'accepted') await fillPlace(tx, { ...actor, placementId, note: 'Demo: een voorstel aanvaard.' })

@@ -1,4 +1,5 @@
 import { intakeSteps } from '#app/features/intake/intake-steps'
+import { DEMO_IMPORT_RUNS } from '#db/seed/import-runs'
 import type { DemoUserKey } from './fixtures'
 
 /**
@@ -63,8 +64,13 @@ export const sweepRoles: readonly SweepRole[] = [
       r('werkgever+/kosten.tsx'),
       r('werkgever+/organisatie.tsx'),
       r('werkgever+/importeren._index.tsx'),
+      // The demo employer's rejected background import (db/seed/import-runs.ts): no page links a run.
+      { route: r('werkgever+/importeren.$id.tsx'), paths: [`/werkgever/importeren/${DEMO_IMPORT_RUNS.employer}`] },
+      // L.V.'s accepted proposal and the work-floor form asked for her (db/seed/placement-outcomes.ts, trajectory-records.ts).
       r('werkgever+/voorstellen._index.tsx'),
+      r('werkgever+/voorstellen.$id.tsx'),
       r('werkgever+/evaluaties._index.tsx'),
+      r('werkgever+/evaluaties.$id.tsx'),
       account,
     ],
   },
@@ -73,6 +79,8 @@ export const sweepRoles: readonly SweepRole[] = [
     login: 'caseworkerOcmw',
     pages: [
       r('begeleider+/_index.tsx'),
+      // The home page's "Te doen" links Y.B.'s outflow, due since this quarter (db/seed/trajectories.ts).
+      { route: r('begeleider+/clienten.$clientId.traject.uitstroom.tsx'), link: 'Y.B.' },
       r('begeleider+/clienten._index.tsx'),
       r('begeleider+/clienten.nieuw.tsx'),
       // The demo client with a running trajectory (db/seed/trajectories.ts): its pages link every trajectory page.
@@ -96,9 +104,14 @@ export const sweepRoles: readonly SweepRole[] = [
       r('begeleider+/evaluaties.tsx'),
       r('begeleider+/zoeken.tsx'),
       r('begeleider+/bewaard.tsx'),
+      // OCMW Gent's published profile, and T.W.'s trajectory that the OCMW cluster proposes after his move, shared for
+      // the decision (db/seed/trajectory-records.ts).
       r('begeleider+/functieprofielen._index.tsx'),
+      r('begeleider+/functieprofielen.$profileId.tsx'),
       r('begeleider+/gedeelde-trajecten._index.tsx'),
+      r('begeleider+/gedeelde-trajecten.$trajectoryId._index.tsx'),
       r('begeleider+/overdrachten._index.tsx'),
+      r('begeleider+/overdrachten.$transferId.tsx'),
       account,
     ],
   },
@@ -125,6 +138,7 @@ export const sweepRoles: readonly SweepRole[] = [
       r('admin+/vergoedingen._index.tsx'),
       r('admin+/vergoedingen.$region.tsx'),
       r('admin+/importeren._index.tsx'),
+      { route: r('admin+/importeren.$id.tsx'), paths: [`/admin/importeren/${DEMO_IMPORT_RUNS.regionalAdmin}`] },
       r('admin+/triage-instellingen.tsx'),
       r('admin+/zonder-ontvanger.tsx'),
       r('admin+/gebruikers._index.tsx'),
@@ -155,11 +169,8 @@ export const sweepRoles: readonly SweepRole[] = [
 
 const download = 'a download (CSV, JSON), not a page'
 const api = 'the API (JSON for partner systems), not a page'
-// The progress page of an import in the background: one exists only after an upload of more placements than are
-// imported at once (DIRECT_LIMIT), which the sweep would add to the demo data every other test shares.
-const backgroundImport = 'a background import’s progress page: none exists without adding a large import to the shared demo data'
 
-/** Route files that are no page of their own, and pages the sweep cannot reach without changing data. */
+/** Route files that are no page of their own. */
 export const notSwept: Readonly<Record<string, string>> = {
   [r('aanmelden+/_layout.tsx')]: 'the layout around the intake pages, visited with each of them',
   [r('_auth+/uitloggen.tsx')]: 'POST only: logging out, which redirects',
@@ -185,13 +196,4 @@ export const notSwept: Readonly<Record<string, string>> = {
   [r('werkgever+/kosten[.csv].tsx')]: download,
   [r('werkgever+/plaatsen[.csv].tsx')]: download,
   [r('dev+/outbox.$id_.inhoud.ts')]: 'the mail itself, shown in a sandboxed iframe of /dev/outbox/:id (scanned there)',
-  [r('admin+/importeren.$id.tsx')]: backgroundImport,
-  // Pages of records the demo data lacks; the sweep does not create them (every e2e file shares the demo data).
-  [r('werkgever+/voorstellen.$id.tsx')]: 'the demo employer has no proposal; caseworker-journey.test.ts and proposals.test.ts visit one they make',
-  [r('werkgever+/evaluaties.$id.tsx')]: 'the demo employer has no evaluation request; caseworker-journey.test.ts visits one it makes',
-  [r('begeleider+/functieprofielen.$profileId.tsx')]: 'the demo has no saved function profile (left: no e2e visits this page yet)',
-  [r('begeleider+/gedeelde-trajecten.$trajectoryId._index.tsx')]: 'the demo shares no trajectory (left: no e2e visits this page yet)',
-  [r('begeleider+/clienten.$clientId.traject.uitstroom.tsx')]: 'no demo trajectory has its outflow due, the only state that links this page (left)',
-  [r('begeleider+/overdrachten.$transferId.tsx')]: 'the demo has no transfer after a move (left: no e2e visits this page yet)',
-  [r('werkgever+/importeren.$id.tsx')]: backgroundImport,
 }

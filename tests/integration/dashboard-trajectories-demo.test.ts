@@ -29,14 +29,14 @@ describe('the demo trajectories', () => {
     // On a quarter's first day the evaluation held "this quarter" is held today, and a due day counts once it has passed.
     const evaluationPassed = today > periodContaining('kwartaal', today).from
     expect(await regionNow(await cookieFor(admin!.id))).toEqual({
-      'trajecten-lopend-per-soort': { twe_art60: 2, twe_wz: 1 },
+      'trajecten-lopend-per-soort': { twe_art60: 4, twe_wz: 1 },
       'trajecten-evaluaties-vervallen': evaluationPassed ? { on_time: 1 } : {},
       'trajecten-evaluaties-op-tijd': evaluationPassed ? { twe_art60: 100, all: 100 } : {},
       'trajecten-schorsingen-per-reden': { illness: 1 },
       'trajecten-stopzettingen-per-reden': { job_found: 1 },
       'trajecten-opleidingsaanvragen': { approved: 1, refused: 1 },
       'trajecten-opleidingen-geweigerd': { dutch_level_too_low: 1 },
-      'trajecten-uitstroom-na-3-maanden': { training: 1 },
+      'trajecten-uitstroom-na-3-maanden': { training: 1, not_recorded: 1 },
     })
 
     await db().transaction((tx) => removeDemoData(tx))

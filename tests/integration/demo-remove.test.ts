@@ -180,7 +180,7 @@ describe('npm run demo:remove', () => {
 
     const result = await removeDemo()
     expect(result.code, result.stderr).toBe(0)
-    expect(result.stdout).toMatch(/^removed 12 demo organisations, 12 accounts, \d+ placements, 6 clients, 11 intakes, \d+ mails and \d+ compensation versions; 1 real intakes in demo queues went to their municipality's OCMW and VDAB team\n$/)
+    expect(result.stdout).toMatch(/^removed 12 demo organisations, 12 accounts, \d+ placements, 9 clients, 11 intakes, \d+ mails and \d+ compensation versions; 1 real intakes in demo queues went to their municipality's OCMW and VDAB team\n$/)
 
     // Nothing demo is left: no organisation, account, intake, compensation value or mail, no row that points to one.
     expect(await db().select().from(organisations).where(eq(organisations.demo, true))).toEqual([])

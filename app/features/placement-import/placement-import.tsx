@@ -67,7 +67,8 @@ export function ImportIssuesTable({ caption, issues }: { caption: string; issues
           <tr key={index} className="border-b border-slate-200 align-top">
             <td className="py-2 pr-4">{issue.record}</td>
             <td className="py-2 pr-4">
-              <code>{issue.field}</code>
+              {/* A field's path (employer.enterpriseNumber) is one long word: it may break, or the table is wider than a phone. */}
+              <code className="break-all">{issue.field}</code>
             </td>
             <td className="py-2">{issue.reason}</td>
           </tr>
