@@ -15,8 +15,8 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
     // Two files at a time whatever the core count (Vitest's default leaves one core free: on a 2-core machine every
-    // file ran alone). The e2e files run one after another (fileParallelism below), after the others: running them
-    // beside unit + integration in a second process (tried in session 9) was no faster, the two cores being full.
+    // file ran alone). The e2e files are among them: one e2e server per worker (tests/e2e/global-setup.ts), so a
+    // browser test can run beside any other file, including another browser test on the other server.
     maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], setupFiles: ['tests/support/no-console-error.ts'] } },
@@ -38,8 +38,6 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           setupFiles: ['tests/support/no-console-error.ts'],
-          // One browser and one server: files run one after another.
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

