@@ -1,25 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bundleServer } from '#server/bundle-server'
+import { fileTrees } from '#tests/support/file-tree'
 
-const trees: string[] = []
-afterEach(() => {
-  for (const tree of trees.splice(0)) fs.rmSync(tree, { recursive: true, force: true })
-})
-
-/** A checkout with these files (path → content), in a fresh temporary folder. */
-function tree(files: Record<string, string>) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-bundle-'))
-  trees.push(dir)
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
-    fs.writeFileSync(path.join(dir, file), content)
-  }
-  return dir
-}
+const tree = fileTrees('stapsteen-bundle-')
 
 // As the real server does: an #alias import, a module reading a file next to itself, a chunk imported later.
 const checkout = {
