@@ -8,8 +8,8 @@ import getPort from 'get-port'
 /**
  * `npm run bench:start`: how long a new user waits for the first page (issue 16, point 12). A fresh clone of
  * this checkout's HEAD (uncommitted changes are not in it) with this checkout's node_modules linked in, its
- * own DATA_DIR, started as `npm start` starts it (`node --import tsx server/index.ts --build`, without npm's
- * own half second), timed from spawn to the first 200 on `/`, three times:
+ * own DATA_DIR, started as `npm start` starts it (`node server/start.js --build`, without npm's own half
+ * second), timed from spawn to the first 200 on `/`, three times:
  *   first    nothing built, no database: the Remix build, initdb, migrations, reference data, the demo seed;
  *   restart  the same sources and database again;
  *   change   after a one-line edit in app/: the build again, on the existing database.
@@ -49,7 +49,7 @@ async function timeStart(checkout: string, name: string): Promise<Start> {
   // The embedded database, the demo and the dev outbox, as on a new user's machine, whatever this shell says.
   for (const unset of ['DATABASE_URL', 'PUBLIC_URL', 'SEED_DEMO', 'RUN_WORKER', 'RESEND_API_KEY', 'MEILISEARCH_URL', 'TRUST_PROXY']) delete env[unset]
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--build'], { cwd: checkout, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['server/start.js', '--build'], { cwd: checkout, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))

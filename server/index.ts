@@ -1,5 +1,4 @@
 import type { Server } from 'node:http'
-import { formatDemoLogins } from '#db/seed/print'
 import { boot, exitOnStartupError } from './boot'
 import { appBuild } from './app-build'
 import { addReadinessCheck } from './health'
@@ -63,7 +62,8 @@ async function main() {
   // sinceProcessStart includes loading the server's modules, before main() ran.
   logger().info({ ms: Date.now() - started, sinceProcessStart: Math.round(performance.now()), buildReady: buildMs, address, worker: config.RUN_WORKER }, 'Stapsteen is ready')
   process.stdout.write(`\nStapsteen draait op ${address}\n`)
-  if (demoLogins) process.stdout.write(formatDemoLogins(demoLogins, address))
+  // Imported here, not at the top: it reaches the demo seed, which boot() loads while PostgreSQL starts.
+  if (demoLogins) process.stdout.write((await import('#db/seed/print')).formatDemoLogins(demoLogins, address))
 }
 
 function listen(app: ReturnType<typeof createHttpApp>, port: number) {

@@ -1,6 +1,6 @@
 import { createReadableStreamFromReadable, createRequestHandler, type ServerBuild } from '@remix-run/node'
 // The Express adapter's own header and response code; its request builder is what this file replaces.
-import { createRemixHeaders, sendRemixResponse } from '@remix-run/express/dist/server'
+import { createRemixHeaders, sendRemixResponse } from '@remix-run/express/dist/server.js'
 import type { RequestHandler } from 'express'
 import { bodyLimitFor, countedBody, refuseTooLarge } from './body-limit'
 import { cspNonce } from './security-headers'

@@ -1,4 +1,4 @@
-import { Heading, Link, Text } from '@react-email/components'
+import { Heading, Link, Text } from '../components'
 import { EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type EmployerRejectedProps = { name: string; organisationName: string; reason: string; organisationUrl: string }

@@ -1,4 +1,4 @@
-import { Heading, Text } from '@react-email/components'
+import { Heading, Text } from '../components'
 import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type EvaluationReminderProps = { name: string; when: 'two_weeks_ahead' | 'on_the_day'; dueOn: string; trajectoryUrl: string; listUrl: string }

@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
+import { Button, Heading, Link, Section, Text } from '../components'
 import { EmailLayout, emailStyles as s } from '#emails/layout'
 
 /**

@@ -1,4 +1,4 @@
-import { Heading, Link, Text } from '@react-email/components'
+import { Heading, Link, Text } from '../components'
 import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type SavedSearchAlertProps = {

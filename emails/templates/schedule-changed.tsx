@@ -1,4 +1,4 @@
-import { Heading, Link, Text } from '@react-email/components'
+import { Heading, Link, Text } from '../components'
 import { formatDate } from '#domain/compensation-labels'
 import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 

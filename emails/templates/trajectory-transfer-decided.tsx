@@ -1,4 +1,4 @@
-import { Heading, Text } from '@react-email/components'
+import { Heading, Text } from '../components'
 import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type TrajectoryTransferDecidedProps = { name: string; toOrganisation: string; accepted: boolean; trajectoryUrl: string }

@@ -1,4 +1,4 @@
-import { Heading, Text } from '@react-email/components'
+import { Heading, Text } from '../components'
 import { ButtonWithLink, EmailLayout, emailStyles as s } from '#emails/layout'
 
 export type TrajectoryTransferRequestedProps = { name: string; fromOrganisation: string; transferUrl: string }

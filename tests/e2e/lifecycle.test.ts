@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 /**
  * The life of one installation as an operator sees it: `npm start` on a new DATA_DIR, a second start by
  * mistake, a command next to the running server, a hard crash (kill -9) and a clean stop. Its own server
- * processes and DATA_DIR, separate from the e2e server of global-setup.
+ * processes and DATA_DIR, separate from the e2e server of global-setup. The server starts as `npm start` starts
+ * it, through server/start.js (the server bundled by esbuild, ADR 0021), serving the Remix build in build/.
  */
 const root = path.resolve(import.meta.dirname, '../..')
 const DEMO_PASSWORD_HINT = 'Demo-gegevens aangemaakt'
@@ -33,7 +34,9 @@ function serverEnv(port: number): NodeJS.ProcessEnv {
 }
 
 function launch(script: string, args: string[], port: number): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: serverEnv(port), stdio: ['ignore', 'pipe', 'pipe'] })
+  // The commands are TypeScript run by tsx; server/start.js is plain JavaScript, as in `npm start`.
+  const loader = script.endsWith('.js') ? [] : ['--import', 'tsx']
+  const child = spawn(process.execPath, [...loader, script, ...args], { cwd: root, env: serverEnv(port), stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
@@ -44,7 +47,9 @@ function launch(script: string, args: string[], port: number): Running {
   return running
 }
 
-const startServer = async () => launch('server/index.ts', [], await getPort({ host: '127.0.0.1' }))
+const startServer = async () => launch('server/start.js', [], await getPort({ host: '127.0.0.1' }))
+/** The folder with the server bundle of this process (server/bundle-server.js). */
+const bundleOf = (server: Running) => path.join(root, '.cache', 'server', String(server.child.pid))
 
 /** Waits until the server says it is ready; fails early, with its output, when it exits instead. */
 async function ready(server: Running, timeoutMs: number) {
@@ -133,6 +138,7 @@ describe('server lifecycle on one DATA_DIR', () => {
       `Stapsteen is already running on DATA_DIR ${dataDir} (process ${first.child.pid}). Stop it first, or start this one with another DATA_DIR.`,
     ])
     expect(other.out()).not.toContain('Stapsteen draait op')
+    expect(fs.existsSync(bundleOf(other))).toBe(false)
     // The first server is untouched.
     expect((await fetch(url(first, '/healthz'))).status).toBe(200)
   })
@@ -160,6 +166,9 @@ describe('server lifecycle on one DATA_DIR', () => {
     expect(second.out()).not.toContain(DEMO_PASSWORD_HINT)
     expectQuietOutput(second)
     expect(isAlive(orphan)).toBe(false)
+    // The killed server's bundle went with the next start.
+    expect(fs.existsSync(bundleOf(first))).toBe(false)
+    expect(fs.existsSync(bundleOf(second))).toBe(true)
     expect((await fetch(url(second, '/healthz'))).status).toBe(200)
     const readyz = await fetch(url(second, '/readyz'))
     expect(await readyz.json()).toMatchObject({ checks: { database: 'ok', jobQueue: 'ok' } })
@@ -191,6 +200,7 @@ describe('server lifecycle on one DATA_DIR', () => {
     for (let i = 0; i < 50 && isAlive(postmaster); i++) await new Promise((r) => setTimeout(r, 100))
     expect(isAlive(postmaster)).toBe(false)
     expect(fs.existsSync(path.join(dataDir, 'postgres-owner.json'))).toBe(false)
+    expect(fs.existsSync(bundleOf(second))).toBe(false)
     expectQuietOutput(second)
   })
 })

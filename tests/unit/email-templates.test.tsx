@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Body, Html, Preview, Text } from '@react-email/components'
+import { Body, Html, Preview, Text } from '#emails/components'
 import { renderEmail, renderMarkup } from '#emails/render.server'
 
 const resetUrl = 'https://stapsteen.example.be/wachtwoord/nieuw?token=abc123'
@@ -38,7 +38,7 @@ describe('password-reset email', () => {
 describe('rendering non-ASCII text', () => {
   // React 18.3's streaming renderer wrote NUL bytes for exactly this mail (a preview and body of accented
   // text whose bytes straddle a 2 KB chunk); PostgreSQL then refused to store it.
-  it('keeps every character intact and writes no NUL bytes', () => {
+  it('keeps every character intact and writes no NUL bytes', async () => {
     const body = 'Dag Éléonore '.repeat(50)
     const element = (
       <Html lang="nl">
@@ -48,7 +48,7 @@ describe('rendering non-ASCII text', () => {
         </Body>
       </Html>
     )
-    const { html, text } = renderMarkup(element)
+    const { html, text } = await renderMarkup(element)
     expect(html).not.toContain('\u0000')
     expect(text).not.toContain('\u0000')
     expect(html).toContain(body.trim())

@@ -1,26 +1,10 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BUILD_INPUTS, buildFingerprint } from '#server/build-fingerprint'
+import { fileTrees, writeFile as write } from '#tests/support/file-tree'
 
-const trees: string[] = []
-afterEach(() => {
-  for (const tree of trees.splice(0)) fs.rmSync(tree, { recursive: true, force: true })
-})
-
-/** A checkout with these files (path → content), in a fresh temporary folder. */
-function tree(files: Record<string, string>) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stapsteen-fingerprint-'))
-  trees.push(dir)
-  for (const [file, content] of Object.entries(files)) write(dir, file, content)
-  return dir
-}
-
-function write(dir: string, file: string, content: string) {
-  fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
-  fs.writeFileSync(path.join(dir, file), content)
-}
+const tree = fileTrees('stapsteen-fingerprint-')
 
 const checkout = {
   'app/root.tsx': 'export default function App() {}',
