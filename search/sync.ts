@@ -54,10 +54,12 @@ export async function processIndexJobs(jobs: { data: IndexJob }[], engine: Searc
   }
 }
 
-export async function registerSearchIndexWorker(boss: PgBoss, engine?: SearchEngine) {
+export async function registerSearchIndexWorker(boss: PgBoss, engine?: SearchEngine, { reconcileAfterMs = 0 } = {}) {
   await boss.work<IndexJob>(SEARCH_QUEUE, { batchSize: 20, pollingIntervalSeconds: 1 }, (jobs) => processIndexJobs(jobs, engine))
   // In the background: a worker must not wait for a walk over every placement before it takes jobs.
-  void reconcileIndex(engine).catch((error: unknown) => logger().warn({ err: error }, 'search index reconciliation at start failed; run npm run search:check'))
+  const reconcile = () => void reconcileIndex(engine).catch((error: unknown) => logger().warn({ err: error }, 'search index reconciliation at start failed; run npm run search:check'))
+  if (reconcileAfterMs > 0) setTimeout(reconcile, reconcileAfterMs).unref()
+  else reconcile()
 }
 
 /**

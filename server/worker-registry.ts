@@ -11,7 +11,9 @@ import { registerSearchIndexWorker } from '#search/sync'
 export async function registerWorkers(boss: PgBoss) {
   await registerEmailWorker(boss)
   await registerImportWorker(boss)
-  await registerSearchIndexWorker(boss)
+  // The walk over every placement that checks the index waits a little: in `npm start` it would otherwise compete
+  // with the first pages a restarted server serves (a second of CPU; issue 16, point 12).
+  await registerSearchIndexWorker(boss, undefined, { reconcileAfterMs: 3_000 })
   await registerPrivacyWorkers(boss)
   await registerSavedSearchAlertWorker(boss)
   await registerTriageSummaryWorker(boss)
