@@ -5,6 +5,7 @@ import { seedDemoClients } from './clients'
 import { seedDemoCompensation } from './compensation'
 import { seedDemoPendingEmployer } from './employers'
 import { seedDemoImportRuns } from './import-runs'
+import { seedDemoSavedSearch } from './saved-searches'
 import { seedDemoIntake } from './intake'
 import { seedDemoIntakeFigures } from './intake-figures'
 import { seedDemoTriage } from './intake-triage'
@@ -95,6 +96,7 @@ export async function seedDemoIfEmpty(tx: Tx): Promise<DemoLogin[] | undefined> 
   await seedDemoTrajectories(tx)
   await seedDemoTrajectoryRecords(tx)
   await seedDemoImportRuns(tx)
+  await seedDemoSavedSearch(tx)
   await seedDemoIntake(tx)
   await seedDemoTriage(tx)
   await seedDemoIntakeFigures(tx)

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { ScrollTable } from '#app/components/scroll-table'
 import { formatDateTime } from '#app/utils/dates'
 
 type Saved = { id: string; name: string; query: string; alert: boolean; createdAt: string; summary: string }
@@ -19,55 +20,39 @@ function RowAction({ id, intent, label, name }: { id: string; intent: string; la
 /** The user's saved searches: open (the search page with its address), e-mail on or off, delete. */
 export function SavedSearchTable({ searches, problem }: { searches: Saved[]; problem: { savedSearchId: string; error: string } | undefined }) {
   return (
-    <table className="mt-6 w-full border-collapse text-left">
-      <caption className="sr-only">Je bewaarde zoekopdrachten</caption>
-      <thead>
-        <tr className="border-b border-slate-300">
-          <th scope="col" className="py-2 pr-4">
-            Naam
+    // In the shared ScrollTable: five columns do not fit a 390 px phone; the table scrolls, the page does not.
+    <ScrollTable
+      id="saved-searches-caption"
+      className="mt-6"
+      caption="Je bewaarde zoekopdrachten"
+      headings={['Naam', 'Zoekt op', 'Bewaard op', 'E-mail bij nieuwe plaatsen', 'Verwijderen']}
+    >
+      {searches.map((search) => (
+        <tr key={search.id} className="border-b border-slate-200 align-top">
+          <th scope="row" className="py-3 pr-4 font-normal">
+            <Link to={`/begeleider/zoeken?${search.query}`}>{search.name}</Link>
           </th>
-          <th scope="col" className="py-2 pr-4">
-            Zoekt op
-          </th>
-          <th scope="col" className="py-2 pr-4">
-            Bewaard op
-          </th>
-          <th scope="col" className="py-2 pr-4">
-            E-mail bij nieuwe plaatsen
-          </th>
-          <th scope="col" className="py-2">
-            <span className="sr-only">Verwijderen</span>
-          </th>
+          <td className="py-3 pr-4">{search.summary}</td>
+          <td className="py-3 pr-4">{formatDateTime(search.createdAt)}</td>
+          <td className="py-3 pr-4">
+            <p className="mb-2">{search.alert ? 'Aan' : 'Uit'}</p>
+            <RowAction
+              id={search.id}
+              intent={search.alert ? 'alert-off' : 'alert-on'}
+              label={search.alert ? 'Zet e-mails uit' : 'Zet e-mails aan'}
+              name={search.name}
+            />
+            {problem?.savedSearchId === search.id ? (
+              <p role="alert" className="field-error">
+                {problem.error}
+              </p>
+            ) : null}
+          </td>
+          <td className="py-3">
+            <RowAction id={search.id} intent="delete" label="Verwijderen" name={search.name} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {searches.map((search) => (
-          <tr key={search.id} className="border-b border-slate-200 align-top">
-            <th scope="row" className="py-3 pr-4 font-normal">
-              <Link to={`/begeleider/zoeken?${search.query}`}>{search.name}</Link>
-            </th>
-            <td className="py-3 pr-4">{search.summary}</td>
-            <td className="py-3 pr-4">{formatDateTime(search.createdAt)}</td>
-            <td className="py-3 pr-4">
-              <p className="mb-2">{search.alert ? 'Aan' : 'Uit'}</p>
-              <RowAction
-                id={search.id}
-                intent={search.alert ? 'alert-off' : 'alert-on'}
-                label={search.alert ? 'Zet e-mails uit' : 'Zet e-mails aan'}
-                name={search.name}
-              />
-              {problem?.savedSearchId === search.id ? (
-                <p role="alert" className="field-error">
-                  {problem.error}
-                </p>
-              ) : null}
-            </td>
-            <td className="py-3">
-              <RowAction id={search.id} intent="delete" label="Verwijderen" name={search.name} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ScrollTable>
   )
 }
